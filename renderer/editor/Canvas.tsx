@@ -1,0 +1,237 @@
+/**
+ * The diagram. React Flow's nodes and edges are a view derived from the workflow; its changes are
+ * translated into the store's edits. Selection and measured sizes are view state (editorStore).
+ */
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import {
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge as FlowEdge,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+} from '@xyflow/react';
+import { canConnect, reworkTargetCandidates } from '../../shared/model/rules';
+import * as ops from '../../shared/model/operations';
+import type { Position, Workflow } from '../../shared/model/schema';
+import { useWorkspace } from '../store/workspaceStore';
+import { useEditor, type Size } from '../store/editorStore';
+import { problemsByStep, useProblems, useSkillIndex } from '../store/selectors';
+import { notify } from '../store/notifications';
+import { StepNode, type StepFlowNode } from './StepNode';
+import { addStepOfKind, PALETTE_MIME } from './addStep';
+import { STEP_KINDS, type StepKind } from './stepKinds';
+
+const nodeTypes = { step: StepNode };
+const REWORK_PREFIX = 'rework:';
+const NO_NAMES: readonly string[] = [];
+
+export function Canvas({ workflow }: { workflow: Workflow }) {
+  const editWorkflow = useWorkspace((s) => s.editWorkflow);
+  const roles = useWorkspace((s) => s.roles);
+  const skills = useSkillIndex();
+  const problems = useProblems(workflow);
+  const { selectedStepIds, selectedEdgeIds, measured, focusStepId } = useEditor();
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const edit = useCallback(
+    (fn: (wf: Workflow) => Workflow) => editWorkflow(workflow.id, fn),
+    [editWorkflow, workflow.id],
+  );
+
+  const nodes = useMemo<StepFlowNode[]>(() => {
+    const roleNames = new Map(roles.map((r) => [r.id, r.name]));
+    const stepNames = new Map(workflow.steps.map((s) => [s.id, s.name]));
+    const byStep = problemsByStep(problems);
+    return workflow.steps.map((step) => {
+      const size = measured.get(step.id);
+      const isWork = step.type === 'task' || step.type === 'review';
+      return {
+        id: step.id,
+        type: 'step',
+        position: step.position,
+        selected: selectedStepIds.has(step.id),
+        ...(size ? { measured: size } : {}),
+        data: {
+          step,
+          roleName: isWork && step.roleId ? (roleNames.get(step.roleId) ?? null) : null,
+          skillNames: isWork ? step.skills.map((r) => skills.get(r.skillId)?.name ?? r.skillId) : NO_NAMES,
+          reworkTargetName:
+            step.type === 'review' && step.reworkTargetId
+              ? (stepNames.get(step.reworkTargetId) ?? null)
+              : null,
+          problems: (byStep.get(step.id) ?? []).map((p) => p.message),
+        },
+      };
+    });
+  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured]);
+
+  const edges = useMemo<FlowEdge[]>(() => {
+    const stepById = new Map(workflow.steps.map((s) => [s.id, s]));
+    const flowEdges: FlowEdge[] = workflow.edges.map((e) => {
+      const fromDecision = stepById.get(e.source)?.type === 'decision';
+      const share = fromDecision && e.probability !== null ? `${Math.round(e.probability * 1000) / 10}%` : '';
+      const label = [e.label, share].filter(Boolean).join(' · ');
+      return {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        selected: selectedEdgeIds.has(e.id),
+        markerEnd: { type: MarkerType.ArrowClosed },
+        ariaLabel: `Connection from ${stepById.get(e.source)?.name ?? '?'} to ${stepById.get(e.target)?.name ?? '?'}`,
+        ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
+      };
+    });
+    for (const s of workflow.steps) {
+      if (s.type !== 'review' || !s.reworkTargetId || !stepById.has(s.reworkTargetId)) continue;
+      flowEdges.push({
+        id: `${REWORK_PREFIX}${s.id}`,
+        source: s.id,
+        sourceHandle: 'rework',
+        target: s.reworkTargetId,
+        type: 'smoothstep',
+        className: 'rework-edge',
+        animated: true,
+        selectable: false,
+        deletable: false,
+        focusable: false,
+        markerEnd: { type: MarkerType.ArrowClosed },
+        label: `rework ${Math.round(s.rejectionRate * 1000) / 10}%`,
+        ariaLabel: `Rework loop from ${s.name} back to ${stepById.get(s.reworkTargetId)?.name ?? '?'}`,
+      });
+    }
+    return flowEdges;
+  }, [workflow.steps, workflow.edges, selectedEdgeIds]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepFlowNode>[]) => {
+      const positions = new Map<string, Position>();
+      const removed = new Set<string>();
+      let sizes: Map<string, Size> | null = null;
+      let selection: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position)
+          positions.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
+        else if (c.type === 'dimensions' && c.dimensions) {
+          sizes ??= new Map(useEditor.getState().measured);
+          sizes.set(c.id, c.dimensions);
+        } else if (c.type === 'remove') removed.add(c.id);
+        else if (c.type === 'select') {
+          selection ??= new Set(useEditor.getState().selectedStepIds);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        }
+      }
+      if (sizes) useEditor.getState().setMeasured(sizes);
+      if (selection) useEditor.getState().setSelection(selection, useEditor.getState().selectedEdgeIds);
+      if (positions.size > 0) edit((wf) => ops.moveSteps(wf, positions));
+      if (removed.size > 0) {
+        edit((wf) => ops.removeElements(wf, removed));
+        useEditor.getState().clearSelection();
+      }
+    },
+    [edit],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const removed = new Set<string>();
+      let selection: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'add' || c.type === 'replace' || c.id.startsWith(REWORK_PREFIX)) continue;
+        if (c.type === 'remove') removed.add(c.id);
+        else if (c.type === 'select') {
+          selection ??= new Set(useEditor.getState().selectedEdgeIds);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        }
+      }
+      if (selection) useEditor.getState().setSelection(useEditor.getState().selectedStepIds, selection);
+      if (removed.size > 0) edit((wf) => ops.removeElements(wf, new Set(), removed));
+    },
+    [edit],
+  );
+
+  const isValidConnection = useCallback<IsValidConnection>(
+    (c) => {
+      if (c.sourceHandle === 'rework') {
+        const review = workflow.steps.find((s) => s.id === c.source);
+        return (
+          review?.type === 'review' && reworkTargetCandidates(workflow, review).some((s) => s.id === c.target)
+        );
+      }
+      return canConnect(workflow, c.source, c.target).ok;
+    },
+    [workflow],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (c.sourceHandle === 'rework') {
+        edit((wf) => ops.updateStep(wf, c.source, { reworkTargetId: c.target }));
+        return;
+      }
+      try {
+        edit((wf) => ops.connect(wf, c.source, c.target));
+      } catch (error) {
+        if (error instanceof ops.ConnectionRefused) notify(error.message, 'error');
+        else throw error;
+      }
+    },
+    [edit],
+  );
+
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as StepKind;
+      if (!STEP_KINDS.some((k) => k.kind === kind)) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addStepOfKind(workflow.id, kind, { x: Math.round(at.x - 100), y: Math.round(at.y - 40) });
+    },
+    [flow, workflow.id],
+  );
+
+  useEffect(() => {
+    if (!focusStepId) return;
+    const step = workflow.steps.find((s) => s.id === focusStepId);
+    if (step)
+      void flow.setCenter(step.position.x + 100, step.position.y + 50, {
+        zoom: Math.max(flow.getZoom(), 1),
+        duration: 300,
+      });
+    useEditor.getState().focusStep(null);
+  }, [focusStepId, flow, workflow.steps]);
+
+  return (
+    <div className="canvas" ref={wrapper} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+      <ReactFlow<StepFlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onPaneClick={() => useEditor.getState().clearSelection()}
+        deleteKeyCode={['Delete', 'Backspace']}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        minZoom={0.1}
+        snapToGrid
+        snapGrid={[10, 10]}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Workflow diagram"
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable ariaLabel="Overview of the whole workflow" />
+        <Controls aria-label="Zoom and fit controls" />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+/** The editor screen: palette and legend, the diagram, and the side panels. */
+import * as Tabs from '@radix-ui/react-tabs';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import type { Workflow } from '../../shared/model/schema';
+import { useEditor, type SidePanel } from '../store/editorStore';
+import { useProblems } from '../store/selectors';
+import { Canvas } from './Canvas';
+import { Inspector } from './Inspector';
+import { Legend } from './Legend';
+import { Palette } from './Palette';
+import { ProblemsPanel } from './ProblemsPanel';
+import { RolesPanel } from './RolesPanel';
+import { SkillsPanel } from './SkillsPanel';
+
+export function Editor({ workflow }: { workflow: Workflow }) {
+  const panel = useEditor((s) => s.panel);
+  const problems = useProblems(workflow);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+
+  // Selection belongs to one workflow; start clean when another one opens.
+  useEffect(() => useEditor.getState().reset(), [workflow.id]);
+
+  return (
+    <ReactFlowProvider>
+      <div className="editor">
+        <aside className="left-sidebar" aria-label="Palette and legend">
+          <Palette workflowId={workflow.id} />
+          <Legend />
+        </aside>
+        <Canvas workflow={workflow} />
+        <Tabs.Root
+          className="side-panel"
+          value={panel}
+          onValueChange={(v) => useEditor.getState().setPanel(v as SidePanel)}
+        >
+          <Tabs.List className="tabs" aria-label="Side panels">
+            <Tabs.Trigger value="inspector">Inspector</Tabs.Trigger>
+            <Tabs.Trigger value="roles">Roles</Tabs.Trigger>
+            <Tabs.Trigger value="skills">Skills</Tabs.Trigger>
+            <Tabs.Trigger value="problems" aria-label={`Problems (${problems.length})`}>
+              Problems
+              {problems.length > 0 && (
+                <span className={`count ${errors > 0 ? 'error' : 'warning'}`}>{problems.length}</span>
+              )}
+            </Tabs.Trigger>
+          </Tabs.List>
+          <Tabs.Content value="inspector" className="tab-content">
+            <Inspector workflow={workflow} />
+          </Tabs.Content>
+          <Tabs.Content value="roles" className="tab-content">
+            <RolesPanel />
+          </Tabs.Content>
+          <Tabs.Content value="skills" className="tab-content">
+            <SkillsPanel />
+          </Tabs.Content>
+          <Tabs.Content value="problems" className="tab-content">
+            <ProblemsPanel problems={problems} />
+          </Tabs.Content>
+        </Tabs.Root>
+      </div>
+    </ReactFlowProvider>
+  );
+}

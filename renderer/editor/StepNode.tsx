@@ -1,0 +1,99 @@
+/** One step on the canvas: kind (icon + label + colour), name, role, time, skills and any problems. */
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { AlertTriangle, Clock, Undo2, UserRound } from 'lucide-react';
+import type { Step } from '../../shared/model/schema';
+import { lookOf } from './stepKinds';
+
+export interface StepNodeData extends Record<string, unknown> {
+  step: Step;
+  roleName: string | null;
+  skillNames: readonly string[];
+  reworkTargetName: string | null;
+  problems: readonly string[];
+}
+
+export type StepFlowNode = Node<StepNodeData, 'step'>;
+
+const MAX_CHIPS = 3;
+
+function formatMinutes(min: number): string {
+  if (min < 1) return `${Math.round(min * 60)} s`;
+  if (min < 120) return `${Math.round(min * 10) / 10} min`;
+  return `${Math.round((min / 60) * 10) / 10} h`;
+}
+
+function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
+  const { step, roleName, skillNames, reworkTargetName, problems } = data;
+  const look = lookOf(step);
+  const Icon = look.icon;
+  const isWork = step.type === 'task' || step.type === 'review';
+  return (
+    <div
+      className={`step-node kind-${look.kind}${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}`}
+      role="group"
+      aria-label={`${look.label}: ${step.name}`}
+    >
+      {step.type !== 'start' && (
+        <Handle type="target" position={Position.Left} aria-label={`Into ${step.name}`} />
+      )}
+      <div className="step-kind">
+        <Icon size={14} aria-hidden />
+        <span>{look.label}</span>
+        {problems.length > 0 && (
+          <span
+            className="step-problem"
+            title={problems.join('\n')}
+            aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.join(' ')}`}
+          >
+            <AlertTriangle size={14} aria-hidden />
+          </span>
+        )}
+      </div>
+      <div className="step-name">{step.name}</div>
+      {isWork && (
+        <div className="step-meta">
+          <span className={roleName ? '' : 'muted'}>
+            <UserRound size={12} aria-hidden />{' '}
+            {roleName ?? (step.type === 'task' && step.mode === 'ai-automated' ? 'AI' : 'No role')}
+          </span>
+          <span>
+            <Clock size={12} aria-hidden /> {formatMinutes(step.duration.likely)}
+          </span>
+        </div>
+      )}
+      {step.type === 'review' && (
+        <div className="step-meta">
+          <span>
+            <Undo2 size={12} aria-hidden /> {Math.round(step.rejectionRate * 100)}% back to{' '}
+            {reworkTargetName ?? '—'}
+          </span>
+        </div>
+      )}
+      {skillNames.length > 0 && (
+        <ul className="chips" aria-label="Skills">
+          {skillNames.slice(0, MAX_CHIPS).map((name) => (
+            <li key={name} className="chip">
+              {name}
+            </li>
+          ))}
+          {skillNames.length > MAX_CHIPS && <li className="chip more">+{skillNames.length - MAX_CHIPS}</li>}
+        </ul>
+      )}
+      {step.type !== 'end' && (
+        <Handle type="source" position={Position.Right} aria-label={`Out of ${step.name}`} />
+      )}
+      {step.type === 'review' && (
+        <Handle
+          type="source"
+          id="rework"
+          position={Position.Bottom}
+          className="rework-handle"
+          aria-label={`Rework from ${step.name}`}
+        />
+      )}
+    </div>
+  );
+}
+
+export const StepNode = memo(StepNodeView);

@@ -1,0 +1,60 @@
+/**
+ * Export and import through the platform adapter (native dialogs in Electron, download and file input in
+ * the browser). The document itself is built and checked in shared/format.
+ */
+import { exportWorkflow, exportWorkspace, fileNameFor, serializeDocument } from '../shared/format/document';
+import type { Workspace } from '../shared/model/schema';
+import { getPlatform } from './platform/index';
+import { useWorkspace, type ImportOutcome } from './store/workspaceStore';
+
+const FILTERS = [
+  { name: 'Coarchitect file', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export async function exportWorkflowToFile(workflowId: string): Promise<string | null> {
+  const state = useWorkspace.getState();
+  await state.flush();
+  const workflow = state.workflows.find((w) => w.id === workflowId);
+  if (!workflow) return null;
+  const content = serializeDocument(exportWorkflow(workflow, state));
+  const result = await getPlatform().saveTextFile({
+    suggestedName: fileNameFor(workflow.name),
+    content,
+    filters: FILTERS,
+  });
+  return result.saved ? (result.fileName ?? fileNameFor(workflow.name)) : null;
+}
+
+export async function exportWorkspaceToFile(): Promise<string | null> {
+  const state = useWorkspace.getState();
+  await state.flush();
+  const workspace: Workspace = {
+    workflows: state.workflows,
+    roles: state.roles,
+    customSkills: state.customSkills,
+  };
+  const content = serializeDocument(exportWorkspace(workspace));
+  const suggestedName = fileNameFor(`workspace-${new Date().toISOString().slice(0, 10)}`);
+  const result = await getPlatform().saveTextFile({ suggestedName, content, filters: FILTERS });
+  return result.saved ? (result.fileName ?? suggestedName) : null;
+}
+
+export type FileImportOutcome = (ImportOutcome & { fileName: string }) | null;
+
+/** Asks for a file and imports it; null when the user cancelled. */
+export async function importFromFile(): Promise<FileImportOutcome> {
+  let file;
+  try {
+    file = await getPlatform().openTextFile({ filters: FILTERS });
+  } catch (error) {
+    return {
+      ok: false,
+      fileName: '',
+      issues: [{ path: '$', message: error instanceof Error ? error.message : String(error) }],
+    };
+  }
+  if (!file) return null;
+  const outcome = await useWorkspace.getState().importText(file.content);
+  return { ...outcome, fileName: file.fileName };
+}

@@ -1,0 +1,32 @@
+/**
+ * The local database. Versions are append-only: a new version declares its stores and an upgrade that
+ * rewrites older rows, and rows are parsed with the shared schemas when read (repository.ts), so a row
+ * written by an older app is upgraded or reported, never half-read.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Role, Skill, Workflow } from '../../shared/model/schema';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'coarchitect';
+
+export class CoarchitectDb extends Dexie {
+  workflows!: Table<Workflow, string>;
+  roles!: Table<Role, string>;
+  customSkills!: Table<Skill, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    // Version 1: the first schema. Indexes only on what the library sorts and searches by.
+    this.version(1).stores({
+      workflows: 'id, name, kind, updatedAt',
+      roles: 'id, name',
+      customSkills: 'id, name',
+      meta: 'key',
+    });
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Reads and writes the workspace. Every row is parsed with the shared schema on the way in, so data from
+ * an older app version or a damaged row is reported and left untouched in the database instead of being
+ * half-read or overwritten.
+ */
+import type { z } from 'zod';
+import { RoleSchema, SkillSchema, WorkflowSchema } from '../../shared/model/schema';
+import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
+import type { ImportPlan } from '../../shared/format/importer';
+import type { CoarchitectDb } from './db';
+
+export interface UnreadableRow {
+  table: string;
+  id: string;
+  message: string;
+}
+
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  unreadable: UnreadableRow[];
+}
+
+function parseRows<T>(
+  table: string,
+  rows: unknown[],
+  schema: z.ZodType<T>,
+  unreadable: UnreadableRow[],
+): T[] {
+  const ok: T[] = [];
+  for (const row of rows) {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) ok.push(parsed.data);
+    else {
+      const id =
+        typeof row === 'object' && row !== null && 'id' in row ? String((row as { id: unknown }).id) : '?';
+      unreadable.push({ table, id, message: parsed.error.issues[0]?.message ?? 'invalid row' });
+    }
+  }
+  return ok;
+}
+
+export async function loadWorkspace(db: CoarchitectDb): Promise<LoadedWorkspace> {
+  const unreadable: UnreadableRow[] = [];
+  const [workflows, roles, customSkills] = await db.transaction(
+    'r',
+    db.workflows,
+    db.roles,
+    db.customSkills,
+    () => Promise.all([db.workflows.toArray(), db.roles.toArray(), db.customSkills.toArray()]),
+  );
+  return {
+    workspace: {
+      workflows: parseRows('workflows', workflows, WorkflowSchema, unreadable),
+      roles: parseRows('roles', roles, RoleSchema, unreadable),
+      customSkills: parseRows('customSkills', customSkills, SkillSchema, unreadable),
+    },
+    unreadable,
+  };
+}
+
+export async function saveWorkflows(db: CoarchitectDb, workflows: readonly Workflow[]): Promise<void> {
+  await db.workflows.bulkPut(workflows.map((w) => WorkflowSchema.parse(w)));
+}
+
+export async function deleteWorkflow(db: CoarchitectDb, id: string): Promise<void> {
+  await db.workflows.delete(id);
+}
+
+export async function saveRole(db: CoarchitectDb, role: Role): Promise<void> {
+  await db.roles.put(RoleSchema.parse(role));
+}
+
+export async function deleteRole(db: CoarchitectDb, id: string): Promise<void> {
+  await db.roles.delete(id);
+}
+
+export async function saveCustomSkill(db: CoarchitectDb, skill: Skill): Promise<void> {
+  await db.customSkills.put(SkillSchema.parse(skill));
+}
+
+/** Adds everything an import brings in one transaction: all of it lands, or none of it. */
+export async function applyImport(db: CoarchitectDb, plan: ImportPlan): Promise<void> {
+  await db.transaction('rw', db.workflows, db.roles, db.customSkills, async () => {
+    await db.roles.bulkAdd(plan.roles);
+    await db.customSkills.bulkAdd(plan.customSkills);
+    await db.workflows.bulkAdd(plan.workflows);
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * View state of the editor: what is selected, which side panel is open and the sizes React Flow measured.
+ * None of it is part of the document, so none of it is saved with a workflow or exported.
+ */
+import { create } from 'zustand';
+
+export type SidePanel = 'inspector' | 'roles' | 'skills' | 'problems';
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+interface EditorState {
+  selectedStepIds: ReadonlySet<string>;
+  selectedEdgeIds: ReadonlySet<string>;
+  panel: SidePanel;
+  measured: ReadonlyMap<string, Size>;
+  /** A step the canvas should bring into view (e.g. chosen in the problems list). */
+  focusStepId: string | null;
+  selectOnly(stepIds: readonly string[], edgeIds?: readonly string[]): void;
+  setSelection(stepIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void;
+  clearSelection(): void;
+  setPanel(panel: SidePanel): void;
+  setMeasured(sizes: ReadonlyMap<string, Size>): void;
+  focusStep(stepId: string | null): void;
+  reset(): void;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+export const useEditor = create<EditorState>()((set) => ({
+  selectedStepIds: EMPTY,
+  selectedEdgeIds: EMPTY,
+  panel: 'inspector',
+  measured: new Map(),
+  focusStepId: null,
+  selectOnly: (stepIds, edgeIds = []) =>
+    set({ selectedStepIds: new Set(stepIds), selectedEdgeIds: new Set(edgeIds) }),
+  setSelection: (selectedStepIds, selectedEdgeIds) => set({ selectedStepIds, selectedEdgeIds }),
+  clearSelection: () => set({ selectedStepIds: EMPTY, selectedEdgeIds: EMPTY }),
+  setPanel: (panel) => set({ panel }),
+  setMeasured: (measured) => set({ measured }),
+  focusStep: (focusStepId) => set({ focusStepId }),
+  reset: () =>
+    set({
+      selectedStepIds: EMPTY,
+      selectedEdgeIds: EMPTY,
+      measured: new Map(),
+      focusStepId: null,
+      panel: 'inspector',
+    }),
+}));

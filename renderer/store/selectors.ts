@@ -1,0 +1,30 @@
+/** Derived data shared by several panels, computed once per change of its inputs. */
+import { useMemo } from 'react';
+import { skillIndex } from '../../shared/ontology/index';
+import type { Skill, Workflow } from '../../shared/model/schema';
+import { validateWorkflow, type Problem } from '../../shared/model/validate';
+import { useWorkspace } from './workspaceStore';
+
+export function useSkillIndex(): ReadonlyMap<string, Skill> {
+  const customSkills = useWorkspace((s) => s.customSkills);
+  return useMemo(() => skillIndex(customSkills), [customSkills]);
+}
+
+export function useProblems(workflow: Workflow | null): Problem[] {
+  const roles = useWorkspace((s) => s.roles);
+  const skills = useSkillIndex();
+  return useMemo(
+    () => (workflow ? validateWorkflow(workflow, { roles, skills }) : []),
+    [workflow, roles, skills],
+  );
+}
+
+/** Problems grouped by the step they concern, for the marks on the canvas. */
+export function problemsByStep(problems: readonly Problem[]): Map<string, Problem[]> {
+  const map = new Map<string, Problem[]>();
+  for (const p of problems) {
+    if (!p.stepId) continue;
+    map.set(p.stepId, [...(map.get(p.stepId) ?? []), p]);
+  }
+  return map;
+}

@@ -1,0 +1,264 @@
+/**
+ * The document store: the workspace as the user edits it. Every change goes through a named action here;
+ * persistence follows automatically (workflows debounced through the AutoSaver, roles and skills at once).
+ * View state (selection, viewport) lives in editorStore.ts, never here.
+ */
+import { create } from 'zustand';
+import { newId } from '../../shared/model/ids';
+import * as ops from '../../shared/model/operations';
+import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
+import { parseDocument, planImport } from '../../shared/format/importer';
+import type { ImportIssue } from '../../shared/format/importer';
+import { newCustomSkill } from '../../shared/ontology/index';
+import { CoarchitectDb } from '../storage/db';
+import * as repo from '../storage/repository';
+import type { UnreadableRow } from '../storage/repository';
+import { AutoSaver, readJournal, JOURNAL_KEY } from '../storage/autosave';
+import type { SaveState } from '../storage/autosave';
+
+export type ImportOutcome =
+  | { ok: true; workflowIds: string[]; notes: string[]; summary: string }
+  | { ok: false; issues: ImportIssue[] };
+
+export interface WorkspaceState extends Workspace {
+  status: 'loading' | 'ready' | 'failed';
+  loadError: string | null;
+  unreadable: UnreadableRow[];
+  openWorkflowId: string | null;
+  saveState: SaveState;
+  saveError: string | null;
+}
+
+export interface WorkspaceActions {
+  init(db?: CoarchitectDb): Promise<void>;
+  openWorkflow(id: string | null): void;
+  createWorkflow(name: string): string;
+  /** Applies a pure edit to a workflow and schedules its save. */
+  editWorkflow(id: string, edit: (wf: Workflow) => Workflow): void;
+  renameWorkflow(id: string, name: string): void;
+  duplicateWorkflow(id: string): string | null;
+  createRedesign(id: string): string | null;
+  deleteWorkflow(id: string): Promise<Workflow | null>;
+  restoreWorkflow(workflow: Workflow): Promise<void>;
+  addRole(partial?: Partial<Omit<Role, 'id'>>): Promise<Role>;
+  updateRole(role: Role): Promise<void>;
+  deleteRole(id: string): Promise<{ ok: boolean; reason?: string }>;
+  addCustomSkill(name: string, description: string): Promise<Skill>;
+  updateCustomSkill(skill: Skill): Promise<void>;
+  importText(text: string): Promise<ImportOutcome>;
+  flush(): Promise<void>;
+}
+
+export type WorkspaceStore = WorkspaceState & WorkspaceActions;
+
+let db: CoarchitectDb | null = null;
+let saver: AutoSaver | null = null;
+
+function database(): CoarchitectDb {
+  if (!db) throw new Error('The workspace is not loaded yet.');
+  return db;
+}
+
+export const useWorkspace = create<WorkspaceStore>()((set, get) => {
+  /** Persists a role or skill change and reflects it in the save indicator. */
+  async function persist(write: () => Promise<void>): Promise<void> {
+    set({ saveState: 'saving' });
+    try {
+      await write();
+      set({ saveState: saver?.hasPending ? 'saving' : 'saved', saveError: null });
+    } catch (error) {
+      set({ saveState: 'error', saveError: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  }
+
+  function putWorkflow(workflow: Workflow): void {
+    set((s) => {
+      const exists = s.workflows.some((w) => w.id === workflow.id);
+      return {
+        workflows: exists
+          ? s.workflows.map((w) => (w.id === workflow.id ? workflow : w))
+          : [...s.workflows, workflow],
+      };
+    });
+    saver?.schedule(workflow);
+  }
+
+  return {
+    workflows: [],
+    roles: [],
+    customSkills: [],
+    status: 'loading',
+    loadError: null,
+    unreadable: [],
+    openWorkflowId: null,
+    saveState: 'saved',
+    saveError: null,
+
+    async init(givenDb) {
+      try {
+        db = givenDb ?? new CoarchitectDb();
+        saver = new AutoSaver(
+          (workflows) => repo.saveWorkflows(database(), workflows),
+          (saveState, error) => set({ saveState, saveError: error ?? null }),
+        );
+        const journal = readJournal();
+        if (journal.length > 0) {
+          // Edits made right before the last close that may not have reached IndexedDB.
+          const stored = await database().workflows.bulkGet(journal.map((w) => w.id));
+          const newer = journal.filter((w, i) => {
+            const row = stored[i];
+            return !row || row.updatedAt <= w.updatedAt;
+          });
+          await repo.saveWorkflows(database(), newer);
+          globalThis.localStorage?.removeItem(JOURNAL_KEY);
+        }
+        const { workspace, unreadable } = await repo.loadWorkspace(database());
+        set({ ...workspace, unreadable, status: 'ready' });
+      } catch (error) {
+        set({ status: 'failed', loadError: error instanceof Error ? error.message : String(error) });
+      }
+    },
+
+    openWorkflow(id) {
+      set({ openWorkflowId: id });
+    },
+
+    createWorkflow(name) {
+      const wf = ops.createWorkflow(name);
+      putWorkflow(wf);
+      return wf.id;
+    },
+
+    editWorkflow(id, edit) {
+      const current = get().workflows.find((w) => w.id === id);
+      if (!current) return;
+      const next = edit(current);
+      if (next !== current) putWorkflow(next);
+    },
+
+    renameWorkflow(id, name) {
+      const trimmed = name.trim();
+      if (!trimmed) return;
+      get().editWorkflow(id, (wf) => ops.updateWorkflowFields(wf, { name: trimmed }));
+    },
+
+    duplicateWorkflow(id) {
+      const wf = get().workflows.find((w) => w.id === id);
+      if (!wf) return null;
+      const copy = ops.duplicateWorkflow(wf);
+      putWorkflow(copy);
+      return copy.id;
+    },
+
+    createRedesign(id) {
+      const wf = get().workflows.find((w) => w.id === id);
+      if (!wf) return null;
+      const redesign = ops.createRedesign(wf);
+      putWorkflow(redesign);
+      return redesign.id;
+    },
+
+    async deleteWorkflow(id) {
+      const wf = get().workflows.find((w) => w.id === id) ?? null;
+      if (!wf) return null;
+      saver?.forget(id);
+      set((s) => ({
+        workflows: s.workflows.filter((w) => w.id !== id),
+        openWorkflowId: s.openWorkflowId === id ? null : s.openWorkflowId,
+      }));
+      await persist(() => repo.deleteWorkflow(database(), id));
+      return wf;
+    },
+
+    async restoreWorkflow(workflow) {
+      set((s) => ({ workflows: [...s.workflows.filter((w) => w.id !== workflow.id), workflow] }));
+      await persist(() => repo.saveWorkflows(database(), [workflow]));
+    },
+
+    async addRole(partial = {}) {
+      const role: Role = {
+        id: newId('role'),
+        name: partial.name ?? 'New role',
+        headcount: partial.headcount ?? 1,
+        hoursPerWeek: partial.hoursPerWeek ?? 35,
+        costPerHour: partial.costPerHour ?? 50,
+      };
+      set((s) => ({ roles: [...s.roles, role] }));
+      await persist(() => repo.saveRole(database(), role));
+      return role;
+    },
+
+    async updateRole(role) {
+      set((s) => ({ roles: s.roles.map((r) => (r.id === role.id ? role : r)) }));
+      await persist(() => repo.saveRole(database(), role));
+    },
+
+    async deleteRole(id) {
+      const uses = ops.stepsUsingRole(get().workflows, id);
+      if (uses > 0) {
+        return {
+          ok: false,
+          reason: `This role performs ${uses} step${uses === 1 ? '' : 's'}; give them another role first.`,
+        };
+      }
+      set((s) => ({ roles: s.roles.filter((r) => r.id !== id) }));
+      await persist(() => repo.deleteRole(database(), id));
+      return { ok: true };
+    },
+
+    async addCustomSkill(name, description) {
+      const skill = newCustomSkill(name.trim(), description.trim(), newId('custom'));
+      set((s) => ({ customSkills: [...s.customSkills, skill] }));
+      await persist(() => repo.saveCustomSkill(database(), skill));
+      return skill;
+    },
+
+    async updateCustomSkill(skill) {
+      set((s) => ({ customSkills: s.customSkills.map((k) => (k.id === skill.id ? skill : k)) }));
+      await persist(() => repo.saveCustomSkill(database(), skill));
+    },
+
+    async importText(text) {
+      const parsed = parseDocument(text);
+      if (!parsed.ok) return parsed;
+      await get().flush();
+      const { workflows, roles, customSkills } = get();
+      const plan = planImport(parsed.document, { workflows, roles, customSkills });
+      await persist(() => repo.applyImport(database(), plan));
+      set((s) => ({
+        workflows: [...s.workflows, ...plan.workflows],
+        roles: [...s.roles, ...plan.roles],
+        customSkills: [...s.customSkills, ...plan.customSkills],
+      }));
+      const n = plan.workflows.length;
+      return {
+        ok: true,
+        workflowIds: plan.workflows.map((w) => w.id),
+        notes: plan.notes,
+        summary: `Imported ${n} workflow${n === 1 ? '' : 's'}${plan.roles.length ? `, ${plan.roles.length} role${plan.roles.length === 1 ? '' : 's'}` : ''}${plan.customSkills.length ? `, ${plan.customSkills.length} skill${plan.customSkills.length === 1 ? '' : 's'}` : ''}.`,
+      };
+    },
+
+    async flush() {
+      await saver?.flush();
+    },
+  };
+});
+
+/** Journals unsaved edits synchronously when the page is hidden or closed, then starts the real write. */
+export function installUnloadGuard(target: Pick<Window, 'addEventListener'> = window): void {
+  const guard = () => {
+    saver?.journal();
+    void saver?.flush();
+  };
+  target.addEventListener('pagehide', guard);
+  target.addEventListener('beforeunload', guard);
+  target.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') guard();
+  });
+}
+
+export function useOpenWorkflow(): Workflow | null {
+  return useWorkspace((s) => s.workflows.find((w) => w.id === s.openWorkflowId) ?? null);
+}

@@ -1,0 +1,190 @@
+/**
+ * Form fields with inline validation. The field keeps what the user typed; only a valid value is passed on,
+ * so the document never holds an invalid value and the user sees why theirs was not taken.
+ */
+import { useEffect, useId, useState, type ReactNode } from 'react';
+
+interface FieldShellProps {
+  id: string;
+  label: string;
+  error: string | null;
+  hint?: ReactNode;
+  children: ReactNode;
+}
+
+function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  onCommit(value: string): void;
+  required?: boolean;
+  multiline?: boolean;
+  maxLength?: number;
+  hint?: ReactNode;
+}
+
+export function TextField({
+  label,
+  value,
+  onCommit,
+  required = false,
+  multiline = false,
+  maxLength = 200,
+  hint,
+}: TextFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const error =
+    required && text.trim() === ''
+      ? `${label} must not be empty.`
+      : text.length > maxLength
+        ? `${label} must be at most ${maxLength} characters.`
+        : null;
+  const change = (next: string) => {
+    setText(next);
+    const invalid = (required && next.trim() === '') || next.length > maxLength;
+    if (!invalid) onCommit(next);
+  };
+  const common = {
+    id,
+    value: text,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
+  };
+  return (
+    <FieldShell id={id} label={label} error={error} hint={hint}>
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => change(e.target.value)} />
+      ) : (
+        <input {...common} type="text" onChange={(e) => change(e.target.value)} />
+      )}
+    </FieldShell>
+  );
+}
+
+export interface NumberFieldProps {
+  label: string;
+  value: number;
+  onCommit(value: number): void;
+  min?: number;
+  max?: number;
+  step?: number;
+  integer?: boolean;
+  /** Shown and typed in another unit, e.g. 100 for percent of a 0–1 share. */
+  scale?: number;
+  unit?: string;
+  hint?: ReactNode;
+  /** Extra check on the whole value, returning an error message or null. */
+  check?(value: number): string | null;
+}
+
+function formatNumber(value: number): string {
+  return String(Math.round(value * 1e6) / 1e6);
+}
+
+export function NumberField({
+  label,
+  value,
+  onCommit,
+  min,
+  max,
+  step = 1,
+  integer = false,
+  scale = 1,
+  unit,
+  hint,
+  check,
+}: NumberFieldProps) {
+  const id = useId();
+  const [text, setText] = useState(formatNumber(value * scale));
+  useEffect(() => setText(formatNumber(value * scale)), [value, scale]);
+  const validate = (raw: string): { error: string | null; value: number } => {
+    const unitText = unit === '%' ? '%' : unit ? ` ${unit}` : '';
+    if (raw.trim() === '') return { error: `${label} is required.`, value: NaN };
+    const shown = Number(raw);
+    if (!Number.isFinite(shown)) return { error: `${label} must be a number.`, value: NaN };
+    if (integer && !Number.isInteger(shown)) return { error: `${label} must be a whole number.`, value: NaN };
+    if (min !== undefined && max !== undefined && (shown < min || shown > max)) {
+      return { error: `${label} must be between ${min}${unitText} and ${max}${unitText}.`, value: NaN };
+    }
+    if (min !== undefined && shown < min)
+      return { error: `${label} must be at least ${min}${unitText}.`, value: NaN };
+    if (max !== undefined && shown > max)
+      return { error: `${label} must be at most ${max}${unitText}.`, value: NaN };
+    const actual = shown / scale;
+    return { error: check?.(actual) ?? null, value: actual };
+  };
+  const { error } = validate(text);
+  return (
+    <FieldShell id={id} label={unit ? `${label} (${unit})` : label} error={error} hint={hint}>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        value={text}
+        step={step}
+        min={min}
+        max={max}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          const result = validate(e.target.value);
+          if (!result.error && result.value !== value) onCommit(result.value);
+        }}
+      />
+    </FieldShell>
+  );
+}
+
+export interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onCommit(value: T): void;
+  hint?: ReactNode;
+}
+
+export function SelectField<T extends string>({
+  label,
+  value,
+  options,
+  onCommit,
+  hint,
+}: SelectFieldProps<T>) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} error={null} hint={hint}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onCommit(e.target.value as T)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

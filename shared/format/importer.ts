@@ -1,0 +1,309 @@
+/**
+ * Reading a Coarchitect file: parse, upgrade, validate, check references, then plan how it joins the
+ * workspace. Nothing here touches storage; the caller applies the plan in one transaction, so a bad file
+ * can never leave half an import behind.
+ */
+import type { z } from 'zod';
+import { DocumentSchema, WORKFLOW_FORMAT, WORKSPACE_FORMAT } from './document';
+import type { CoarchitectDocument } from './document';
+import { migrateDocument, UnsupportedVersionError } from './migrations';
+import type { JsonObject } from './migrations';
+import { newId } from '../model/ids';
+import type { Role, Skill, Workflow, Workspace } from '../model/schema';
+
+export interface ImportIssue {
+  /** JSONPath of the offending value, e.g. `$.workflow.steps[2].rejectionRate`. */
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; document: CoarchitectDocument } | { ok: false; issues: ImportIssue[] };
+
+/** Files larger than this are refused before parsing (the largest real workspace is a few MB). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+export function parseDocument(text: string): ParseResult {
+  if (text.length > MAX_IMPORT_BYTES) {
+    return fail(
+      '$',
+      `The file is too large (${Math.round(text.length / 1024 / 1024)} MB); the limit is 20 MB.`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail('$', `The file is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return fail('$', 'The file does not contain a Coarchitect document (expected a JSON object).');
+  }
+  const raw = json as JsonObject;
+  if (raw.format !== WORKFLOW_FORMAT && raw.format !== WORKSPACE_FORMAT) {
+    return fail(
+      '$.format',
+      `This is not a Coarchitect file: "format" must be "${WORKFLOW_FORMAT}" or "${WORKSPACE_FORMAT}".`,
+    );
+  }
+  let migrated: JsonObject;
+  try {
+    migrated = migrateDocument(raw);
+  } catch (error) {
+    if (error instanceof UnsupportedVersionError) return fail('$.version', error.message);
+    throw error;
+  }
+  const parsed = DocumentSchema.safeParse(migrated);
+  if (!parsed.success) {
+    return { ok: false, issues: parsed.error.issues.map((issue) => describeIssue(issue, migrated)) };
+  }
+  const referenceIssues = checkReferences(parsed.data);
+  if (referenceIssues.length > 0) return { ok: false, issues: referenceIssues };
+  return { ok: true, document: parsed.data };
+}
+
+function fail(path: string, message: string): ParseResult {
+  return { ok: false, issues: [{ path, message }] };
+}
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
+    '$',
+  );
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  volumePerWeek: 'case volume',
+  rejectionRate: 'rejection rate',
+  reworkTargetId: 'rework target',
+  roleId: 'role',
+  skillId: 'skill',
+  level: 'required proficiency',
+  hoursPerWeek: 'available hours per person per week',
+  costPerHour: 'cost per hour',
+  aiTool: 'AI tool',
+  redesignOfId: 'redesigned workflow',
+  createdAt: 'creation date',
+  updatedAt: 'change date',
+  exportedAt: 'export date',
+};
+
+function humanField(key: string): string {
+  return FIELD_LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Names what a path points into in the user's words: "step 'Draft reply'", "role 'Agent'". */
+function subjectOf(path: readonly PropertyKey[], doc: unknown): { subject: string; rest: PropertyKey[] } {
+  let node: unknown = doc;
+  let subject = '';
+  let restStart = 0;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i] as PropertyKey;
+    const parentKey = path[i - 1];
+    node =
+      typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    if (typeof key === 'number' && typeof parentKey === 'string') {
+      const nameOf = (n: unknown) =>
+        typeof n === 'object' && n !== null && typeof (n as { name?: unknown }).name === 'string'
+          ? `'${(n as { name: string }).name}'`
+          : `#${key + 1}`;
+      const kinds: Record<string, string> = {
+        steps: 'step',
+        workflows: 'workflow',
+        roles: 'role',
+        customSkills: 'skill',
+        edges: 'connection',
+        skills: 'required skill',
+      };
+      const kind = kinds[parentKey];
+      if (kind) {
+        subject =
+          kind === 'connection' || kind === 'required skill'
+            ? `${subject ? `${subject}, ` : ''}${kind} #${key + 1}`
+            : `${kind} ${nameOf(node)}`;
+        restStart = i + 1;
+      }
+    }
+  }
+  if (!subject && path[0] === 'workflow') subject = 'workflow';
+  return { subject, rest: path.slice(restStart).filter((k) => k !== 'workflow') };
+}
+
+export function describeIssue(issue: z.core.$ZodIssue, doc: unknown): ImportIssue {
+  const { subject, rest } = subjectOf(issue.path, doc);
+  const field = rest.length > 0 ? humanField(String(rest[rest.length - 1])) : '';
+  let message = issue.message;
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+    message = `${field || 'value'} is missing`;
+  } else if (issue.code === 'invalid_union' || issue.code === 'invalid_value') {
+    message = `${field || 'value'}: ${issue.message}`;
+  } else if (field && !message.toLowerCase().startsWith(field.split(' ')[0] ?? '')) {
+    message = `${field}: ${message}`;
+  }
+  return { path: jsonPath(issue.path), message: subject ? `${subject}: ${message}` : message };
+}
+
+/** Ids must be unique and every reference must resolve within the file. */
+function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const roleIds = new Set(doc.roles.map((r) => r.id));
+  const workflows = doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows;
+  const base = doc.format === WORKFLOW_FORMAT ? '$.workflow' : '$.workflows';
+  duplicates(doc.roles.map((r) => r.id)).forEach((id) =>
+    issues.push({ path: '$.roles', message: `role id '${id}' is used more than once` }),
+  );
+  duplicates(doc.customSkills.map((s) => s.id)).forEach((id) =>
+    issues.push({ path: '$.customSkills', message: `skill id '${id}' is used more than once` }),
+  );
+  if (doc.format === WORKSPACE_FORMAT) {
+    duplicates(doc.workflows.map((w) => w.id)).forEach((id) =>
+      issues.push({ path: '$.workflows', message: `workflow id '${id}' is used more than once` }),
+    );
+  }
+  workflows.forEach((wf, w) => {
+    const at = doc.format === WORKFLOW_FORMAT ? base : `${base}[${w}]`;
+    const stepIds = new Set(wf.steps.map((s) => s.id));
+    duplicates(wf.steps.map((s) => s.id)).forEach((id) =>
+      issues.push({
+        path: `${at}.steps`,
+        message: `workflow '${wf.name}': step id '${id}' is used more than once`,
+      }),
+    );
+    duplicates(wf.edges.map((e) => e.id)).forEach((id) =>
+      issues.push({
+        path: `${at}.edges`,
+        message: `workflow '${wf.name}': connection id '${id}' is used more than once`,
+      }),
+    );
+    wf.steps.forEach((s, i) => {
+      if (s.type !== 'task' && s.type !== 'review') return;
+      if (s.roleId !== null && !roleIds.has(s.roleId)) {
+        issues.push({
+          path: `${at}.steps[${i}].roleId`,
+          message: `step '${s.name}': role '${s.roleId}' is not in the file`,
+        });
+      }
+      if (s.type === 'review' && s.reworkTargetId !== null && !stepIds.has(s.reworkTargetId)) {
+        issues.push({
+          path: `${at}.steps[${i}].reworkTargetId`,
+          message: `step '${s.name}': rework target '${s.reworkTargetId}' is not a step of this workflow`,
+        });
+      }
+    });
+    wf.edges.forEach((e, i) => {
+      for (const end of ['source', 'target'] as const) {
+        if (!stepIds.has(e[end])) {
+          issues.push({
+            path: `${at}.edges[${i}].${end}`,
+            message: `connection #${i + 1}: ${end} '${e[end]}' is not a step of workflow '${wf.name}'`,
+          });
+        }
+      }
+    });
+  });
+  return issues;
+}
+
+function duplicates(ids: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  return [...dup];
+}
+
+export interface ImportPlan {
+  workflows: Workflow[];
+  roles: Role[];
+  customSkills: Skill[];
+  /** One line per decision the import took on the user's behalf, shown after importing. */
+  notes: string[];
+}
+
+/**
+ * Decides how a parsed document joins an existing workspace without overwriting anything: workflows whose
+ * id is taken get a new id; a role or skill that already exists unchanged is reused, one that exists with
+ * other content is added under a new id and the imported workflows are pointed at it.
+ */
+export function planImport(doc: CoarchitectDocument, existing: Workspace): ImportPlan {
+  const notes: string[] = [];
+  const roleMap = new Map<string, string>();
+  const roles: Role[] = [];
+  for (const role of doc.roles) {
+    const same = existing.roles.find((r) => r.id === role.id);
+    if (!same) roles.push(role);
+    else if (!deepEqual(same, role)) {
+      const id = newId('role');
+      roleMap.set(role.id, id);
+      roles.push({
+        ...role,
+        id,
+        name: uniqueName(
+          role.name,
+          existing.roles.map((r) => r.name),
+        ),
+      });
+      notes.push(
+        `Role '${role.name}' differs from the one you have; it was added as '${roles[roles.length - 1]?.name}'.`,
+      );
+    }
+  }
+  const skillMap = new Map<string, string>();
+  const customSkills: Skill[] = [];
+  for (const skill of doc.customSkills) {
+    const same = existing.customSkills.find((s) => s.id === skill.id);
+    if (!same) customSkills.push(skill);
+    else if (!deepEqual(same, skill)) {
+      const id = newId('custom');
+      skillMap.set(skill.id, id);
+      customSkills.push({ ...skill, id });
+      notes.push(
+        `Skill '${skill.name}' differs from yours with the same id; it was added as a separate skill.`,
+      );
+    }
+  }
+  const incoming = doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows;
+  const takenIds = new Set(existing.workflows.map((w) => w.id));
+  const workflowMap = new Map<string, string>();
+  for (const wf of incoming) {
+    if (takenIds.has(wf.id)) workflowMap.set(wf.id, newId('wf'));
+    takenIds.add(workflowMap.get(wf.id) ?? wf.id);
+  }
+  const existingNames = existing.workflows.map((w) => w.name);
+  const workflows = incoming.map((wf) => {
+    const id = workflowMap.get(wf.id) ?? wf.id;
+    const renamed = workflowMap.has(wf.id) ? uniqueName(wf.name, existingNames) : wf.name;
+    if (renamed !== wf.name)
+      notes.push(`You already have '${wf.name}'; the imported copy is called '${renamed}'.`);
+    existingNames.push(renamed);
+    const redesignOfId =
+      wf.redesignOfId === null ? null : (workflowMap.get(wf.redesignOfId) ?? wf.redesignOfId);
+    return {
+      ...wf,
+      id,
+      name: renamed,
+      redesignOfId,
+      steps: wf.steps.map((s) =>
+        s.type === 'task' || s.type === 'review'
+          ? {
+              ...s,
+              roleId: s.roleId === null ? null : (roleMap.get(s.roleId) ?? s.roleId),
+              skills: s.skills.map((r) => ({ ...r, skillId: skillMap.get(r.skillId) ?? r.skillId })),
+            }
+          : s,
+      ),
+    };
+  });
+  return { workflows, roles, customSkills, notes };
+}
+
+export function uniqueName(name: string, taken: readonly string[]): string {
+  if (!taken.includes(name)) return name;
+  for (let n = 2; ; n++) {
+    const candidate = `${name} (${n})`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,74 @@
+/**
+ * Graph rules, declared once: the canvas asks them before it draws a connection (React Flow's
+ * isValidConnection), and validation reports documents that break them.
+ */
+import type { Edge, ReviewStep, Step, Workflow } from './schema';
+
+export type ConnectionVerdict = { ok: true } | { ok: false; reason: string };
+
+export function canConnect(
+  workflow: Pick<Workflow, 'steps' | 'edges'>,
+  sourceId: string,
+  targetId: string,
+): ConnectionVerdict {
+  const source = workflow.steps.find((s) => s.id === sourceId);
+  const target = workflow.steps.find((s) => s.id === targetId);
+  if (!source || !target)
+    return { ok: false, reason: 'Both ends of a connection must be steps of this workflow.' };
+  if (source.id === target.id) return { ok: false, reason: 'A step cannot connect to itself.' };
+  if (source.type === 'end')
+    return { ok: false, reason: `'${source.name}' is an end step: nothing follows it.` };
+  if (target.type === 'start')
+    return { ok: false, reason: `'${target.name}' is the start: nothing leads into it.` };
+  if (workflow.edges.some((e) => e.source === sourceId && e.target === targetId)) {
+    return { ok: false, reason: `'${source.name}' is already connected to '${target.name}'.` };
+  }
+  if (source.type !== 'decision' && workflow.edges.some((e) => e.source === sourceId)) {
+    return {
+      ok: false,
+      reason: `'${source.name}' already has a next step; use a decision step to branch.`,
+    };
+  }
+  return { ok: true };
+}
+
+export function outgoing(edges: readonly Edge[], stepId: string): Edge[] {
+  return edges.filter((e) => e.source === stepId);
+}
+
+/** Ids of every step reachable from `fromId` along forward edges (rework loops excluded), including itself. */
+export function reachableFrom(edges: readonly Edge[], fromId: string): Set<string> {
+  const next = new Map<string, string[]>();
+  for (const e of edges) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+  const seen = new Set<string>([fromId]);
+  const stack = [fromId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    for (const t of next.get(id) ?? []) {
+      if (!seen.has(t)) {
+        seen.add(t);
+        stack.push(t);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Ids of every step from which `toId` can be reached along forward edges, including itself. */
+export function reachingTo(edges: readonly Edge[], toId: string): Set<string> {
+  return reachableFrom(
+    edges.map((e) => ({ ...e, source: e.target, target: e.source })),
+    toId,
+  );
+}
+
+/** Steps a review may send rejected work back to: work steps from which the review itself is reached. */
+export function reworkTargetCandidates(
+  workflow: Pick<Workflow, 'steps' | 'edges'>,
+  review: ReviewStep,
+): Step[] {
+  const earlier = reachingTo(workflow.edges, review.id);
+  return workflow.steps.filter(
+    (s) => s.id !== review.id && earlier.has(s.id) && (s.type === 'task' || s.type === 'review'),
+  );
+}

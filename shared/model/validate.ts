@@ -1,0 +1,273 @@
+/**
+ * Checks a structurally valid workflow (one that parsed with WorkflowSchema) against the rules of a
+ * well-formed process, and says what is wrong in the user's words, naming steps as the user named them.
+ */
+import { outgoing, reachableFrom, reachingTo } from './rules';
+import type { Role, Skill, Step, Workflow } from './schema';
+
+export type ProblemSeverity = 'error' | 'warning';
+
+export interface Problem {
+  severity: ProblemSeverity;
+  /** Stable machine-readable kind, for tests and filtering. */
+  code: string;
+  message: string;
+  stepId?: string;
+  edgeId?: string;
+}
+
+export interface ValidationContext {
+  roles: readonly Role[];
+  /** Built-in and custom skills by id. */
+  skills: ReadonlyMap<string, Skill>;
+}
+
+/** Decision probabilities are typed by people; allow for rounding such as 0.333 + 0.333 + 0.334. */
+export const PROBABILITY_TOLERANCE = 0.0015;
+
+const label = (s: Step) => `'${s.name}'`;
+
+export function validateWorkflow(workflow: Workflow, context: ValidationContext): Problem[] {
+  const problems: Problem[] = [];
+  const { steps, edges } = workflow;
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  const roleIds = new Set(context.roles.map((r) => r.id));
+
+  const duplicateIds = steps.filter((s, i) => steps.findIndex((o) => o.id === s.id) !== i);
+  for (const s of duplicateIds) {
+    problems.push({
+      severity: 'error',
+      code: 'duplicate-step-id',
+      stepId: s.id,
+      message: `Step id '${s.id}' is used more than once.`,
+    });
+  }
+
+  const starts = steps.filter((s) => s.type === 'start');
+  const ends = steps.filter((s) => s.type === 'end');
+  if (starts.length === 0) {
+    problems.push({ severity: 'error', code: 'no-start', message: 'The workflow has no start step.' });
+  } else if (starts.length > 1) {
+    for (const s of starts.slice(1)) {
+      problems.push({
+        severity: 'error',
+        code: 'several-starts',
+        stepId: s.id,
+        message: `The workflow has ${starts.length} start steps; keep exactly one (${label(s)} is extra).`,
+      });
+    }
+  }
+  if (ends.length === 0)
+    problems.push({ severity: 'error', code: 'no-end', message: 'The workflow has no end step.' });
+
+  for (const e of edges) {
+    const source = byId.get(e.source);
+    const target = byId.get(e.target);
+    if (!source || !target) {
+      problems.push({
+        severity: 'error',
+        code: 'dangling-edge',
+        edgeId: e.id,
+        message: `A connection points to a step that does not exist ('${!source ? e.source : e.target}').`,
+      });
+    } else if (source.id === target.id) {
+      problems.push({
+        severity: 'error',
+        code: 'self-loop',
+        edgeId: e.id,
+        stepId: source.id,
+        message: `Step ${label(source)} connects to itself.`,
+      });
+    }
+  }
+  const validEdges = edges.filter((e) => byId.has(e.source) && byId.has(e.target) && e.source !== e.target);
+
+  for (const step of steps) {
+    const out = outgoing(validEdges, step.id);
+    const incoming = validEdges.filter((e) => e.target === step.id);
+    if (step.type === 'start' && incoming.length > 0) {
+      problems.push({
+        severity: 'error',
+        code: 'start-has-input',
+        stepId: step.id,
+        message: `Start step ${label(step)} must have no incoming connection.`,
+      });
+    }
+    if (step.type === 'end' && out.length > 0) {
+      problems.push({
+        severity: 'error',
+        code: 'end-has-output',
+        stepId: step.id,
+        message: `End step ${label(step)} must have no outgoing connection.`,
+      });
+    }
+    if (step.type !== 'end' && out.length === 0) {
+      problems.push({
+        severity: 'error',
+        code: 'dead-end',
+        stepId: step.id,
+        message: `Step ${label(step)} has no next step.`,
+      });
+    }
+    if (step.type !== 'decision' && out.length > 1) {
+      problems.push({
+        severity: 'error',
+        code: 'branch-without-decision',
+        stepId: step.id,
+        message: `Step ${label(step)} has ${out.length} next steps; use a decision step to branch.`,
+      });
+    }
+    if (step.type === 'decision') checkDecision(step, out, problems);
+    if (step.type === 'task' || step.type === 'review') {
+      const needsPerson = step.type === 'review' || step.mode !== 'ai-automated';
+      if (step.roleId !== null && !roleIds.has(step.roleId)) {
+        problems.push({
+          severity: 'error',
+          code: 'unknown-role',
+          stepId: step.id,
+          message: `Step ${label(step)}: its role no longer exists.`,
+        });
+      } else if (step.roleId === null && needsPerson) {
+        problems.push({
+          severity: 'warning',
+          code: 'no-role',
+          stepId: step.id,
+          message: `Step ${label(step)}: choose the role that ${step.type === 'review' ? 'reviews' : 'performs'} it.`,
+        });
+      }
+      for (const req of step.skills) {
+        if (!context.skills.has(req.skillId)) {
+          problems.push({
+            severity: 'warning',
+            code: 'unknown-skill',
+            stepId: step.id,
+            message: `Step ${label(step)} requires an unknown skill ('${req.skillId}').`,
+          });
+        }
+      }
+      if (step.skills.length !== new Set(step.skills.map((r) => r.skillId)).size) {
+        problems.push({
+          severity: 'warning',
+          code: 'duplicate-skill',
+          stepId: step.id,
+          message: `Step ${label(step)} lists the same skill twice.`,
+        });
+      }
+    }
+    if (step.type === 'review') checkReview(workflow, step, byId, problems);
+  }
+
+  const start = starts[0];
+  if (start) {
+    const reached = reachableFrom(validEdges, start.id);
+    for (const s of steps) {
+      if (!reached.has(s.id)) {
+        problems.push({
+          severity: 'error',
+          code: 'unreachable',
+          stepId: s.id,
+          message: `Step ${label(s)} cannot be reached from the start.`,
+        });
+      }
+    }
+  }
+  if (ends.length > 0) {
+    const canFinish = new Set<string>();
+    for (const end of ends) for (const id of reachingTo(validEdges, end.id)) canFinish.add(id);
+    for (const s of steps) {
+      if (!canFinish.has(s.id) && s.type !== 'end') {
+        problems.push({
+          severity: 'error',
+          code: 'cannot-finish',
+          stepId: s.id,
+          message: `Step ${label(s)} cannot reach an end step.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+function checkDecision(step: Step, out: readonly Workflow['edges'][number][], problems: Problem[]): void {
+  if (out.length < 2) {
+    problems.push({
+      severity: 'error',
+      code: 'decision-branches',
+      stepId: step.id,
+      message: `Decision ${label(step)} needs at least two outgoing branches.`,
+    });
+    return;
+  }
+  const missing = out.filter((e) => e.probability === null);
+  if (missing.length > 0) {
+    problems.push({
+      severity: 'error',
+      code: 'decision-probability-missing',
+      stepId: step.id,
+      message: `Decision ${label(step)}: ${missing.length} of its ${out.length} branches have no probability.`,
+    });
+    return;
+  }
+  const sum = out.reduce((acc, e) => acc + (e.probability ?? 0), 0);
+  if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE) {
+    problems.push({
+      severity: 'error',
+      code: 'decision-probability-sum',
+      stepId: step.id,
+      message: `Decision ${label(step)}: branch probabilities add up to ${formatShare(sum)}, not 100%.`,
+    });
+  }
+}
+
+function checkReview(
+  workflow: Workflow,
+  step: Extract<Step, { type: 'review' }>,
+  byId: ReadonlyMap<string, Step>,
+  problems: Problem[],
+): void {
+  if (step.reworkTargetId === null) {
+    if (step.rejectionRate > 0) {
+      problems.push({
+        severity: 'error',
+        code: 'rework-target-missing',
+        stepId: step.id,
+        message: `Review ${label(step)} rejects ${formatShare(step.rejectionRate)} of work but does not say which step it goes back to.`,
+      });
+    }
+    return;
+  }
+  const target = byId.get(step.reworkTargetId);
+  if (!target) {
+    problems.push({
+      severity: 'error',
+      code: 'rework-target-unknown',
+      stepId: step.id,
+      message: `Review ${label(step)} sends rework to a step that does not exist.`,
+    });
+    return;
+  }
+  const earlier = reachingTo(workflow.edges, step.id);
+  if (target.id === step.id || !earlier.has(target.id)) {
+    problems.push({
+      severity: 'error',
+      code: 'rework-target-not-earlier',
+      stepId: step.id,
+      message: `Review ${label(step)} sends rework to ${label(target)}, which does not come before it.`,
+    });
+  } else if (target.type !== 'task' && target.type !== 'review') {
+    problems.push({
+      severity: 'error',
+      code: 'rework-target-not-work',
+      stepId: step.id,
+      message: `Review ${label(step)} must send rework to a task or review, not to ${label(target)}.`,
+    });
+  }
+}
+
+export function formatShare(value: number): string {
+  return `${Math.round(value * 1000) / 10}%`;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
