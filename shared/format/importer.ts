@@ -133,7 +133,9 @@ export function describeIssue(issue: z.core.$ZodIssue, doc: unknown): ImportIssu
   const { subject, rest } = subjectOf(issue.path, doc);
   const field = rest.length > 0 ? humanField(String(rest[rest.length - 1])) : '';
   let message = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
+  // Custom messages ("case volume must be a number") hide zod's "received undefined", so look at the value.
+  const missing = /received undefined/.test(issue.message) || valueAt(doc, issue.path) === undefined;
+  if (issue.code === 'invalid_type' && missing) {
     message = `${field || 'value'} is missing`;
   } else if (issue.code === 'invalid_union' || issue.code === 'invalid_value') {
     message = `${field || 'value'}: ${issue.message}`;
@@ -141,6 +143,15 @@ export function describeIssue(issue: z.core.$ZodIssue, doc: unknown): ImportIssu
     message = `${field}: ${message}`;
   }
   return { path: jsonPath(issue.path), message: subject ? `${subject}: ${message}` : message };
+}
+
+function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
+  let node = doc;
+  for (const key of path) {
+    node =
+      typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return node;
 }
 
 /** Ids must be unique and every reference must resolve within the file. */

@@ -1,0 +1,130 @@
+/**
+ * The main-process side of `file:save` and `file:open`. Plain functions over two small adapters (native
+ * dialogs, file system), so they are tested in Node with fakes; main.ts plugs in Electron's dialog module and
+ * nodeTextFiles.
+ *
+ * Every call is checked in the same order: the sender must be a page of the app's own origin, the arguments
+ * must parse with the shared schemas, and files larger than MAX_OPEN_BYTES are refused before being read.
+ */
+import path from 'node:path';
+import {
+  MAX_OPEN_BYTES,
+  fileTooLargeMessage,
+  notTextFileMessage,
+  parseIpcRequest,
+  type FileFilter,
+  type IpcChannel,
+  type IpcResult,
+} from '../shared/ipc';
+import { isAppUrl } from './appProtocol';
+
+/** Who sent an IPC call: the URL of the sending frame, and the window a dialog should be attached to. */
+export interface IpcSender<Owner> {
+  frameUrl: string | null;
+  owner: Owner;
+}
+
+export interface FileDialogs<Owner> {
+  /** Asks where to save; the chosen path, or null when the user cancelled. */
+  chooseSavePath(
+    owner: Owner,
+    options: { suggestedName: string; filters: FileFilter[] },
+  ): Promise<string | null>;
+  /** Asks which file to open; its path, or null when the user cancelled. */
+  chooseOpenPath(owner: Owner, options: { filters: FileFilter[] }): Promise<string | null>;
+}
+
+export interface TextFiles {
+  /** Size in bytes of a regular file; rejects when it is missing or not a regular file. */
+  size(filePath: string): Promise<number>;
+  /** The file's bytes, or null when it holds more than maxBytes (it may have grown since `size`). */
+  readBytes(filePath: string, maxBytes: number): Promise<Uint8Array | null>;
+  writeText(filePath: string, content: string): Promise<void>;
+}
+
+export type ChannelHandler<C extends IpcChannel, Owner> = (
+  sender: IpcSender<Owner>,
+  rawRequest: unknown,
+) => Promise<IpcResult<C>>;
+
+export type FileHandlers<Owner> = { [C in IpcChannel]: ChannelHandler<C, Owner> };
+
+/** Turns a file-system error into words; the path itself is left out since the file name is already said. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'the file does not exist';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the location is read-only';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function explainFsErrors<T>(what: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    throw new Error(`${what}: ${describeFsError(error)}.`, { cause: error });
+  }
+}
+
+function assertTrustedSender(channel: IpcChannel, sender: IpcSender<unknown>): void {
+  if (!isAppUrl(sender.frameUrl)) {
+    throw new Error(`${channel} refused: the request did not come from a Coarchitect page.`);
+  }
+}
+
+export function createFileHandlers<Owner>(deps: {
+  dialogs: FileDialogs<Owner>;
+  files: TextFiles;
+}): FileHandlers<Owner> {
+  const { dialogs, files } = deps;
+
+  return {
+    'file:save': async (sender, rawRequest) => {
+      assertTrustedSender('file:save', sender);
+      const request = parseIpcRequest('file:save', rawRequest);
+      const filePath = await dialogs.chooseSavePath(sender.owner, {
+        suggestedName: request.suggestedName,
+        filters: request.filters,
+      });
+      if (filePath === null) return { saved: false, fileName: null };
+
+      const fileName = path.basename(filePath);
+      await explainFsErrors(`Could not save "${fileName}"`, () => files.writeText(filePath, request.content));
+      return { saved: true, fileName };
+    },
+
+    'file:open': async (sender, rawRequest) => {
+      assertTrustedSender('file:open', sender);
+      const request = parseIpcRequest('file:open', rawRequest);
+      const filePath = await dialogs.chooseOpenPath(sender.owner, { filters: request.filters });
+      if (filePath === null) return null;
+
+      const fileName = path.basename(filePath);
+      const size = await explainFsErrors(`Could not open "${fileName}"`, () => files.size(filePath));
+      if (size > MAX_OPEN_BYTES) throw new Error(fileTooLargeMessage(fileName, size));
+      const bytes = await explainFsErrors(`Could not open "${fileName}"`, () =>
+        files.readBytes(filePath, MAX_OPEN_BYTES),
+      );
+      if (bytes === null) throw new Error(fileTooLargeMessage(fileName));
+
+      let content: string;
+      try {
+        content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        throw new Error(notTextFileMessage(fileName));
+      }
+      return { fileName, content };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * What the window may navigate to, open, or ask for. Pure decisions plus one function that wires them to a
+ * webContents; main.ts applies it to every webContents Electron creates.
+ */
+import { isAppUrl } from './appProtocol';
+
+/** The URL to hand to the system browser, or null. Only https: a link can never launch a local program. */
+export function externalUrlToOpen(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname !== '' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export type NavigationDecision = 'allow' | 'open-externally' | 'block';
+
+/** Navigation stays inside the app; an https link goes to the system browser; anything else is dropped. */
+export function decideNavigation(url: string): NavigationDecision {
+  if (isAppUrl(url)) return 'allow';
+  return externalUrlToOpen(url) ? 'open-externally' : 'block';
+}
+
+/**
+ * Permissions the renderer may get. None: the app needs no camera, location, notifications or clipboard
+ * read. (navigator.clipboard.writeText needs 'clipboard-sanitized-write'; add it here if the UI starts to
+ * copy through that API.)
+ */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
+
+export function isPermissionGranted(permission: string): boolean {
+  return GRANTED_PERMISSIONS.has(permission);
+}
+
+/** Requests to the network that the session cancels: the app loads nothing remote. */
+export const REMOTE_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'ftp://*/*'];
+
+interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/** The parts of Electron's WebContents that hardenWebContents touches. */
+export interface HardenableWebContents {
+  on(event: 'will-navigate', listener: (event: PreventableEvent & { url: string }) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+export function hardenWebContents(
+  contents: HardenableWebContents,
+  openExternal: (url: string) => void,
+): void {
+  contents.on('will-navigate', (event) => {
+    const decision = decideNavigation(event.url);
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'open-externally') openExternal(externalUrlToOpen(event.url)!);
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    const external = externalUrlToOpen(url);
+    if (external) openExternal(external);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}

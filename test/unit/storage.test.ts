@@ -1,0 +1,309 @@
+import { afterEach, describe, it, expect, vi } from 'vitest';
+import { CoarchitectDb } from '../../renderer/storage/db';
+import {
+  applyImport,
+  deleteWorkflow,
+  loadWorkspace,
+  saveCustomSkill,
+  saveRole,
+  saveWorkflows,
+} from '../../renderer/storage/repository';
+import { AutoSaver, JOURNAL_KEY, readJournal } from '../../renderer/storage/autosave';
+import type { SaveState } from '../../renderer/storage/autosave';
+import type { Workflow } from '../../shared/model/schema';
+import { createWorkflow, updateWorkflowFields } from '../../shared/model/operations';
+import { newCustomSkill } from '../../shared/ontology/index';
+import type { ImportPlan } from '../../shared/format/importer';
+import { customerSupportExample } from '../../shared/examples/customerSupport';
+import { invoiceProcessingExample } from '../../shared/examples/invoiceProcessing';
+
+const open: CoarchitectDb[] = [];
+
+function freshDb(): CoarchitectDb {
+  const db = new CoarchitectDb(`test-${crypto.randomUUID()}`);
+  open.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of open.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+  vi.useRealTimers();
+});
+
+/** An in-memory stand-in for localStorage. */
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & {
+  data: Map<string, string>;
+} {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
+
+describe('repository', () => {
+  it('loads what it saved', async () => {
+    const db = freshDb();
+    const ws = customerSupportExample();
+    const skill = newCustomSkill('Tone of voice', 'Brand voice', 'custom-tone');
+    await saveWorkflows(db, ws.workflows);
+    for (const role of ws.roles) await saveRole(db, role);
+    await saveCustomSkill(db, skill);
+
+    const loaded = await loadWorkspace(db);
+    expect(loaded.unreadable).toEqual([]);
+    const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(loaded.workspace.workflows)).toEqual(byId(ws.workflows));
+    expect(byId(loaded.workspace.roles)).toEqual(byId(ws.roles));
+    expect(loaded.workspace.customSkills).toEqual([skill]);
+  });
+
+  it('overwrites a saved workflow with its new version and deletes by id', async () => {
+    const db = freshDb();
+    const wf = createWorkflow('Draft');
+    await saveWorkflows(db, [wf]);
+    await saveWorkflows(db, [updateWorkflowFields(wf, { name: 'Final' })]);
+    expect((await loadWorkspace(db)).workspace.workflows.map((w) => w.name)).toEqual(['Final']);
+    await deleteWorkflow(db, wf.id);
+    expect((await loadWorkspace(db)).workspace.workflows).toEqual([]);
+  });
+
+  it('refuses to save an invalid workflow', async () => {
+    const db = freshDb();
+    const wf = { ...createWorkflow('Bad'), volumePerWeek: -1 };
+    await expect(saveWorkflows(db, [wf])).rejects.toThrow();
+    expect(await db.workflows.count()).toBe(0);
+  });
+
+  it('reports a corrupt row, leaves it in the database and still loads the good rows', async () => {
+    const db = freshDb();
+    const good = createWorkflow('Good');
+    await saveWorkflows(db, [good]);
+    const bad = { ...createWorkflow('Damaged'), id: 'wf-damaged', steps: 'not a list' };
+    await db.workflows.put(bad as unknown as Workflow);
+    await db.roles.put({ id: 'role-bad', name: 'Bad role' } as never);
+
+    const loaded = await loadWorkspace(db);
+    expect(loaded.workspace.workflows).toEqual([good]);
+    expect(loaded.workspace.roles).toEqual([]);
+    expect(loaded.unreadable).toEqual(
+      expect.arrayContaining([
+        { table: 'workflows', id: 'wf-damaged', message: expect.any(String) },
+        { table: 'roles', id: 'role-bad', message: expect.any(String) },
+      ]),
+    );
+    expect(loaded.unreadable).toHaveLength(2);
+
+    expect(await db.workflows.get('wf-damaged')).toEqual(bad);
+    expect(await db.roles.get('role-bad')).toBeDefined();
+    // Loading again reports it again: nothing was repaired or dropped behind the user's back.
+    expect((await loadWorkspace(db)).unreadable).toHaveLength(2);
+  });
+
+  it('applies an import plan', async () => {
+    const db = freshDb();
+    const ws = invoiceProcessingExample();
+    const skill = newCustomSkill('Ledger lore', '', 'custom-ledger');
+    await applyImport(db, { workflows: ws.workflows, roles: ws.roles, customSkills: [skill], notes: [] });
+    const loaded = await loadWorkspace(db);
+    expect(loaded.workspace.workflows).toHaveLength(ws.workflows.length);
+    expect(loaded.workspace.roles).toHaveLength(ws.roles.length);
+    expect(loaded.workspace.customSkills).toEqual([skill]);
+  });
+
+  it('applies an import all or nothing', async () => {
+    const db = freshDb();
+    const existing = createWorkflow('Already here');
+    await saveWorkflows(db, [existing]);
+
+    const ws = customerSupportExample();
+    const plan: ImportPlan = {
+      roles: ws.roles,
+      customSkills: [newCustomSkill('Tone of voice', '', 'custom-tone')],
+      // The second workflow collides with the stored one, so bulkAdd fails part-way.
+      workflows: [ws.workflows[0]!, { ...ws.workflows[1]!, id: existing.id }],
+      notes: [],
+    };
+    await expect(applyImport(db, plan)).rejects.toThrow();
+
+    expect(await db.roles.count()).toBe(0);
+    expect(await db.customSkills.count()).toBe(0);
+    expect(await db.workflows.toArray()).toEqual([existing]);
+  });
+});
+
+describe('AutoSaver', () => {
+  function setup(write: (workflows: Workflow[]) => Promise<void> = async () => {}) {
+    const writes: Workflow[][] = [];
+    const states: Array<[SaveState, string | undefined]> = [];
+    const storage = memoryStorage();
+    const saver = new AutoSaver(
+      async (workflows) => {
+        writes.push(workflows);
+        await write(workflows);
+      },
+      (state, error) => states.push([state, error]),
+      300,
+      storage,
+    );
+    return { saver, writes, states, storage };
+  }
+
+  it('coalesces several edits into one write of the latest versions', async () => {
+    vi.useFakeTimers();
+    const { saver, writes, states } = setup();
+    const a = createWorkflow('A');
+    const b = createWorkflow('B');
+    saver.schedule(a);
+    await vi.advanceTimersByTimeAsync(200);
+    saver.schedule(b);
+    await vi.advanceTimersByTimeAsync(200);
+    const a2 = { ...a, name: 'A, edited' };
+    saver.schedule(a2);
+    expect(writes).toEqual([]);
+
+    await vi.advanceTimersByTimeAsync(300);
+    await saver.flush();
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toEqual([a2, b]);
+    expect(states.map(([s]) => s)).toEqual(['saving', 'saving', 'saving', 'saved']);
+    expect(saver.hasPending).toBe(false);
+  });
+
+  it('writes to the database through the repository', async () => {
+    const db = freshDb();
+    const states: SaveState[] = [];
+    const saver = new AutoSaver(
+      (wfs) => saveWorkflows(db, wfs),
+      (s) => states.push(s),
+      5,
+      memoryStorage(),
+    );
+    const wf = createWorkflow('Saved soon');
+    saver.schedule(wf);
+    saver.schedule({ ...wf, name: 'Saved soon, renamed' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await saver.flush();
+    expect((await loadWorkspace(db)).workspace.workflows.map((w) => w.name)).toEqual(['Saved soon, renamed']);
+    expect(states).toEqual(['saving', 'saving', 'saved']);
+  });
+
+  it('reports an error, keeps the workflow pending and saves it on the next flush', async () => {
+    let fail = true;
+    const { saver, writes, states } = setup(async () => {
+      if (fail) throw new Error('disk full');
+    });
+    const wf = createWorkflow('Fragile');
+    saver.schedule(wf);
+    await saver.flush();
+    expect(states).toEqual([
+      ['saving', undefined],
+      ['error', 'disk full'],
+    ]);
+    expect(saver.hasPending).toBe(true);
+
+    fail = false;
+    await saver.flush();
+    expect(writes).toEqual([[wf], [wf]]);
+    expect(states.at(-1)).toEqual(['saved', undefined]);
+    expect(saver.hasPending).toBe(false);
+  });
+
+  it('does not let a failed batch overwrite a newer edit made meanwhile', async () => {
+    let rejectWrite: (error: Error) => void = () => {};
+    const { saver, writes, storage } = setup(
+      () =>
+        new Promise<void>((_resolve, reject) => {
+          rejectWrite = reject;
+        }),
+    );
+    const wf = createWorkflow('Racing');
+    saver.schedule(wf);
+    const first = saver.flush();
+    await Promise.resolve();
+    await Promise.resolve();
+    const newer = { ...wf, name: 'Racing, newer' };
+    saver.schedule(newer);
+    rejectWrite(new Error('offline'));
+    await first;
+    expect(writes).toEqual([[wf]]);
+    saver.journal();
+    expect(readJournal(storage)).toEqual([newer]);
+    saver.forget(wf.id);
+  });
+
+  it('forgets a pending workflow', async () => {
+    const { saver, writes } = setup();
+    const wf = createWorkflow('Deleted');
+    saver.schedule(wf);
+    saver.forget(wf.id);
+    expect(saver.hasPending).toBe(false);
+    await saver.flush();
+    expect(writes).toEqual([]);
+  });
+
+  it('journals pending workflows and reads them back', async () => {
+    const { saver, storage } = setup(async () => {
+      throw new Error('no database');
+    });
+    const a = createWorkflow('A');
+    const b = createWorkflow('B');
+    saver.journal();
+    expect(storage.data.has(JOURNAL_KEY)).toBe(false);
+
+    saver.schedule(a);
+    saver.schedule(b);
+    saver.journal();
+    expect(readJournal(storage)).toEqual([a, b]);
+
+    // A failed write leaves the journal in place.
+    await saver.flush();
+    expect(readJournal(storage)).toEqual([a, b]);
+  });
+
+  it('clears the journal once the write succeeded', async () => {
+    const { saver, storage } = setup();
+    saver.schedule(createWorkflow('A'));
+    saver.journal();
+    expect(storage.data.has(JOURNAL_KEY)).toBe(true);
+    await saver.flush();
+    expect(storage.data.has(JOURNAL_KEY)).toBe(false);
+    expect(readJournal(storage)).toEqual([]);
+  });
+
+  it('drops invalid journal entries and unreadable journals', () => {
+    const storage = memoryStorage();
+    const good = createWorkflow('Good');
+    storage.setItem(JOURNAL_KEY, JSON.stringify([good, { id: 'x', name: 'Half a workflow' }, 42, null]));
+    expect(readJournal(storage)).toEqual([good]);
+
+    storage.setItem(JOURNAL_KEY, '{not json');
+    expect(readJournal(storage)).toEqual([]);
+    storage.setItem(JOURNAL_KEY, JSON.stringify({ workflows: [good] }));
+    expect(readJournal(storage)).toEqual([]);
+    expect(readJournal(memoryStorage())).toEqual([]);
+    expect(readJournal(null)).toEqual([]);
+  });
+
+  it('survives a storage that refuses to write', () => {
+    const storage = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
+    const saver = new AutoSaver(
+      async () => {},
+      () => {},
+      300,
+      storage,
+    );
+    saver.schedule(createWorkflow('A'));
+    expect(() => saver.journal()).not.toThrow();
+  });
+});
