@@ -25,9 +25,20 @@ import { problemsByStep, useProblems, useSkillIndex } from '../store/selectors';
 import { notify } from '../store/notifications';
 import { StepNode, type StepFlowNode } from './StepNode';
 import { addStepOfKind, PALETTE_MIME } from './addStep';
-import { STEP_KINDS, type StepKind } from './stepKinds';
+import { kindOf, STEP_KINDS, type StepKind } from './stepKinds';
 
 const nodeTypes = { step: StepNode };
+/** The minimap draws SVG, which cannot read the stylesheet's custom properties; same hues as styles.css. */
+const MINIMAP_COLOURS: Record<StepKind, string> = {
+  start: '#1e7a46',
+  end: '#394150',
+  decision: '#5b6573',
+  review: '#b76a00',
+  'task-human': '#2f6fce',
+  'task-ai-assisted': '#7b43c9',
+  'task-ai-automated': '#0f8a80',
+};
+const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.step)];
 const REWORK_PREFIX = 'rework:';
 const NO_NAMES: readonly string[] = [];
 
@@ -229,7 +240,13 @@ export function Canvas({ workflow }: { workflow: Workflow }) {
         aria-label="Workflow diagram"
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="Overview of the whole workflow" />
+        <MiniMap<StepFlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColour}
+          style={{ width: 160, height: 110 }}
+          ariaLabel="Overview of the whole workflow"
+        />
         <Controls aria-label="Zoom and fit controls" />
       </ReactFlow>
     </div>

@@ -1,0 +1,47 @@
+// Takes the README's screenshots from the real, built app in Debian's Chromium:
+//   npm run build:renderer && node scripts/screenshots.mjs   → docs/screenshots/*.png
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+
+const out = 'docs/screenshots';
+mkdirSync(out, { recursive: true });
+const server = await preview({
+  configFile: false,
+  root: '.',
+  build: { outDir: 'dist/renderer' },
+  preview: { port: 0, host: '127.0.0.1' },
+  logLevel: 'warn',
+});
+const url = server.resolvedUrls.local[0];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Load example: Customer support' }).click();
+  await page.getByRole('button', { name: 'Open Customer support (to-be)', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Dismiss notification' }).click();
+  await page.screenshot({ path: `${out}/library.png` });
+  await page.getByRole('button', { name: 'Open Customer support (to-be)', exact: true }).click();
+  await page.getByRole('group', { name: 'AI-assisted task: Agent edits AI draft' }).click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${out}/editor.png` });
+  await page.getByRole('tab', { name: 'Skills' }).click();
+  await page.getByRole('searchbox', { name: 'Search skills' }).fill('verif');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/skills.png` });
+  console.log(`Screenshots written to ${out}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
