@@ -104,7 +104,10 @@ function subjectOf(path: readonly PropertyKey[], doc: unknown): { subject: strin
       typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined;
     if (typeof key === 'number' && typeof parentKey === 'string') {
       const nameOf = (n: unknown) =>
-        typeof n === 'object' && n !== null && typeof (n as { name?: unknown }).name === 'string'
+        typeof n === 'object' &&
+        n !== null &&
+        typeof (n as { name?: unknown }).name === 'string' &&
+        (n as { name: string }).name.trim() !== ''
           ? `'${(n as { name: string }).name}'`
           : `#${key + 1}`;
       const kinds: Record<string, string> = {
@@ -139,7 +142,7 @@ export function describeIssue(issue: z.core.$ZodIssue, doc: unknown): ImportIssu
     message = `${field || 'value'} is missing`;
   } else if (issue.code === 'invalid_union' || issue.code === 'invalid_value') {
     message = `${field || 'value'}: ${issue.message}`;
-  } else if (field && !message.toLowerCase().startsWith(field.split(' ')[0] ?? '')) {
+  } else if (field && !message.toLowerCase().includes(field.toLowerCase())) {
     message = `${field}: ${message}`;
   }
   return { path: jsonPath(issue.path), message: subject ? `${subject}: ${message}` : message };
