@@ -23,7 +23,11 @@ import { useWorkspace } from '../store/workspaceStore';
 import { useEditor, type Size } from '../store/editorStore';
 import { problemsByStep, useProblems, useSkillIndex } from '../store/selectors';
 import { notify } from '../store/notifications';
-import { StepNode, type StepFlowNode } from './StepNode';
+import { StepNode, type StepFlowNode, type StepHeat } from './StepNode';
+import type { AnalysisResult } from '../../shared/analysis/analyze';
+import { formatNumber } from '../../shared/analysis/numbers';
+import { formatDuration as formatMinutes } from '../analysis/format';
+import type { HeatMode } from '../store/editorStore';
 import { addStepOfKind, PALETTE_MIME } from './addStep';
 import { kindOf, STEP_KINDS, type StepKind } from './stepKinds';
 
@@ -40,14 +44,42 @@ const MINIMAP_COLOURS: Record<StepKind, string> = {
 };
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.step)];
 const REWORK_PREFIX = 'rework:';
+
+/** Each step's share of the hottest step's load or wait, with the figure as text (never colour alone). */
+function stepHeat(analysis: AnalysisResult, mode: HeatMode): Map<string, StepHeat> {
+  const map = new Map<string, StepHeat>();
+  if (mode === 'off' || !analysis.ok) return map;
+  const value = (s: (typeof analysis.steps)[number]) =>
+    mode === 'load' ? s.hoursPerWeek : (s.waitMinutes ?? Infinity);
+  const finite = analysis.steps.map(value).filter((v) => Number.isFinite(v));
+  const max = Math.max(0, ...finite);
+  for (const s of analysis.steps) {
+    if (s.type === 'start' || s.type === 'end' || s.type === 'decision') continue;
+    const v = value(s);
+    const share = !Number.isFinite(v) ? 1 : max > 0 ? v / max : 0;
+    const label =
+      mode === 'load'
+        ? s.aiRunsPerWeek !== null
+          ? `${formatNumber(s.aiRunsPerWeek)} AI runs/wk`
+          : `${formatNumber(s.hoursPerWeek)} h/wk`
+        : s.waitMinutes === null
+          ? s.roleId
+            ? 'wait grows without limit'
+            : 'no queue'
+          : `waits ${formatMinutes(s.waitMinutes)}`;
+    map.set(s.id, { share, label });
+  }
+  return map;
+}
 const NO_NAMES: readonly string[] = [];
 
-export function Canvas({ workflow }: { workflow: Workflow }) {
+export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: AnalysisResult }) {
   const editWorkflow = useWorkspace((s) => s.editWorkflow);
   const roles = useWorkspace((s) => s.roles);
   const skills = useSkillIndex();
   const problems = useProblems(workflow);
-  const { selectedStepIds, selectedEdgeIds, measured, focusStepId } = useEditor();
+  const { selectedStepIds, selectedEdgeIds, measured, focusStepId, heat } = useEditor();
+  const heatByStep = useMemo(() => stepHeat(analysis, heat), [analysis, heat]);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const edit = useCallback(
@@ -77,10 +109,11 @@ export function Canvas({ workflow }: { workflow: Workflow }) {
               ? (stepNames.get(step.reworkTargetId) ?? null)
               : null,
           problems: (byStep.get(step.id) ?? []).map((p) => p.message),
+          heat: heatByStep.get(step.id) ?? null,
         },
       };
     });
-  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured]);
+  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured, heatByStep]);
 
   const edges = useMemo<FlowEdge[]>(() => {
     const stepById = new Map(workflow.steps.map((s) => [s.id, s]));

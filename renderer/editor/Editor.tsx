@@ -12,23 +12,26 @@ import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RolesPanel } from './RolesPanel';
 import { SkillsPanel } from './SkillsPanel';
+import { AnalysisPanel } from '../analysis/AnalysisPanel';
+import { useAnalysis } from '../analysis/useAnalysis';
 
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
   const problems = useProblems(workflow);
   const errors = problems.filter((p) => p.severity === 'error').length;
+  const analysis = useAnalysis(workflow);
 
   // Selection belongs to one workflow; start clean when another one opens.
   useEffect(() => useEditor.getState().reset(), [workflow.id]);
 
   return (
     <ReactFlowProvider>
-      <div className="editor">
+      <div className={`editor${panel === 'analysis' ? ' wide-panel' : ''}`}>
         <aside className="left-sidebar" aria-label="Palette and legend">
           <Palette workflowId={workflow.id} />
           <Legend />
         </aside>
-        <Canvas workflow={workflow} />
+        <Canvas workflow={workflow} analysis={analysis} />
         <Tabs.Root
           className="side-panel"
           value={panel}
@@ -36,6 +39,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
         >
           <Tabs.List className="tabs" aria-label="Side panels">
             <Tabs.Trigger value="inspector">Inspector</Tabs.Trigger>
+            <Tabs.Trigger value="analysis">Analysis</Tabs.Trigger>
             <Tabs.Trigger value="roles">Roles</Tabs.Trigger>
             <Tabs.Trigger value="skills">Skills</Tabs.Trigger>
             <Tabs.Trigger value="problems" aria-label={`Problems (${problems.length})`}>
@@ -47,6 +51,9 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           </Tabs.List>
           <Tabs.Content value="inspector" className="tab-content">
             <Inspector workflow={workflow} />
+          </Tabs.Content>
+          <Tabs.Content value="analysis" className="tab-content">
+            <AnalysisPanel workflow={workflow} analysis={analysis} />
           </Tabs.Content>
           <Tabs.Content value="roles" className="tab-content">
             <RolesPanel />

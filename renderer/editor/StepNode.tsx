@@ -5,12 +5,19 @@ import { AlertTriangle, Clock, Undo2, UserRound } from 'lucide-react';
 import type { Step } from '../../shared/model/schema';
 import { lookOf } from './stepKinds';
 
+export interface StepHeat {
+  /** 0–1, relative to the hottest step. */
+  share: number;
+  label: string;
+}
+
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
   roleName: string | null;
   skillNames: readonly string[];
   reworkTargetName: string | null;
   problems: readonly string[];
+  heat: StepHeat | null;
 }
 
 export type StepFlowNode = Node<StepNodeData, 'step'>;
@@ -24,7 +31,7 @@ function formatMinutes(min: number): string {
 }
 
 function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
-  const { step, roleName, skillNames, reworkTargetName, problems } = data;
+  const { step, roleName, skillNames, reworkTargetName, problems, heat } = data;
   const look = lookOf(step);
   const Icon = look.icon;
   const isWork = step.type === 'task' || step.type === 'review';
@@ -68,6 +75,18 @@ function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
             <Undo2 size={12} aria-hidden /> {Math.round(step.rejectionRate * 100)}% back to{' '}
             {reworkTargetName ?? '—'}
           </span>
+        </div>
+      )}
+      {heat && (
+        <div className="step-heat" title={heat.label}>
+          <span
+            className="heat-bar"
+            style={{
+              width: `${Math.round(Math.max(0.04, heat.share) * 100)}%`,
+              opacity: 0.35 + 0.65 * heat.share,
+            }}
+          />
+          <span className="heat-label">{heat.label}</span>
         </div>
       )}
       {skillNames.length > 0 && (

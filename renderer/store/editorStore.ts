@@ -4,7 +4,10 @@
  */
 import { create } from 'zustand';
 
-export type SidePanel = 'inspector' | 'roles' | 'skills' | 'problems';
+export type SidePanel = 'inspector' | 'analysis' | 'roles' | 'skills' | 'problems';
+
+/** What the canvas tints steps by: nothing, person-hours per week, or waiting time. */
+export type HeatMode = 'off' | 'load' | 'wait';
 
 export interface Size {
   width: number;
@@ -18,6 +21,8 @@ interface EditorState {
   measured: ReadonlyMap<string, Size>;
   /** A step the canvas should bring into view (e.g. chosen in the problems list). */
   focusStepId: string | null;
+  heat: HeatMode;
+  setHeat(heat: HeatMode): void;
   selectOnly(stepIds: readonly string[], edgeIds?: readonly string[]): void;
   setSelection(stepIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void;
   clearSelection(): void;
@@ -35,6 +40,8 @@ export const useEditor = create<EditorState>()((set) => ({
   panel: 'inspector',
   measured: new Map(),
   focusStepId: null,
+  heat: 'off',
+  setHeat: (heat) => set({ heat }),
   selectOnly: (stepIds, edgeIds = []) =>
     set({ selectedStepIds: new Set(stepIds), selectedEdgeIds: new Set(edgeIds) }),
   setSelection: (selectedStepIds, selectedEdgeIds) => set({ selectedStepIds, selectedEdgeIds }),
@@ -42,12 +49,7 @@ export const useEditor = create<EditorState>()((set) => ({
   setPanel: (panel) => set({ panel }),
   setMeasured: (measured) => set({ measured }),
   focusStep: (focusStepId) => set({ focusStepId }),
+  // The open panel stays: someone comparing workflows in the Analysis tab keeps it across workflows.
   reset: () =>
-    set({
-      selectedStepIds: EMPTY,
-      selectedEdgeIds: EMPTY,
-      measured: new Map(),
-      focusStepId: null,
-      panel: 'inspector',
-    }),
+    set({ selectedStepIds: EMPTY, selectedEdgeIds: EMPTY, measured: new Map(), focusStepId: null }),
 }));

@@ -66,12 +66,12 @@ export class AppDriver {
     const dialog = this.page.getByRole('dialog', { name: 'New workflow' });
     await dialog.getByRole('textbox', { name: 'Workflow name' }).fill(name);
     await dialog.getByRole('button', { name: 'Create' }).click();
-    await this.page.getByRole('heading', { name }).waitFor();
+    await this.page.getByRole('banner').getByRole('heading', { name }).waitFor();
   }
 
   async openWorkflow(name: string): Promise<void> {
     await this.button(`Open ${name}`).click();
-    await this.page.getByRole('heading', { name }).waitFor();
+    await this.page.getByRole('banner').getByRole('heading', { name }).waitFor();
   }
 
   async backToLibrary(): Promise<void> {
