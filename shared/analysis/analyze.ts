@@ -1,0 +1,634 @@
+/**
+ * The analytic model of a workflow: how often each step is done per case (visits.ts), how much work that is
+ * per role and week, how busy each role is, where work piles up (the bottleneck), how long people wait for
+ * a free colleague (queueing.ts), the expected cycle time and the cost per case. Every figure comes with a
+ * short explanation of its formula and inputs, so the UI can answer "why is this number what it is?".
+ *
+ * Units: time in minutes, load and capacity in hours per week, money in the workspace's currency.
+ * Queues are evaluated over each role's working time: a role works hoursPerWeek × headcount hours a week,
+ * and its arrival rate and waits are per minute of that working time (a wait of 30 minutes means 30
+ * working minutes, which may span a night or a weekend in calendar time).
+ *
+ * Nothing here mutates its inputs; what-if options (volume, headcount, rejection rates) override copies.
+ */
+import { computeVisits } from './visits';
+import { TRANSITION_KINDS } from './chain';
+import type { ChainError, MarkovChain, TransitionKind } from './chain';
+import { pert } from './pert';
+import { MINUTES_PER_WEEK, mixServiceTimes, poolQueue } from './queueing';
+import type { PoolQueue } from './queueing';
+import { formatNumber as f, formatPercent } from './numbers';
+import type { Role, Step, StepType, TaskMode, Workflow, WorkflowKind } from '../model/schema';
+
+export interface AnalysisOptions {
+  /** What-if case volume per week, instead of the workflow's. */
+  volumePerWeek?: number;
+  /** What-if headcount by role id, instead of the roles' own. */
+  headcount?: Readonly<Record<string, number>>;
+  /** What-if rejection rate (0–1) by review step id, instead of the reviews' own. */
+  rejectionRate?: Readonly<Record<string, number>>;
+  /**
+   * Which explanation texts to build: 'all' (default) explains every figure including each step's;
+   * 'summary' only the workflow's and the roles' figures; 'none' none. Explaining every step of a
+   * 10,000-step workflow takes tens of milliseconds (tens of thousands of strings), so live what-if
+   * recalculation of very large workflows should ask for 'summary' or 'none'.
+   */
+  explain?: ExplainLevel;
+}
+
+export type ExplainLevel = 'all' | 'summary' | 'none';
+
+export interface WorkflowRef {
+  id: string;
+  name: string;
+  kind: WorkflowKind;
+  redesignOfId: string | null;
+}
+
+export interface StepAnalysis {
+  id: string;
+  name: string;
+  type: StepType;
+  /** Task mode; reviews are done by people ('human'); null for start, end and decision steps. */
+  mode: TaskMode | null;
+  /** The role doing the step, null if none (or if the step names a role that is not in the workspace). */
+  roleId: string | null;
+  /** Expected visits per case. */
+  visits: number;
+  /** PERT mean processing time per visit, minutes. */
+  meanMinutes: number;
+  /** PERT standard deviation per visit, minutes. */
+  sdMinutes: number;
+  /** Person-hours per week: volume × visits × mean / 60; 0 for AI-automated steps. */
+  hoursPerWeek: number;
+  /** AI-automated steps: runs per week, volume × visits; null for other steps. */
+  aiRunsPerWeek: number | null;
+  /** Mean wait in line before each visit, minutes; null when the queue is unstable or no role does it. */
+  waitMinutes: number | null;
+  /** Cost per case: visits × mean / 60 × the role's cost per hour, or visits × AI cost per run. */
+  costPerCase: number;
+}
+
+export interface RoleAnalysis {
+  id: string;
+  name: string;
+  /** Headcount used (the what-if value if one was given). */
+  headcount: number;
+  hoursPerPersonPerWeek: number;
+  costPerHour: number;
+  /** Visits per case to the role's steps (arrivals at its queue per case). */
+  visitsPerCase: number;
+  /** Person-minutes of work per case. */
+  loadMinutesPerCase: number;
+  /** volume × loadMinutesPerCase / 60. */
+  loadHoursPerWeek: number;
+  /** headcount × hoursPerPersonPerWeek. */
+  capacityHoursPerWeek: number;
+  /** load / capacity; null when there is work but no capacity (headcount or hours 0). */
+  utilization: number | null;
+  /** Servers in the queue model: ⌊headcount⌋, at least 1 when headcount > 0. */
+  servers: number;
+  /** Mean of the role's work mix per visit, minutes. */
+  meanServiceMinutes: number;
+  /** Squared coefficient of variation of the role's work mix. */
+  serviceScv: number;
+  /** Erlang C probability that work has to wait; null when unstable. */
+  probabilityOfWaiting: number | null;
+  /** Mean wait in line per visit, minutes of working time; null when unstable. */
+  waitMinutes: number | null;
+  /** Utilization below 100% (a role without work is stable). */
+  stable: boolean;
+}
+
+export interface Bottleneck {
+  roleId: string;
+  utilization: number | null;
+}
+
+export interface Overload {
+  roleId: string;
+  utilization: number | null;
+  /** load − capacity, hours per week. */
+  excessHoursPerWeek: number;
+  /** The volume the current headcount can carry: maxVolumePerWeek. */
+  volumeThatFits: number;
+  /** ⌈load / hours per person per week⌉; null if the role works 0 hours a week. */
+  headcountNeeded: number | null;
+}
+
+export interface WorkflowAnalysis {
+  ok: true;
+  workflow: WorkflowRef;
+  volumePerWeek: number;
+  steps: StepAnalysis[];
+  /** The roles that do steps of this workflow, in the order of the roles given. */
+  roles: RoleAnalysis[];
+  /** The role with the highest utilization among roles with work; null if nobody works. */
+  bottleneck: Bottleneck | null;
+  /** Volume at which the bottleneck reaches 100%; null if nobody works. */
+  maxVolumePerWeek: number | null;
+  /** Set when the bottleneck is over 100%. */
+  overload: Overload | null;
+  cycleTimeMinutes: { processing: number; waiting: number | null; total: number | null };
+  costPerCase: { people: number; ai: number; total: number };
+  /** Every queue (role, AI pool) is below 100%. */
+  stable: boolean;
+  /** Things the analysis had to assume (steps without role, ignored what-if keys). */
+  warnings: string[];
+  /** Figure key (e.g. `roles.<id>.utilization`) → how it was computed, with the numbers. */
+  explanations: Record<string, string>;
+}
+
+export interface AnalysisError {
+  code: ChainError['code'] | 'invalid-option';
+  message: string;
+  stepIds: string[];
+}
+
+export interface AnalysisFailure {
+  ok: false;
+  workflow: WorkflowRef;
+  error: AnalysisError;
+}
+
+export type AnalysisResult = WorkflowAnalysis | AnalysisFailure;
+
+/** Optional AI fields that the model will gain later; read defensively. */
+function aiNumber(step: Step, key: 'aiCostPerRun' | 'aiConcurrency'): number | null {
+  const value = (step as unknown as Record<string, unknown>)[key];
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+}
+
+const KIND_WORDS: Record<TransitionKind, string> = {
+  next: 'next step',
+  branch: 'branch',
+  accept: 'accepted',
+  rework: 'rework',
+};
+
+export function analyzeWorkflow(
+  workflow: Workflow,
+  roles: readonly Role[],
+  options: AnalysisOptions = {},
+): AnalysisResult {
+  const ref: WorkflowRef = {
+    id: workflow.id,
+    name: workflow.name,
+    kind: workflow.kind,
+    redesignOfId: workflow.redesignOfId,
+  };
+  const explain = options.explain ?? 'all';
+  const warnings: string[] = [];
+  const invalid = (message: string): AnalysisFailure => ({
+    ok: false,
+    workflow: ref,
+    error: { code: 'invalid-option', message, stepIds: [] },
+  });
+
+  const volume = options.volumePerWeek ?? workflow.volumePerWeek;
+  if (!(Number.isFinite(volume) && volume >= 0)) {
+    return invalid(`The case volume must be a number of at least 0 (got ${String(volume)}).`);
+  }
+  for (const [roleId, h] of Object.entries(options.headcount ?? {})) {
+    if (!(Number.isFinite(h) && h >= 0)) {
+      return invalid(`The what-if headcount of role '${roleId}' must be at least 0 (got ${String(h)}).`);
+    }
+    if (!roles.some((r) => r.id === roleId))
+      warnings.push(`What-if headcount for unknown role '${roleId}' ignored.`);
+  }
+  for (const [stepId, r] of Object.entries(options.rejectionRate ?? {})) {
+    if (!(r >= 0 && r <= 1)) {
+      return invalid(
+        `The what-if rejection rate of step '${stepId}' must be between 0 and 1 (got ${String(r)}).`,
+      );
+    }
+    if (!workflow.steps.some((s) => s.id === stepId && s.type === 'review'))
+      warnings.push(
+        `What-if rejection rate for '${stepId}', which is not a review of this workflow, ignored.`,
+      );
+  }
+
+  const solved = computeVisits(workflow, { rejectionRate: options.rejectionRate ?? {} });
+  if (!solved.ok) return { ok: false, workflow: ref, error: solved.error };
+  const { chain, visits } = solved;
+  const explanations: Record<string, string> = {};
+
+  // Roles that do steps of this workflow, in the order given.
+  const roleById = new Map<string, Role>();
+  for (const r of roles) if (!roleById.has(r.id)) roleById.set(r.id, r);
+  const usedRoleIds = new Set<string>();
+  for (const s of workflow.steps) {
+    if ((s.type === 'task' || s.type === 'review') && s.roleId !== null && roleById.has(s.roleId))
+      usedRoleIds.add(s.roleId);
+  }
+  const usedRoles = [...roleById.values()].filter((r) => usedRoleIds.has(r.id));
+  const roleIndex = new Map(usedRoles.map((r, i) => [r.id, i]));
+  const roleSteps: number[][] = usedRoles.map(() => []);
+
+  // Per-step figures that do not depend on queues.
+  const n = workflow.steps.length;
+  const steps: StepAnalysis[] = new Array<StepAnalysis>(n);
+  const secondMoments = new Float64Array(n);
+  const aiPools: { step: number; pool: PoolQueue; concurrency: number }[] = [];
+  let noRoleSteps = 0;
+  for (let i = 0; i < n; i++) {
+    const step = workflow.steps[i]!;
+    const v = visits[i]!;
+    const base: StepAnalysis = {
+      id: step.id,
+      name: step.name,
+      type: step.type,
+      mode: null,
+      roleId: null,
+      visits: v,
+      meanMinutes: 0,
+      sdMinutes: 0,
+      hoursPerWeek: 0,
+      aiRunsPerWeek: null,
+      waitMinutes: 0,
+      costPerCase: 0,
+    };
+    steps[i] = base;
+    if (step.type !== 'task' && step.type !== 'review') continue;
+    const est = pert(step.duration);
+    secondMoments[i] = est.secondMoment;
+    base.meanMinutes = est.mean;
+    base.sdMinutes = est.sd;
+    base.mode = step.type === 'review' ? 'human' : step.mode;
+    if (base.mode === 'ai-automated') {
+      base.aiRunsPerWeek = volume * v;
+      const costPerRun = aiNumber(step, 'aiCostPerRun') ?? 0;
+      base.costPerCase = v * costPerRun;
+      const concurrency = aiNumber(step, 'aiConcurrency');
+      if (concurrency !== null && concurrency > 0) {
+        const pool = poolQueue({
+          headcount: concurrency,
+          hoursPerWeek: MINUTES_PER_WEEK / 60,
+          arrivalsPerWeek: volume * v,
+          meanService: est.mean,
+          serviceScv: est.cv * est.cv,
+        });
+        aiPools.push({ step: i, pool, concurrency });
+        base.waitMinutes = pool.waitMinutes;
+      }
+      continue;
+    }
+    base.hoursPerWeek = (volume * v * est.mean) / 60;
+    const r = step.roleId === null ? undefined : roleIndex.get(step.roleId);
+    if (r === undefined) {
+      noRoleSteps++;
+      base.waitMinutes = null;
+      if (v > 0) {
+        const why =
+          step.roleId === null ? 'has no role' : `names a role that does not exist ('${step.roleId}')`;
+        warnings.push(
+          `Step '${step.name}' ${why}: its ${f(base.hoursPerWeek)} h/week are counted in no role's load, with no cost and no queue.`,
+        );
+      }
+      continue;
+    }
+    base.roleId = usedRoles[r]!.id;
+    roleSteps[r]!.push(i);
+  }
+
+  // Roles: load, capacity, utilization and their queue.
+  const pools: PoolQueue[] = [];
+  const roleResults: RoleAnalysis[] = usedRoles.map((role, r) => {
+    const members = roleSteps[r]!;
+    const headcount = options.headcount?.[role.id] ?? role.headcount;
+    let visitsPerCase = 0;
+    let loadMinutesPerCase = 0;
+    let secondMomentSum = 0;
+    for (const i of members) {
+      visitsPerCase += visits[i]!;
+      loadMinutesPerCase += visits[i]! * steps[i]!.meanMinutes;
+      secondMomentSum += visits[i]! * secondMoments[i]!;
+    }
+    // The work mix: one part with the visit-weighted sums is the same mixture (see mixServiceTimes).
+    const mix = mixServiceTimes([
+      {
+        weight: visitsPerCase,
+        mean: visitsPerCase > 0 ? loadMinutesPerCase / visitsPerCase : 0,
+        secondMoment: visitsPerCase > 0 ? secondMomentSum / visitsPerCase : 0,
+      },
+    ]);
+    const pool = poolQueue({
+      headcount,
+      hoursPerWeek: role.hoursPerWeek,
+      arrivalsPerWeek: volume * visitsPerCase,
+      meanService: mix.mean,
+      serviceScv: mix.scv,
+    });
+    const result: RoleAnalysis = {
+      id: role.id,
+      name: role.name,
+      headcount,
+      hoursPerPersonPerWeek: role.hoursPerWeek,
+      costPerHour: role.costPerHour,
+      visitsPerCase,
+      loadMinutesPerCase,
+      loadHoursPerWeek: (volume * loadMinutesPerCase) / 60,
+      capacityHoursPerWeek: headcount * role.hoursPerWeek,
+      utilization: pool.utilization,
+      servers: pool.servers,
+      meanServiceMinutes: mix.mean,
+      serviceScv: mix.scv,
+      probabilityOfWaiting: pool.probabilityOfWaiting,
+      waitMinutes: pool.waitMinutes,
+      stable: pool.stable,
+    };
+    for (const i of members) {
+      const s = steps[i]!;
+      s.waitMinutes = pool.waitMinutes;
+      s.costPerCase = ((s.visits * s.meanMinutes) / 60) * role.costPerHour;
+    }
+    pools.push(pool);
+    return result;
+  });
+
+  // Bottleneck: highest work per case relative to capacity (the same ranking as utilization, but also
+  // defined at volume 0). A role with work and no capacity ranks first.
+  let bottleneckRole: RoleAnalysis | null = null;
+  let worst = -1;
+  for (const role of roleResults) {
+    if (!(role.loadMinutesPerCase > 0)) continue;
+    const ratio =
+      role.capacityHoursPerWeek > 0 ? role.loadMinutesPerCase / role.capacityHoursPerWeek : Infinity;
+    if (ratio > worst) {
+      worst = ratio;
+      bottleneckRole = role;
+    }
+  }
+  const bottleneck: Bottleneck | null = bottleneckRole
+    ? { roleId: bottleneckRole.id, utilization: bottleneckRole.utilization }
+    : null;
+  const maxVolumePerWeek = bottleneckRole
+    ? bottleneckRole.capacityHoursPerWeek / (bottleneckRole.loadMinutesPerCase / 60)
+    : null;
+  let overload: Overload | null = null;
+  if (bottleneckRole && maxVolumePerWeek !== null) {
+    const u = bottleneckRole.utilization;
+    if (u === null || u > 1) {
+      const perPerson = bottleneckRole.hoursPerPersonPerWeek;
+      overload = {
+        roleId: bottleneckRole.id,
+        utilization: u,
+        excessHoursPerWeek: bottleneckRole.loadHoursPerWeek - bottleneckRole.capacityHoursPerWeek,
+        volumeThatFits: maxVolumePerWeek,
+        headcountNeeded: perPerson > 0 ? Math.ceil(bottleneckRole.loadHoursPerWeek / perPerson - 1e-9) : null,
+      };
+    }
+  }
+
+  // Cycle time and cost along the expected path.
+  let processing = 0;
+  let waiting: number | null = 0;
+  let people = 0;
+  let ai = 0;
+  for (let i = 0; i < n; i++) {
+    const s = steps[i]!;
+    processing += s.visits * s.meanMinutes;
+    if (s.mode === 'ai-automated') ai += s.costPerCase;
+    else people += s.costPerCase;
+    if (s.visits > 0 && s.waitMinutes === null && (s.roleId !== null || s.mode === 'ai-automated')) {
+      waiting = null;
+    } else if (waiting !== null && s.waitMinutes !== null) waiting += s.visits * s.waitMinutes;
+  }
+  const stable = roleResults.every((r) => r.stable) && aiPools.every((p) => p.pool.stable);
+  const total = waiting === null ? null : processing + waiting;
+
+  const analysis: WorkflowAnalysis = {
+    ok: true,
+    workflow: ref,
+    volumePerWeek: volume,
+    steps,
+    roles: roleResults,
+    bottleneck,
+    maxVolumePerWeek,
+    overload,
+    cycleTimeMinutes: { processing, waiting, total },
+    costPerCase: { people, ai, total: people + ai },
+    stable,
+    warnings,
+    explanations,
+  };
+  if (explain !== 'none') {
+    const perStep = explain === 'all';
+    if (perStep) {
+      explainSteps(analysis, workflow.steps, aiPools, roleSteps);
+      explainVisits(explanations, chain, visits);
+    }
+    roleResults.forEach((role, r) =>
+      explainRole(explanations, role, roleSteps[r]!, steps, volume, pools[r]!, perStep),
+    );
+    explainWorkflow(analysis, bottleneckRole, noRoleSteps);
+  }
+  return analysis;
+}
+
+function explainRole(
+  out: Record<string, string>,
+  role: RoleAnalysis,
+  members: readonly number[],
+  steps: readonly StepAnalysis[],
+  volume: number,
+  pool: PoolQueue,
+  perStep: boolean,
+): void {
+  const key = `roles.${role.id}`;
+  const shown = members.slice(0, 8).map((i) => `${f(steps[i]!.visits)} × ${f(steps[i]!.meanMinutes)}`);
+  if (members.length > 8) shown.push(`… ${members.length - 8} more`);
+  out[`${key}.loadHoursPerWeek`] =
+    `Load = volume × Σ(visits × mean minutes) / 60 over the role's ${members.length} step(s) = ` +
+    `${f(volume)} × (${shown.join(' + ') || '0'}) / 60 = ${f(volume)} × ${f(role.loadMinutesPerCase)} / 60 = ` +
+    `${f(role.loadHoursPerWeek)} h/week.`;
+  out[`${key}.capacityHoursPerWeek`] =
+    `Capacity = headcount × hours per person per week = ${f(role.headcount)} × ${f(role.hoursPerPersonPerWeek)} = ${f(role.capacityHoursPerWeek)} h/week.`;
+  out[`${key}.utilization`] =
+    role.utilization === null
+      ? `The role has ${f(role.loadHoursPerWeek)} h/week of work but no capacity (headcount × hours = 0).`
+      : `Utilization = load / capacity = ${f(role.loadHoursPerWeek)} / ${f(role.capacityHoursPerWeek)} = ${formatPercent(role.utilization)}.`;
+  let wait: string;
+  if (!(role.loadMinutesPerCase > 0)) wait = 'No work arrives at this role, so nothing waits.';
+  else if (role.waitMinutes === null) {
+    wait =
+      `Unstable: the work (${f(role.loadHoursPerWeek)} h/week) reaches or exceeds the capacity ` +
+      `(${f(role.capacityHoursPerWeek)} h/week), so the queue grows without limit and no mean wait exists.`;
+  } else {
+    wait =
+      `Allen–Cunneen G/G/c over the role's working time: Wq ≈ C(c, a) / (cμ − λ) × (ca² + cs²) / 2 with ` +
+      `c = ${pool.servers} server(s) each working ${f(pool.serverMinutesPerWeek / 60)} h/week, ` +
+      `λ = ${f(volume)} × ${f(role.visitsPerCase)} visits / ${f(pool.serverMinutesPerWeek)} min = ${f(pool.arrivalRate)} per min, ` +
+      `E[S] = ${f(role.meanServiceMinutes)} min (visit-weighted PERT means), a = λ·E[S] = ${f(pool.offeredLoad)}, ` +
+      `Erlang C = ${f(role.probabilityOfWaiting ?? 0)}, ca² = 1 (random arrivals), cs² = ${f(role.serviceScv)} → ` +
+      `${f(role.waitMinutes)} min per visit.`;
+  }
+  out[`${key}.waitMinutes`] = wait;
+  if (!perStep) return;
+  const stepWait =
+    role.waitMinutes === null
+      ? `Role '${role.name}' is overloaded, so the wait grows without limit.`
+      : `The mean wait in the queue of role '${role.name}', shared by all its steps: ${f(role.waitMinutes)} min per visit.`;
+  const rate = f(role.costPerHour);
+  for (const i of members) {
+    const s = steps[i]!;
+    out[`steps.${s.id}.waitMinutes`] = stepWait;
+    out[`steps.${s.id}.costPerCase`] =
+      `visits × mean / 60 × cost per hour = ${f(s.visits)} × ${f(s.meanMinutes)} / 60 × ${rate} = ${f(s.costPerCase)}.`;
+  }
+}
+
+/** Explanations of the per-step figures that do not depend on the role queues. */
+function explainSteps(
+  a: WorkflowAnalysis,
+  source: readonly Step[],
+  aiPools: readonly { step: number; pool: PoolQueue; concurrency: number }[],
+  roleSteps: readonly (readonly number[])[],
+): void {
+  const out = a.explanations;
+  const volume = f(a.volumePerWeek);
+  const poolOf = new Map(aiPools.map((p) => [p.step, p]));
+  const withRole = new Set(roleSteps.flat());
+  a.steps.forEach((s, i) => {
+    const step = source[i]!;
+    if (step.type !== 'task' && step.type !== 'review') return;
+    const key = `steps.${s.id}`;
+    const { min, likely, max } = step.duration;
+    const v = f(s.visits);
+    const mean = f(s.meanMinutes);
+    out[`${key}.meanMinutes`] =
+      `PERT mean (a + 4m + b) / 6 = (${f(min)} + 4 × ${f(likely)} + ${f(max)}) / 6 = ${mean} min; ` +
+      `standard deviation (b − a) / 6 = (${f(max)} − ${f(min)}) / 6 = ${f(s.sdMinutes)} min.`;
+    if (s.mode === 'ai-automated') {
+      const costPerRun = aiNumber(step, 'aiCostPerRun');
+      out[`${key}.hoursPerWeek`] =
+        `AI-automated: no person time. AI runs per week = volume × visits = ${volume} × ${v} = ${f(s.aiRunsPerWeek ?? 0)}.`;
+      out[`${key}.costPerCase`] =
+        `visits × AI cost per run = ${v} × ${f(costPerRun ?? 0)} = ${f(s.costPerCase)}` +
+        (costPerRun === null ? ' (no AI cost per run given: counted as 0).' : '.');
+      const p = poolOf.get(i);
+      out[`${key}.waitMinutes`] = !p
+        ? 'AI-automated with no concurrency limit given: runs start at once, no wait.'
+        : p.pool.waitMinutes === null
+          ? `The AI pool (${f(p.concurrency)} concurrent runs, around the clock) is overloaded: ${f(s.aiRunsPerWeek ?? 0)} runs × ${mean} min need ${formatPercent(p.pool.utilization)} of its capacity, so the wait grows without limit.`
+          : `Allen–Cunneen queue of ${p.pool.servers} concurrent AI runs over the whole week: ${f(p.pool.waitMinutes)} min per visit.`;
+      return;
+    }
+    out[`${key}.hoursPerWeek`] =
+      `volume × visits × mean / 60 = ${volume} × ${v} × ${mean} / 60 = ${f(s.hoursPerWeek)} h/week.`;
+    if (!withRole.has(i)) {
+      out[`${key}.waitMinutes`] = 'No role does this step, so there is no queue to wait in.';
+      out[`${key}.costPerCase`] = 'No role does this step, so its cost is unknown (0).';
+    }
+  });
+}
+
+/** Visits: v_j = [j = start] + Σ vᵢ · P(i → j), with the contributions named. */
+function explainVisits(out: Record<string, string>, chain: MarkovChain, visits: Float64Array): void {
+  const n = chain.ids.length;
+  const { outStart, outTo } = chain;
+  // Incoming transitions, compressed: those into j at inStart[j] … inStart[j + 1] − 1 (ids into outTo).
+  const inStart = new Int32Array(n + 1);
+  for (let k = 0; k < outTo.length; k++) inStart[outTo[k]! + 1]!++;
+  for (let j = 0; j < n; j++) inStart[j + 1]! += inStart[j]!;
+  const inEdge = new Int32Array(outTo.length);
+  const inFrom = new Int32Array(outTo.length);
+  const fill = inStart.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    for (let k = outStart[i]!; k < outStart[i + 1]!; k++) {
+      const at = fill[outTo[k]!]!++;
+      inEdge[at] = k;
+      inFrom[at] = i;
+    }
+  }
+  const formatted: string[] = new Array<string>(n);
+  const fv = (i: number) => (formatted[i] ??= f(visits[i]!));
+  for (let j = 0; j < n; j++) {
+    const key = `steps.${chain.ids[j]!}.visits`;
+    if (j === chain.start) {
+      out[key] = 'Every case starts here: 1 visit per case.';
+      continue;
+    }
+    if (visits[j] === 0) {
+      out[key] = 'Not reached from the start: 0 visits per case.';
+      continue;
+    }
+    const terms: string[] = [];
+    let looped = false;
+    let count = 0;
+    for (let u = inStart[j]!; u < inStart[j + 1]!; u++) {
+      const i = inFrom[u]!;
+      if (!(visits[i]! > 0)) continue;
+      const k = inEdge[u]!;
+      const kind = TRANSITION_KINDS[chain.outKind[k]!]!;
+      if (kind === 'rework') looped = true;
+      if (++count > 6) continue;
+      terms.push(
+        `${fv(i)} × ${formatPercent(chain.outProbability[k]!)} (${KIND_WORDS[kind]} from '${chain.steps[i]!.name}')`,
+      );
+    }
+    if (count > 6) terms.push(`… ${count - 6} more`);
+    out[key] =
+      `Expected visits per case = Σ visits of each preceding step × probability of coming here = ` +
+      `${terms.join(' + ')} = ${fv(j)}` +
+      (looped
+        ? '. A loop feeds back into this step, so the visits solve v = e_start + Qᵀv exactly (absorbing Markov chain).'
+        : '.');
+  }
+}
+
+function explainWorkflow(a: WorkflowAnalysis, bottleneck: RoleAnalysis | null, noRoleSteps: number): void {
+  const out = a.explanations;
+  out.volumePerWeek = `Cases per week: ${f(a.volumePerWeek)}.`;
+
+  if (bottleneck && a.bottleneck) {
+    out.bottleneck =
+      `'${bottleneck.name}' has the highest utilization (${formatPercent(bottleneck.utilization)}): ` +
+      `${f(bottleneck.loadHoursPerWeek)} h/week of work against ${f(bottleneck.capacityHoursPerWeek)} h/week of capacity. ` +
+      `Work piles up here first as volume grows.`;
+    out.maxVolumePerWeek =
+      `Capacity of the bottleneck / its work per case = ${f(bottleneck.capacityHoursPerWeek)} h / ` +
+      `(${f(bottleneck.loadMinutesPerCase)} min / 60) = ${f(a.maxVolumePerWeek ?? 0)} cases/week ` +
+      `before '${bottleneck.name}' reaches 100%.`;
+  } else {
+    out.bottleneck = 'No person works on this workflow, so there is no bottleneck among roles.';
+    out.maxVolumePerWeek = 'No person works on this workflow, so no role limits the volume.';
+  }
+  if (a.overload && bottleneck) {
+    const o = a.overload;
+    out.overload =
+      `'${bottleneck.name}' needs ${f(bottleneck.loadHoursPerWeek)} h/week but has ${f(bottleneck.capacityHoursPerWeek)}: ` +
+      `${f(o.excessHoursPerWeek)} h/week too many. Current staff fits ${f(o.volumeThatFits)} cases/week; ` +
+      (o.headcountNeeded === null
+        ? 'the role works 0 hours a week, so no headcount is enough.'
+        : `${o.headcountNeeded} people = ⌈${f(bottleneck.loadHoursPerWeek)} / ${f(bottleneck.hoursPerPersonPerWeek)}⌉ are needed.`);
+  } else {
+    out.overload = 'No role is over 100% of its capacity.';
+  }
+
+  const ct = a.cycleTimeMinutes;
+  out['cycleTimeMinutes.processing'] =
+    `Σ visits × PERT mean over all steps = ${f(ct.processing)} min of hands-on (or AI) time per case.`;
+  out['cycleTimeMinutes.waiting'] =
+    ct.waiting === null
+      ? 'A queue on the path is unstable (over 100%), so the expected waiting time is unbounded.'
+      : `Σ visits × mean wait in the role's queue over all steps = ${f(ct.waiting)} min per case (working time)` +
+        (noRoleSteps > 0 ? `; ${noRoleSteps} step(s) without a role count no wait.` : '.');
+  out['cycleTimeMinutes.total'] =
+    ct.total === null
+      ? 'Unbounded: a queue on the path is over 100%.'
+      : `processing + waiting = ${f(ct.processing)} + ${f(ct.waiting ?? 0)} = ${f(ct.total)} min per case, in working minutes of the roles involved.`;
+  const c = a.costPerCase;
+  out['costPerCase.people'] =
+    `Σ visits × mean / 60 × cost per hour of the step's role = ${f(c.people)} per case.`;
+  out['costPerCase.ai'] = `Σ visits × AI cost per run over AI-automated steps = ${f(c.ai)} per case.`;
+  out['costPerCase.total'] = `people + AI = ${f(c.people)} + ${f(c.ai)} = ${f(c.total)} per case.`;
+  out.stable = a.stable
+    ? 'Every role (and AI pool) is below 100% of its capacity.'
+    : `Over capacity: ${[
+        ...a.roles.filter((r) => !r.stable).map((r) => `'${r.name}'`),
+        ...a.steps
+          .filter((s) => s.mode === 'ai-automated' && s.waitMinutes === null)
+          .map((s) => `AI step '${s.name}'`),
+      ].join(', ')}.`;
+}

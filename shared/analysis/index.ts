@@ -1,0 +1,65 @@
+/** The analytic engine: expected visits, PERT times, queues, per-workflow analysis, comparison and reports. */
+export { buildChain, transitionsOf, TRANSITION_KINDS } from './chain';
+export type {
+  ChainError,
+  ChainErrorCode,
+  ChainOptions,
+  ChainResult,
+  MarkovChain,
+  Transition,
+  TransitionKind,
+} from './chain';
+export { computeVisits, componentsInTopologicalOrder, DENSE_LIMIT, solveVisits, visitsById } from './visits';
+export type { VisitsResult } from './visits';
+export { solveDense, solveSparse } from './linear';
+export type { SparseRow } from './linear';
+export { pert, ZERO_ESTIMATE } from './pert';
+export type { PertEstimate } from './pert';
+export {
+  allenCunneenWait,
+  erlangC,
+  MINUTES_PER_WEEK,
+  mixServiceTimes,
+  mmcWait,
+  poolQueue,
+  serversFor,
+} from './queueing';
+export type { PoolInput, PoolQueue, ServiceMix } from './queueing';
+export { analyzeWorkflow } from './analyze';
+export type {
+  AnalysisError,
+  AnalysisFailure,
+  AnalysisOptions,
+  AnalysisResult,
+  Bottleneck,
+  ExplainLevel,
+  Overload,
+  RoleAnalysis,
+  StepAnalysis,
+  WorkflowAnalysis,
+  WorkflowRef,
+} from './analyze';
+export { compareAnalyses, delta } from './compare';
+export type { Delta, HoursFreed, RoleUtilizationDelta, WorkflowComparison } from './compare';
+export {
+  formatComparisonText,
+  formatFailure,
+  formatTextReport,
+  REPORT_VERSION,
+  roundDeep,
+  toComparisonReport,
+  toReport,
+} from './report';
+export type { AnalysisReport } from './report';
+export {
+  formatInteger,
+  formatMinutes,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  REPORT_DECIMALS,
+  round,
+  roundOrNull,
+} from './numbers';
+export { runCli, USAGE } from './cli';
+export type { CliResult } from './cli';

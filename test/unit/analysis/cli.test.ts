@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../shared/analysis/cli';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const CS = 'examples/customer-support.coarchitect.json';
+const AP = 'examples/invoice-processing.coarchitect.json';
+const readExample = (path: string) => readFileSync(`${root}${path}`, 'utf8');
+
+/** A reader over in-memory files; unknown paths fail like a missing file. */
+const memory =
+  (files: Record<string, string>) =>
+  (path: string): string => {
+    const text = files[path];
+    if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+    return text;
+  };
+
+describe('analyze CLI', () => {
+  it('analyses every workflow of a workspace and compares the to-be with its as-is', () => {
+    const r = runCli([CS], readExample);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Customer support (as-is)');
+    expect(r.stdout).toContain('Customer support (to-be)');
+    expect(r.stdout).toContain('Bottleneck: Support agent at 89.5% utilization');
+    expect(r.stdout).toContain('Bottleneck: Senior agent / reviewer at 68.4% utilization');
+    expect(r.stdout).toContain('Customer support (as-is) → Customer support (to-be)');
+  });
+
+  it('prints the JSON reports with --json', () => {
+    const r = runCli([AP, '--json'], readExample);
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.reportVersion).toBe(1);
+    expect(out.reports.map((x: { workflow: { id: string } }) => x.workflow.id)).toEqual([
+      'ap-asis',
+      'ap-tobe',
+    ]);
+    expect(out.comparisons).toHaveLength(1);
+    expect(out.comparisons[0].asIs.id).toBe('ap-asis');
+    expect(out.errors).toEqual([]);
+    expect(out.reports[0].bottleneck.roleId).toBe('ap-role-specialist');
+  });
+
+  it('analyses one workflow with --workflow (by name, any case, or id) and does not compare', () => {
+    for (const name of ['Customer support (to-be)', 'customer support (TO-BE)', 'cs-tobe']) {
+      const r = runCli([CS, '--workflow', name, '--json'], readExample);
+      expect(r.exitCode).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.reports).toHaveLength(1);
+      expect(out.reports[0].workflow.id).toBe('cs-tobe');
+      expect(out.comparisons).toEqual([]);
+    }
+  });
+
+  it('applies a what-if volume', () => {
+    const r = runCli([CS, '--workflow=cs-asis', '--volume', '2000'], readExample);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('2,000 cases/week');
+    expect(r.stdout).toContain('Overload:');
+  });
+
+  it('says that simulation is not yet available', () => {
+    const r = runCli([CS, '--simulate', '--weeks', '4'], readExample);
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('not yet available');
+    expect(r.stdout).toContain('Bottleneck');
+  });
+
+  it('prints help', () => {
+    const r = runCli(['--help'], readExample);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Usage: npm run analyze');
+  });
+
+  describe('bad input exits with code 2 and a message on stderr', () => {
+    it.each([
+      ['a missing file', ['nope.coarchitect.json'], {}, /Cannot read 'nope.coarchitect.json'/],
+      [
+        'invalid JSON',
+        ['bad.json'],
+        { 'bad.json': '{ not json' },
+        /not a valid Coarchitect file[\s\S]*not valid JSON/,
+      ],
+      ['a non-Coarchitect file', ['other.json'], { 'other.json': '{"hello": 1}' }, /"format" must be/],
+      ['no file argument', [], {}, /Give the file to analyse/],
+      ['an unknown option', ['x.json', '--fast'], {}, /Unknown option '--fast'/],
+      ['a bad --weeks', ['x.json', '--weeks', 'many'], {}, /--weeks needs a number/],
+    ])('%s', (_label, args, files, message) => {
+      const r = runCli(args, memory(files));
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+    });
+
+    it('an invalid document names the offending field', () => {
+      const doc = JSON.parse(readExample(CS));
+      doc.workflows[0].volumePerWeek = -5;
+      const r = runCli(['cs.json'], memory({ 'cs.json': JSON.stringify(doc) }));
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain('$.workflows[0].volumePerWeek');
+    });
+
+    it('an unknown workflow name lists the workflows there are', () => {
+      const r = runCli([CS, '--workflow', 'Payroll'], readExample);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain("No workflow named 'Payroll'");
+      expect(r.stderr).toContain("'Customer support (as-is)', 'Customer support (to-be)'");
+    });
+
+    it('a workflow that cannot be analysed is reported, the others still are', () => {
+      const doc = JSON.parse(readExample(CS));
+      const reviewStep = doc.workflows[0].steps.find((s: { type: string }) => s.type === 'review');
+      // Rejects 10% but no longer says where rework goes (the file format allows it; the analysis cannot).
+      reviewStep.reworkTargetId = null;
+      const r = runCli(['cs.json', '--json'], memory({ 'cs.json': JSON.stringify(doc) }));
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain('Customer support (as-is): cannot be analysed');
+      expect(r.stderr).toContain("Review 'Senior review' rejects 10% of work but has no rework target");
+      const out = JSON.parse(r.stdout);
+      expect(out.reports.map((x: { workflow: { id: string } }) => x.workflow.id)).toEqual(['cs-tobe']);
+      expect(out.errors[0]).toMatchObject({ code: 'rework-target-missing', workflow: { id: 'cs-asis' } });
+    });
+  });
+});
