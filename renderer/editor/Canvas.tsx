@@ -37,6 +37,7 @@ const MINIMAP_COLOURS: Record<StepKind, string> = {
   start: '#1e7a46',
   end: '#394150',
   decision: '#5b6573',
+  parallel: '#4a5a8a',
   review: '#b76a00',
   'task-human': '#2f6fce',
   'task-ai-assisted': '#7b43c9',
@@ -54,7 +55,7 @@ function stepHeat(analysis: AnalysisResult, mode: HeatMode): Map<string, StepHea
   const finite = analysis.steps.map(value).filter((v) => Number.isFinite(v));
   const max = Math.max(0, ...finite);
   for (const s of analysis.steps) {
-    if (s.type === 'start' || s.type === 'end' || s.type === 'decision') continue;
+    if (s.type === 'start' || s.type === 'end' || s.type === 'decision' || s.type === 'parallel') continue;
     const v = value(s);
     const share = !Number.isFinite(v) ? 1 : max > 0 ? v / max : 0;
     const label =

@@ -4,7 +4,16 @@ import { useState } from 'react';
 import * as ops from '../../shared/model/operations';
 import { reworkTargetCandidates, canConnect } from '../../shared/model/rules';
 import { PROFICIENCY_MAX, PROFICIENCY_MIN, TASK_MODES, WORKFLOW_KINDS } from '../../shared/model/schema';
-import type { Edge, Step, TaskMode, Workflow, WorkflowKind, WorkStep } from '../../shared/model/schema';
+import type {
+  Edge,
+  ReviewStep,
+  Step,
+  TaskMode,
+  TaskStep,
+  Workflow,
+  WorkflowKind,
+  WorkStep,
+} from '../../shared/model/schema';
 import { useWorkspace } from '../store/workspaceStore';
 import { useEditor } from '../store/editorStore';
 import { useSkillIndex } from '../store/selectors';
@@ -180,6 +189,8 @@ function WorkFields({
           hint="Which AI tool or model does this work."
         />
       )}
+      {step.type === 'task' && step.mode !== 'human' && <AiFields step={step} update={update} />}
+      {step.type === 'task' && step.mode !== 'ai-automated' && <LearningFields step={step} update={update} />}
       <fieldset className="duration">
         <legend>Processing time per case (minutes)</legend>
         <NumberField
@@ -232,8 +243,146 @@ function WorkFields({
           />
         </>
       )}
+      {step.type === 'review' && <FeedbackFields step={step} update={update} />}
       <StepSkills step={step} update={update} />
     </>
+  );
+}
+
+function Toggle({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange(on: boolean): void;
+}) {
+  return (
+    <label className="toggle">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label}
+    </label>
+  );
+}
+
+function AiFields({ step, update }: { step: TaskStep; update(patch: ops.StepPatch): void }) {
+  return (
+    <fieldset className="group">
+      <legend>AI use</legend>
+      <NumberField
+        label="AI cost per run"
+        min={0}
+        step={0.01}
+        value={step.aiCostPerRun}
+        onCommit={(aiCostPerRun) => update({ aiCostPerRun })}
+      />
+      {step.mode === 'ai-automated' && (
+        <>
+          <Toggle
+            label="Limit how many cases the AI handles at once"
+            checked={step.aiConcurrency !== null}
+            onChange={(on) => update({ aiConcurrency: on ? 10 : null })}
+          />
+          {step.aiConcurrency !== null && (
+            <NumberField
+              label="Cases at once"
+              min={1}
+              max={1_000_000}
+              integer
+              value={step.aiConcurrency}
+              onCommit={(aiConcurrency) => update({ aiConcurrency })}
+            />
+          )}
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function LearningFields({ step, update }: { step: TaskStep; update(patch: ops.StepPatch): void }) {
+  const curve = step.learningCurve;
+  return (
+    <fieldset className="group">
+      <legend>Learning curve</legend>
+      <Toggle
+        label="Time per case falls with experience"
+        checked={curve !== null}
+        onChange={(on) =>
+          update({ learningCurve: on ? { learningRate: 0.9, floorShare: 0.5, casesBefore: 100 } : null })
+        }
+      />
+      {curve && (
+        <>
+          <NumberField
+            label="Time after each doubling of cases"
+            unit="%"
+            min={50}
+            max={100}
+            scale={100}
+            value={curve.learningRate}
+            onCommit={(learningRate) => update({ learningCurve: { ...curve, learningRate } })}
+            hint="90% means every doubling of the cases done cuts the time per case by a tenth."
+          />
+          <NumberField
+            label="Floor"
+            unit="% of today's time"
+            min={0}
+            max={100}
+            scale={100}
+            value={curve.floorShare}
+            onCommit={(floorShare) => update({ learningCurve: { ...curve, floorShare } })}
+          />
+          <NumberField
+            label="Cases already done"
+            min={1}
+            max={1e9}
+            value={curve.casesBefore}
+            onCommit={(casesBefore) => update({ learningCurve: { ...curve, casesBefore } })}
+          />
+        </>
+      )}
+    </fieldset>
+  );
+}
+
+function FeedbackFields({ step, update }: { step: ReviewStep; update(patch: ops.StepPatch): void }) {
+  const loop = step.feedbackLoop;
+  return (
+    <fieldset className="group">
+      <legend>Feedback loop</legend>
+      <Toggle
+        label="Findings feed back into prompts and policies"
+        checked={loop !== null}
+        onChange={(on) =>
+          update({
+            feedbackLoop: on ? { weeklyReduction: 0.1, floorRate: Math.min(step.rejectionRate, 0.03) } : null,
+          })
+        }
+      />
+      {loop && (
+        <>
+          <NumberField
+            label="Gap closed each week"
+            unit="%"
+            min={0}
+            max={100}
+            scale={100}
+            value={loop.weeklyReduction}
+            onCommit={(weeklyReduction) => update({ feedbackLoop: { ...loop, weeklyReduction } })}
+            hint="Share of the distance to the floor that the rejection rate falls each week."
+          />
+          <NumberField
+            label="Rejection rate floor"
+            unit="%"
+            min={0}
+            max={100}
+            scale={100}
+            value={loop.floorRate}
+            onCommit={(floorRate) => update({ feedbackLoop: { ...loop, floorRate } })}
+          />
+        </>
+      )}
+    </fieldset>
   );
 }
 

@@ -2,10 +2,20 @@
  * How each kind of step looks: colour, icon and a text label, so no kind is told apart by colour alone.
  * The palette, the legend and the nodes all read this one table.
  */
-import { Bot, CircleStop, GitBranch, Play, ShieldCheck, Sparkles, User, type LucideIcon } from 'lucide-react';
+import {
+  Bot,
+  CircleStop,
+  GitBranch,
+  Play,
+  ShieldCheck,
+  Sparkles,
+  Split,
+  User,
+  type LucideIcon,
+} from 'lucide-react';
 import type { Step, StepType, TaskMode } from '../../shared/model/schema';
 
-export type StepKind = 'start' | 'end' | 'decision' | 'review' | `task-${TaskMode}`;
+export type StepKind = 'start' | 'end' | 'decision' | 'parallel' | 'review' | `task-${TaskMode}`;
 
 export interface StepKindLook {
   kind: StepKind;
@@ -55,6 +65,13 @@ export const STEP_KINDS: readonly StepKindLook[] = [
     hint: 'Work branches with stated probabilities',
     icon: GitBranch,
     type: 'decision',
+  },
+  {
+    kind: 'parallel',
+    label: 'Parallel',
+    hint: 'Splits work into branches that all run, or joins them again',
+    icon: Split,
+    type: 'parallel',
   },
   { kind: 'start', label: 'Start', hint: 'Where a case enters the workflow', icon: Play, type: 'start' },
   { kind: 'end', label: 'End', hint: 'Where a case leaves the workflow', icon: CircleStop, type: 'end' },

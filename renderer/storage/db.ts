@@ -5,6 +5,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Role, Skill, Workflow } from '../../shared/model/schema';
+import { addVersion2StepFields } from '../../shared/model/upgrades';
 
 export interface MetaRow {
   key: string;
@@ -28,5 +29,14 @@ export class CoarchitectDb extends Dexie {
       customSkills: 'id, name',
       meta: 'key',
     });
+    // Version 2: steps gain AI cost and concurrency, learning curves and feedback loops (model version 2).
+    this.version(2)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('workflows')
+          .toCollection()
+          .modify((row: unknown) => addVersion2StepFields(row)),
+      );
   }
 }

@@ -2,7 +2,8 @@
  * Example workspace: an email customer-support team, as it works today and redesigned with AI.
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
-import type { Edge, Role, Step, Workflow, Workspace } from '../model/schema';
+import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
+import { completeSteps } from '../model/schema';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -37,7 +38,7 @@ function edge(prefix: string, from: string, to: string, label = '', probability:
 function asIs(): Workflow {
   const p = 'cs-asis';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -172,7 +173,7 @@ function asIs(): Workflow {
     kind: 'as-is',
     redesignOfId: null,
     volumePerWeek: 1200,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
@@ -182,7 +183,7 @@ function asIs(): Workflow {
 function toBe(): Workflow {
   const p = 'cs-tobe';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -320,7 +321,7 @@ function toBe(): Workflow {
     kind: 'to-be',
     redesignOfId: 'cs-asis',
     volumePerWeek: 1200,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,

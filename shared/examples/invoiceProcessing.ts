@@ -2,7 +2,8 @@
  * Example workspace: accounts payable (supplier invoice processing), as it works today and redesigned
  * with AI. Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
-import type { Edge, Role, Step, Workflow, Workspace } from '../model/schema';
+import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
+import { completeSteps } from '../model/schema';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -41,7 +42,7 @@ function edge(prefix: string, from: string, to: string, label = '', probability:
 function asIs(): Workflow {
   const p = 'ap-asis';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -220,7 +221,7 @@ function asIs(): Workflow {
     kind: 'as-is',
     redesignOfId: null,
     volumePerWeek: 2500,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
@@ -230,7 +231,7 @@ function asIs(): Workflow {
 function toBe(): Workflow {
   const p = 'ap-tobe';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -396,7 +397,7 @@ function toBe(): Workflow {
     kind: 'to-be',
     redesignOfId: 'ap-asis',
     volumePerWeek: 2500,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,

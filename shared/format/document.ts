@@ -1,12 +1,13 @@
 /**
- * The exchange format: a versioned JSON document holding one workflow or a whole workspace. Version 1 is
+ * The exchange format: a versioned JSON document holding one workflow or a whole workspace. Version 1 was
  * the first; every later version gets a migration in migrations.ts and the number goes up by one.
+ * Version 2 added parallel steps, AI cost and concurrency, learning curves and feedback loops.
  */
 import { z } from 'zod';
 import { RoleSchema, SkillSchema, WorkflowSchema } from '../model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../model/schema';
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const WORKFLOW_FORMAT = 'coarchitect.workflow';
 export const WORKSPACE_FORMAT = 'coarchitect.workspace';
 export const FILE_EXTENSION = '.coarchitect.json';

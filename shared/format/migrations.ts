@@ -1,16 +1,28 @@
 /**
  * Upgrades documents written by older versions of Coarchitect, one version at a time. The list is
- * append-only: migration n turns a version-n document into a version-(n+1) one. Version 1 is the first
- * public format, so there is nothing to upgrade yet; the runner is in place so the first change of format
- * is a one-line addition with its own test.
+ * append-only: migration n turns a version-n document into a version-(n+1) one.
  */
 import { FORMAT_VERSION } from './document';
+import { addVersion2StepFields } from '../model/upgrades';
 
 export type JsonObject = { [key: string]: unknown };
 export type Migration = (doc: JsonObject) => JsonObject;
 
+/** Every workflow object in a document, whichever kind it is. */
+function workflowsOf(doc: JsonObject): unknown[] {
+  if (Array.isArray(doc.workflows)) return doc.workflows;
+  return doc.workflow === undefined ? [] : [doc.workflow];
+}
+
 /** Index i upgrades version i + 1 to version i + 2. */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: task steps gain AI cost, AI concurrency and a learning curve; reviews gain a feedback loop.
+  // Written out explicitly so a version-2 file states every field; parallel steps are new and need nothing.
+  (doc) => {
+    for (const wf of workflowsOf(doc)) addVersion2StepFields(wf);
+    return doc;
+  },
+];
 
 export class UnsupportedVersionError extends Error {}
 

@@ -33,6 +33,7 @@ const DEFAULT_NAMES: Record<StepType, string> = {
   task: 'New task',
   review: 'Review',
   decision: 'Decision?',
+  parallel: 'In parallel',
 };
 
 export function createStep(type: StepType, position: Position, mode: TaskMode = 'human'): Step {
@@ -41,6 +42,7 @@ export function createStep(type: StepType, position: Position, mode: TaskMode = 
     case 'start':
     case 'end':
     case 'decision':
+    case 'parallel':
       return { ...base, type };
     case 'task':
       return {
@@ -53,6 +55,9 @@ export function createStep(type: StepType, position: Position, mode: TaskMode = 
           mode === 'ai-automated' ? { min: 0.1, likely: 0.5, max: 2 } : { min: 5, likely: 10, max: 20 },
         skills: [],
         aiTool: '',
+        aiCostPerRun: 0,
+        aiConcurrency: null,
+        learningCurve: null,
       };
     case 'review':
       return {
@@ -63,6 +68,7 @@ export function createStep(type: StepType, position: Position, mode: TaskMode = 
         skills: [],
         rejectionRate: 0.1,
         reworkTargetId: null,
+        feedbackLoop: null,
       };
   }
 }

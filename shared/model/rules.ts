@@ -23,13 +23,18 @@ export function canConnect(
   if (workflow.edges.some((e) => e.source === sourceId && e.target === targetId)) {
     return { ok: false, reason: `'${source.name}' is already connected to '${target.name}'.` };
   }
-  if (source.type !== 'decision' && workflow.edges.some((e) => e.source === sourceId)) {
+  if (!branches(source) && workflow.edges.some((e) => e.source === sourceId)) {
     return {
       ok: false,
-      reason: `'${source.name}' already has a next step; use a decision step to branch.`,
+      reason: `'${source.name}' already has a next step; use a decision or parallel step to branch.`,
     };
   }
   return { ok: true };
+}
+
+/** Steps that may have several next steps: a decision picks one, a parallel split runs them all. */
+export function branches(step: Step): boolean {
+  return step.type === 'decision' || step.type === 'parallel';
 }
 
 export function outgoing(edges: readonly Edge[], stepId: string): Edge[] {

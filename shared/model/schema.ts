@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const STEP_TYPES = ['start', 'end', 'task', 'review', 'decision'] as const;
+export const STEP_TYPES = ['start', 'end', 'task', 'review', 'decision', 'parallel'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
 
 export const TASK_MODES = ['human', 'ai-assisted', 'ai-automated'] as const;
@@ -72,6 +72,46 @@ const workFields = {
 export const StartStepSchema = z.object({ type: z.literal('start'), ...stepBase });
 export const EndStepSchema = z.object({ type: z.literal('end'), ...stepBase });
 export const DecisionStepSchema = z.object({ type: z.literal('decision'), ...stepBase });
+/**
+ * A parallel gateway: with several outgoing connections it splits (every branch runs), with several
+ * incoming ones it joins (waits until every branch has arrived). Added in format version 2.
+ */
+export const ParallelStepSchema = z.object({ type: z.literal('parallel'), ...stepBase });
+
+const share = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .min(0, `${what} must be between 0 and 1`)
+    .max(1, `${what} must be between 0 and 1`);
+
+/**
+ * Time per case falls as people (with their AI tools) gain experience: each doubling of the cumulative
+ * number of cases multiplies the time by `learningRate` (Wright's learning curve), never below
+ * `floorShare` of the starting time.
+ */
+export const LearningCurveSchema = z.object({
+  learningRate: z
+    .number({ error: 'learning rate must be a number' })
+    .min(0.5, 'learning rate must be between 0.5 and 1')
+    .max(1, 'learning rate must be between 0.5 and 1'),
+  floorShare: share('time floor'),
+  /** Cases the team has already done before week 0: the experience the curve starts from. */
+  casesBefore: z
+    .number({ error: 'cases already done must be a number' })
+    .min(1, 'cases already done must be at least 1')
+    .finite(),
+});
+export type LearningCurve = z.infer<typeof LearningCurveSchema>;
+
+/**
+ * A review that feeds what it finds back into prompts and policies: its rejection rate falls week by week,
+ * closing `weeklyReduction` of the gap to `floorRate` each week.
+ */
+export const FeedbackLoopSchema = z.object({
+  weeklyReduction: share('weekly reduction'),
+  floorRate: share('rejection rate floor'),
+});
+export type FeedbackLoop = z.infer<typeof FeedbackLoopSchema>;
 
 export const TaskStepSchema = z.object({
   type: z.literal('task'),
@@ -80,6 +120,17 @@ export const TaskStepSchema = z.object({
   mode: z.enum(TASK_MODES),
   /** The AI tool used, where the mode involves AI (free text). */
   aiTool: z.string().max(200, 'AI tool must be at most 200 characters').default(''),
+  /** What one AI run of this step costs (same currency as the roles' cost per hour). Format version 2. */
+  aiCostPerRun: nonNegative('AI cost per run').default(0),
+  /** How many cases the AI can work on at once; null for no limit. Format version 2. */
+  aiConcurrency: z
+    .number({ error: 'AI concurrency must be a number' })
+    .int('AI concurrency must be a whole number')
+    .min(1, 'AI concurrency must be at least 1')
+    .nullable()
+    .default(null),
+  /** Format version 2. */
+  learningCurve: LearningCurveSchema.nullable().default(null),
 });
 
 export const ReviewStepSchema = z.object({
@@ -93,6 +144,8 @@ export const ReviewStepSchema = z.object({
     .max(1, 'rejection rate must be between 0 and 1'),
   /** The earlier step that rejected work goes back to. */
   reworkTargetId: id.nullable().default(null),
+  /** Format version 2. */
+  feedbackLoop: FeedbackLoopSchema.nullable().default(null),
 });
 
 export const StepSchema = z.discriminatedUnion('type', [
@@ -101,6 +154,7 @@ export const StepSchema = z.discriminatedUnion('type', [
   TaskStepSchema,
   ReviewStepSchema,
   DecisionStepSchema,
+  ParallelStepSchema,
 ]);
 export type Step = z.infer<typeof StepSchema>;
 export type StartStep = z.infer<typeof StartStepSchema>;
@@ -108,6 +162,7 @@ export type EndStep = z.infer<typeof EndStepSchema>;
 export type TaskStep = z.infer<typeof TaskStepSchema>;
 export type ReviewStep = z.infer<typeof ReviewStepSchema>;
 export type DecisionStep = z.infer<typeof DecisionStepSchema>;
+export type ParallelStep = z.infer<typeof ParallelStepSchema>;
 export type WorkStep = TaskStep | ReviewStep;
 
 export const EdgeSchema = z.object({
@@ -184,4 +239,12 @@ export interface Workspace {
   workflows: Workflow[];
   roles: Role[];
   customSkills: Skill[];
+}
+
+/** A step as written by hand (examples, tests): fields with defaults may be left out. */
+export type StepInput = z.input<typeof StepSchema>;
+
+/** Fills in the defaults of hand-written steps. */
+export function completeSteps(steps: readonly StepInput[]): Step[] {
+  return steps.map((s) => StepSchema.parse(s));
 }

@@ -2,7 +2,7 @@
  * Checks a structurally valid workflow (one that parsed with WorkflowSchema) against the rules of a
  * well-formed process, and says what is wrong in the user's words, naming steps as the user named them.
  */
-import { outgoing, reachableFrom, reachingTo } from './rules';
+import { branches, outgoing, reachableFrom, reachingTo } from './rules';
 import type { Role, Skill, Step, Workflow } from './schema';
 
 export type ProblemSeverity = 'error' | 'warning';
@@ -109,15 +109,31 @@ export function validateWorkflow(workflow: Workflow, context: ValidationContext)
         message: `Step ${label(step)} has no next step.`,
       });
     }
-    if (step.type !== 'decision' && out.length > 1) {
+    if (!branches(step) && out.length > 1) {
       problems.push({
         severity: 'error',
         code: 'branch-without-decision',
         stepId: step.id,
-        message: `Step ${label(step)} has ${out.length} next steps; use a decision step to branch.`,
+        message: `Step ${label(step)} has ${out.length} next steps; use a decision or parallel step to branch.`,
       });
     }
     if (step.type === 'decision') checkDecision(step, out, problems);
+    if (step.type === 'parallel' && out.length < 2 && incoming.length < 2) {
+      problems.push({
+        severity: 'warning',
+        code: 'parallel-idle',
+        stepId: step.id,
+        message: `Parallel step ${label(step)} neither splits (two or more next steps) nor joins (two or more steps leading in).`,
+      });
+    }
+    if (step.type === 'review' && step.feedbackLoop && step.feedbackLoop.floorRate > step.rejectionRate) {
+      problems.push({
+        severity: 'warning',
+        code: 'feedback-floor-above-rate',
+        stepId: step.id,
+        message: `Review ${label(step)}: the feedback loop's floor (${formatShare(step.feedbackLoop.floorRate)}) is above today's rejection rate (${formatShare(step.rejectionRate)}).`,
+      });
+    }
     if (step.type === 'task' || step.type === 'review') {
       const needsPerson = step.type === 'review' || step.mode !== 'ai-automated';
       if (step.roleId !== null && !roleIds.has(step.roleId)) {

@@ -2,7 +2,8 @@
  * Example workspace: hiring and candidate screening, as it works today and redesigned with AI.
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
-import type { Edge, Role, Step, Workflow, Workspace } from '../model/schema';
+import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
+import { completeSteps } from '../model/schema';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -38,7 +39,7 @@ function edge(prefix: string, from: string, to: string, label = '', probability:
 function asIs(): Workflow {
   const p = 'hr-asis';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -245,7 +246,7 @@ function asIs(): Workflow {
     kind: 'as-is',
     redesignOfId: null,
     volumePerWeek: 600,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
@@ -255,7 +256,7 @@ function asIs(): Workflow {
 function toBe(): Workflow {
   const p = 'hr-tobe';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -522,7 +523,7 @@ function toBe(): Workflow {
     kind: 'to-be',
     redesignOfId: 'hr-asis',
     volumePerWeek: 600,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,

@@ -2,7 +2,8 @@
  * Example workspace: marketing content production, as it works today and redesigned with AI.
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
-import type { Edge, Role, Step, Workflow, Workspace } from '../model/schema';
+import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
+import { completeSteps } from '../model/schema';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -39,7 +40,7 @@ function edge(prefix: string, from: string, to: string, label = '', probability:
 function asIs(): Workflow {
   const p = 'mk-asis';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -188,7 +189,7 @@ function asIs(): Workflow {
     kind: 'as-is',
     redesignOfId: null,
     volumePerWeek: 30,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
@@ -198,7 +199,7 @@ function asIs(): Workflow {
 function toBe(): Workflow {
   const p = 'mk-tobe';
   const s = (name: string) => `${p}-step-${name}`;
-  const steps: Step[] = [
+  const steps: StepInput[] = [
     {
       type: 'start',
       id: s('start'),
@@ -371,7 +372,7 @@ function toBe(): Workflow {
     kind: 'to-be',
     redesignOfId: 'mk-asis',
     volumePerWeek: 30,
-    steps,
+    steps: completeSteps(steps),
     edges,
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,

@@ -122,7 +122,7 @@ describe('drawing, storing and exchanging a workflow', () => {
     const exported = join(dir, download.suggestedFilename());
     await download.saveAs(exported);
     const first = JSON.parse(readFileSync(exported, 'utf8'));
-    expect(first).toMatchObject({ format: 'coarchitect.workflow', version: 1 });
+    expect(first).toMatchObject({ format: 'coarchitect.workflow', version: 2 });
 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.button('Import…').click()]);
     await chooser.setFiles(exported);
