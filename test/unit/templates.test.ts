@@ -176,7 +176,10 @@ describe.each(TEMPLATES.map((t) => [t.id, t] as const))('%s template', (id, temp
       ).toBe(true);
   });
 
-  it.runIf(NEW_TEMPLATES.has(id))('keeps every role busy but not overloaded in the as-is', () => {
+  // The two original examples keep a lightly used senior role on purpose (it shows the review bottleneck
+  // appear in the to-be), so this bound is a rule for the gallery's own templates only.
+  const busyBound = NEW_TEMPLATES.has(id) ? it : () => undefined;
+  busyBound('keeps every role busy but not overloaded in the as-is', () => {
     const { asIs } = pair(workspace);
     const loads = roleLoads(asIs, workspace.roles);
     expect(loads.map((l) => l.role.id).sort()).toEqual(workspace.roles.map((r) => r.id).sort());

@@ -1,0 +1,86 @@
+// runSimulation with a stand-in Worker: messages, termination, cancel and its grace period.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { customerSupportExample } from '../../../shared/examples/customerSupport';
+import { runSimulation } from '../../../renderer/workers/simulationClient';
+import type {
+  SimulationWorkerRequest,
+  SimulationWorkerResponse,
+} from '../../../renderer/workers/simulation.worker';
+
+class FakeWorker {
+  static last: FakeWorker | null = null;
+  readonly sent: SimulationWorkerRequest[] = [];
+  terminated = false;
+  private readonly listeners = new Map<string, ((event: unknown) => void)[]>();
+  constructor(
+    readonly url: URL,
+    readonly options: { type: string },
+  ) {
+    FakeWorker.last = this;
+  }
+  addEventListener(type: string, listener: (event: unknown) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  postMessage(message: SimulationWorkerRequest) {
+    this.sent.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(data: SimulationWorkerResponse) {
+    for (const l of this.listeners.get('message') ?? []) l({ data });
+  }
+  fail(message: string) {
+    for (const l of this.listeners.get('error') ?? []) l({ message });
+  }
+}
+
+const { workflows, roles } = customerSupportExample();
+const options = { weeks: 1, replications: 1, seed: 1 };
+
+beforeEach(() => vi.stubGlobal('Worker', FakeWorker));
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('runSimulation', () => {
+  it('starts a module worker, forwards progress and resolves with the result', async () => {
+    const progress: [number, number][] = [];
+    const handle = runSimulation(workflows[0]!, roles, options, (d, t) => progress.push([d, t]));
+    const worker = FakeWorker.last!;
+    expect(worker.options).toEqual({ type: 'module' });
+    expect(String(worker.url)).toMatch(/simulation\.worker\.ts$/);
+    const run = worker.sent[0]!;
+    expect(run).toMatchObject({ type: 'run', workflow: workflows[0], options });
+    worker.reply({ type: 'progress', id: 'someone-else', done: 1, total: 9 });
+    worker.reply({ type: 'progress', id: run.id, done: 1, total: 2 });
+    worker.reply({ type: 'result', id: run.id, result: { ok: false, cancelled: true } });
+    await expect(handle.promise).resolves.toEqual({ ok: false, cancelled: true });
+    expect(progress).toEqual([[1, 2]]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('rejects on a worker error message or a crash', async () => {
+    const a = runSimulation(workflows[0]!, roles, options);
+    FakeWorker.last!.reply({ type: 'error', id: FakeWorker.last!.sent[0]!.id, message: 'bad input' });
+    await expect(a.promise).rejects.toThrow('bad input');
+    const b = runSimulation(workflows[0]!, roles, options);
+    FakeWorker.last!.fail('boom');
+    await expect(b.promise).rejects.toThrow('boom');
+    expect(FakeWorker.last!.terminated).toBe(true);
+  });
+
+  it('asks the worker to cancel, and gives up on it after a grace period', async () => {
+    vi.useFakeTimers();
+    const handle = runSimulation(workflows[0]!, roles, options);
+    const worker = FakeWorker.last!;
+    handle.cancel();
+    handle.cancel();
+    expect(worker.sent.map((m) => m.type)).toEqual(['run', 'cancel']);
+    expect(worker.terminated).toBe(false);
+    vi.advanceTimersByTime(1000);
+    await expect(handle.promise).resolves.toEqual({ ok: false, cancelled: true });
+    expect(worker.terminated).toBe(true);
+  });
+});
