@@ -14,6 +14,7 @@ import { hasOverrides, useWhatIf, useWhatIfFor } from '../store/whatIfStore';
 import { useEditor, type HeatMode } from '../store/editorStore';
 import { NumberField, SelectField } from '../ui/fields';
 import { useComparison } from './useAnalysis';
+import { SimulationView } from './SimulationView';
 
 export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; analysis: AnalysisResult }) {
   const comparison = useComparison(workflow, analysis);
@@ -34,6 +35,7 @@ export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; anal
       {analysis.ok && <Utilization analysis={analysis} />}
       <WhatIfControls workflow={workflow} analysis={analysis.ok ? analysis : null} />
       {comparison && <Comparison comparison={comparison} />}
+      <SimulationView workflow={workflow} />
     </div>
   );
 }

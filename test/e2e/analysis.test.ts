@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { AppDriver, eventually, launchBrowser, text, value } from './harness';
+import { AppDriver, eventually, launchBrowser, text, value, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -57,6 +57,36 @@ describe('bottleneck analysis', () => {
     const capacity = page.getByRole('group', { name: 'Capacity' });
     await capacity.getByText('Why?').click();
     await eventually(() => text(capacity)).toMatch(/capacity/i);
+    await app.close();
+  });
+
+  it('simulates the workflow in a worker, with progress, results and cancel', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.button('Load example: Customer support').click();
+    await app.openWorkflow('Customer support (to-be)');
+    await app.openPanel('Analysis');
+    await page.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
+    await page.getByRole('spinbutton', { name: 'Replications' }).fill('4');
+    await app.button('Run simulation').click();
+    const results = page.getByRole('region', { name: 'Simulation results' });
+    await eventually(() => text(results)).toContain('Cycle time, mean');
+    await eventually(() => text(results.getByRole('table', { name: 'Simulated roles' }))).toContain(
+      'Senior agent / reviewer',
+    );
+
+    // A long run can be stopped; the editor stays usable while it runs.
+    await page.getByRole('spinbutton', { name: 'Weeks' }).fill('520');
+    await page.getByRole('spinbutton', { name: 'Replications' }).fill('1000');
+    await app.button('Run simulation').click();
+    await visible(page.getByRole('progressbar', { name: 'Simulation progress' }));
+    await app.openPanel('Inspector');
+    await app.openPanel('Analysis');
+    await app.button('Cancel simulation').click();
+    await eventually(() => text(page.getByRole('status').filter({ hasText: 'Simulation' }))).toContain(
+      'Simulation cancelled.',
+    );
+    expect(app.errors).toEqual([]);
     await app.close();
   });
 });
