@@ -1,28 +1,23 @@
 /**
- * The main-process side of `file:save` and `file:open`. Plain functions over two small adapters (native
- * dialogs, file system), so they are tested in Node with fakes; main.ts plugs in Electron's dialog module and
- * nodeTextFiles.
+ * The main-process side of `file:save` and `file:open`, and the one way main reads a file for the renderer.
+ * Plain functions over two small adapters (native dialogs, file system), so they are tested in Node with
+ * fakes; main.ts plugs in Electron's dialog module and nodeTextFiles.
  *
- * Every call is checked in the same order: the sender must be a page of the app's own origin, the arguments
- * must parse with the shared schemas, and files larger than MAX_OPEN_BYTES are refused before being read.
+ * Every call is checked in the same order (see `guarded`): the sender must be a page of the app's own
+ * origin, the arguments must parse with the shared schemas, and files larger than MAX_OPEN_BYTES are refused
+ * before being read.
  */
 import path from 'node:path';
 import {
   MAX_OPEN_BYTES,
   fileTooLargeMessage,
   notTextFileMessage,
-  parseIpcRequest,
   type FileFilter,
-  type IpcChannel,
-  type IpcResult,
+  type OpenedFile,
 } from '../shared/ipc';
-import { isAppUrl } from './appProtocol';
+import { guarded, type ChannelHandler, type IpcSender } from './ipc';
 
-/** Who sent an IPC call: the URL of the sending frame, and the window a dialog should be attached to. */
-export interface IpcSender<Owner> {
-  frameUrl: string | null;
-  owner: Owner;
-}
+export type { ChannelHandler, IpcSender } from './ipc';
 
 export interface FileDialogs<Owner> {
   /** Asks where to save; the chosen path, or null when the user cancelled. */
@@ -42,12 +37,10 @@ export interface TextFiles {
   writeText(filePath: string, content: string): Promise<void>;
 }
 
-export type ChannelHandler<C extends IpcChannel, Owner> = (
-  sender: IpcSender<Owner>,
-  rawRequest: unknown,
-) => Promise<IpcResult<C>>;
-
-export type FileHandlers<Owner> = { [C in IpcChannel]: ChannelHandler<C, Owner> };
+export interface FileHandlers<Owner> {
+  'file:save': ChannelHandler<'file:save', Owner>;
+  'file:open': ChannelHandler<'file:open', Owner>;
+}
 
 /** Turns a file-system error into words; the path itself is left out since the file name is already said. */
 export function describeFsError(error: unknown): string {
@@ -77,22 +70,35 @@ async function explainFsErrors<T>(what: string, action: () => Promise<T>): Promi
   }
 }
 
-function assertTrustedSender(channel: IpcChannel, sender: IpcSender<unknown>): void {
-  if (!isAppUrl(sender.frameUrl)) {
-    throw new Error(`${channel} refused: the request did not come from a Coarchitect page.`);
+/**
+ * Reads a text file for the renderer: refused before reading when over MAX_OPEN_BYTES (and while reading if it
+ * grew), and refused unless it is UTF-8. Errors say what is wrong in words; `cause` keeps the errno error.
+ */
+export async function readTextFile(files: TextFiles, filePath: string): Promise<OpenedFile> {
+  const fileName = path.basename(filePath);
+  const size = await explainFsErrors(`Could not open "${fileName}"`, () => files.size(filePath));
+  if (size > MAX_OPEN_BYTES) throw new Error(fileTooLargeMessage(fileName, size));
+  const bytes = await explainFsErrors(`Could not open "${fileName}"`, () =>
+    files.readBytes(filePath, MAX_OPEN_BYTES),
+  );
+  if (bytes === null) throw new Error(fileTooLargeMessage(fileName));
+  try {
+    return { fileName, content: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    throw new Error(notTextFileMessage(fileName));
   }
 }
 
 export function createFileHandlers<Owner>(deps: {
   dialogs: FileDialogs<Owner>;
   files: TextFiles;
+  /** Told the path of every file opened through the dialog (for the recent-files list). */
+  onOpened?: (filePath: string) => void;
 }): FileHandlers<Owner> {
-  const { dialogs, files } = deps;
+  const { dialogs, files, onOpened } = deps;
 
   return {
-    'file:save': async (sender, rawRequest) => {
-      assertTrustedSender('file:save', sender);
-      const request = parseIpcRequest('file:save', rawRequest);
+    'file:save': guarded('file:save', async (sender: IpcSender<Owner>, request) => {
       const filePath = await dialogs.chooseSavePath(sender.owner, {
         suggestedName: request.suggestedName,
         filters: request.filters,
@@ -102,29 +108,14 @@ export function createFileHandlers<Owner>(deps: {
       const fileName = path.basename(filePath);
       await explainFsErrors(`Could not save "${fileName}"`, () => files.writeText(filePath, request.content));
       return { saved: true, fileName };
-    },
+    }),
 
-    'file:open': async (sender, rawRequest) => {
-      assertTrustedSender('file:open', sender);
-      const request = parseIpcRequest('file:open', rawRequest);
+    'file:open': guarded('file:open', async (sender: IpcSender<Owner>, request) => {
       const filePath = await dialogs.chooseOpenPath(sender.owner, { filters: request.filters });
       if (filePath === null) return null;
-
-      const fileName = path.basename(filePath);
-      const size = await explainFsErrors(`Could not open "${fileName}"`, () => files.size(filePath));
-      if (size > MAX_OPEN_BYTES) throw new Error(fileTooLargeMessage(fileName, size));
-      const bytes = await explainFsErrors(`Could not open "${fileName}"`, () =>
-        files.readBytes(filePath, MAX_OPEN_BYTES),
-      );
-      if (bytes === null) throw new Error(fileTooLargeMessage(fileName));
-
-      let content: string;
-      try {
-        content = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        throw new Error(notTextFileMessage(fileName));
-      }
-      return { fileName, content };
-    },
+      const file = await readTextFile(files, filePath);
+      onOpened?.(filePath);
+      return file;
+    }),
   };
 }

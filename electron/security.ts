@@ -4,11 +4,25 @@
  */
 import { isAppUrl } from './appProtocol';
 
-/** The URL to hand to the system browser, or null. Only https: a link can never launch a local program. */
+/**
+ * The sites a link in the app may open in the system browser: the publishers of the skills ontology credited
+ * in About and the Skills panel (a unit test keeps this in step with shared/ontology ONTOLOGY_SOURCES).
+ * Anything else is dropped, so even a link injected into a workflow's text cannot send the user elsewhere.
+ */
+export const EXTERNAL_LINK_HOSTS: ReadonlySet<string> = new Set([
+  'www.onetcenter.org',
+  'publications.jrc.ec.europa.eu',
+]);
+
+/**
+ * The URL to hand to the system browser, or null. Only https (a link can never launch a local program), only
+ * to the allow-listed hosts, and without credentials in the URL.
+ */
 export function externalUrlToOpen(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname !== '' ? parsed.href : null;
+    if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return null;
+    return EXTERNAL_LINK_HOSTS.has(parsed.hostname.toLowerCase()) ? parsed.href : null;
   } catch {
     return null;
   }
@@ -16,7 +30,7 @@ export function externalUrlToOpen(url: string): string | null {
 
 export type NavigationDecision = 'allow' | 'open-externally' | 'block';
 
-/** Navigation stays inside the app; an https link goes to the system browser; anything else is dropped. */
+/** Navigation stays inside the app; an allow-listed https link goes to the system browser; the rest is dropped. */
 export function decideNavigation(url: string): NavigationDecision {
   if (isAppUrl(url)) return 'allow';
   return externalUrlToOpen(url) ? 'open-externally' : 'block';
@@ -42,7 +56,10 @@ interface PreventableEvent {
 
 /** The parts of Electron's WebContents that hardenWebContents touches. */
 export interface HardenableWebContents {
-  on(event: 'will-navigate', listener: (event: PreventableEvent & { url: string }) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: PreventableEvent & { url: string }) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
@@ -56,6 +73,10 @@ export function hardenWebContents(
     if (decision === 'allow') return;
     event.preventDefault();
     if (decision === 'open-externally') openExternal(externalUrlToOpen(event.url)!);
+  });
+  // A redirect of an allowed navigation must not leave the app either (app:// never redirects; belt and braces).
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
     const external = externalUrlToOpen(url);

@@ -1,20 +1,45 @@
 /** The application frame: top bar with save state, the library or the open workflow, and notices. */
-import { ArrowLeft, CheckCircle2, CircleAlert, Download, LoaderCircle, Upload, X } from 'lucide-react';
+import {
+  ArrowLeft,
+  CheckCircle2,
+  CircleAlert,
+  Download,
+  LoaderCircle,
+  Presentation,
+  Upload,
+  X,
+} from 'lucide-react';
 import { useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
-import { useNotices, notify } from './store/notifications';
+import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
 import { Editor } from './editor/Editor';
-import { exportWorkflowToFile, importFromFile } from './exchange';
+import { exportWorkflowAndReport, importFromFileAndReport } from './exchange';
 import { ImportReport } from './ui/ImportReport';
-import type { ImportIssue } from '../shared/format/importer';
+import { NameDialog } from './ui/NameDialog';
+import { AboutDialog } from './desktop/AboutDialog';
+import { DropHint } from './desktop/DropHint';
+import { ShortcutsDialog } from './desktop/ShortcutsDialog';
+import { dismissImportFailure, useImportFailure } from './desktop/fileImport';
+import { useDesktopIntegration } from './desktop/integration';
+import { dispatchCommand } from './desktop/commands';
+import { useEditor } from './store/editorStore';
+import './desktop/desktop.css';
 
 export function App() {
   const status = useWorkspace((s) => s.status);
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
-  const [importFailure, setImportFailure] = useState<{ fileName: string; issues: ImportIssue[] } | null>(
-    null,
+  const importFailure = useImportFailure((s) => s.failure);
+  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | null>(null);
+  const [dragging, setDragging] = useState(false);
+  useDesktopIntegration(
+    {
+      newWorkflow: () => setDialog('new-workflow'),
+      about: () => setDialog('about'),
+      shortcuts: () => setDialog('shortcuts'),
+    },
+    setDragging,
   );
 
   if (status === 'loading') return <p className="splash">Opening your workspace…</p>;
@@ -45,25 +70,11 @@ export function App() {
           <SaveIndicator />
           {workflow && (
             <>
-              <button
-                type="button"
-                onClick={async () => {
-                  const outcome = await importFromFile();
-                  if (!outcome) return;
-                  if (outcome.ok) notify(outcome.summary);
-                  else setImportFailure({ fileName: outcome.fileName, issues: outcome.issues });
-                }}
-              >
+              <button type="button" onClick={() => void importFromFileAndReport({ openSingle: false })}>
                 <Upload size={16} aria-hidden /> Import…
               </button>
-              <button
-                type="button"
-                onClick={() =>
-                  void exportWorkflowToFile(workflow.id).then(
-                    (name) => name && notify(`Exported ${workflow.name} to ${name}.`),
-                  )
-                }
-              >
+              <PresentButton />
+              <button type="button" onClick={() => void exportWorkflowAndReport(workflow.id)}>
                 <Download size={16} aria-hidden /> Export JSON
               </button>
             </>
@@ -75,8 +86,24 @@ export function App() {
       <ImportReport
         fileName={importFailure?.fileName ?? ''}
         issues={importFailure?.issues ?? null}
-        onClose={() => setImportFailure(null)}
+        onClose={dismissImportFailure}
       />
+      <NameDialog
+        open={dialog === 'new-workflow'}
+        title="New workflow"
+        label="Workflow name"
+        initial="Untitled workflow"
+        confirmLabel="Create"
+        onCancel={() => setDialog(null)}
+        onConfirm={(name) => {
+          setDialog(null);
+          const { createWorkflow, openWorkflow } = useWorkspace.getState();
+          openWorkflow(createWorkflow(name));
+        }}
+      />
+      <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
+      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+      <DropHint visible={dragging} />
     </div>
   );
 }
@@ -134,5 +161,19 @@ function Notices() {
         </div>
       ))}
     </div>
+  );
+}
+
+/** Presenting hides the panels so the diagram fills the screen (Electron's View › Present does the same). */
+function PresentButton() {
+  const presenting = useEditor((s) => s.presenting);
+  return (
+    <button
+      type="button"
+      aria-pressed={presenting}
+      onClick={() => dispatchCommand(presenting ? 'present-end' : 'present')}
+    >
+      <Presentation size={16} aria-hidden /> {presenting ? 'End presentation' : 'Present'}
+    </button>
   );
 }

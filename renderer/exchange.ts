@@ -4,7 +4,9 @@
  */
 import { exportWorkflow, exportWorkspace, fileNameFor, serializeDocument } from '../shared/format/document';
 import type { Workspace } from '../shared/model/schema';
+import { importFileText, reportUnreadable, type ImportOptions } from './desktop/fileImport';
 import { getPlatform } from './platform/index';
+import { notify } from './store/notifications';
 import { useWorkspace, type ImportOutcome } from './store/workspaceStore';
 
 const FILTERS = [
@@ -57,4 +59,39 @@ export async function importFromFile(): Promise<FileImportOutcome> {
   if (!file) return null;
   const outcome = await useWorkspace.getState().importText(file.content);
   return { ...outcome, fileName: file.fileName };
+}
+
+/**
+ * Asks for a file and imports it, reporting like every other way a file comes in (notice, or the report
+ * dialog); nothing happens when the user cancels.
+ */
+export async function importFromFileAndReport(options: ImportOptions): Promise<void> {
+  let file;
+  try {
+    file = await getPlatform().openTextFile({ filters: FILTERS });
+  } catch (error) {
+    reportUnreadable('', error instanceof Error ? error.message : String(error));
+    return;
+  }
+  if (file) await importFileText(file.fileName, file.content, options);
+}
+
+function reportExportError(error: unknown): null {
+  notify(`Export failed: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  return null;
+}
+
+/** Export JSON / Save a copy as…: writes one workflow and says where it went. */
+export async function exportWorkflowAndReport(workflowId: string): Promise<string | null> {
+  const name = useWorkspace.getState().workflows.find((w) => w.id === workflowId)?.name;
+  const fileName = await exportWorkflowToFile(workflowId).catch(reportExportError);
+  if (fileName) notify(`Exported ${name ?? 'the workflow'} to ${fileName}.`);
+  return fileName;
+}
+
+/** Export workspace: writes everything and says where it went. */
+export async function exportWorkspaceAndReport(): Promise<string | null> {
+  const fileName = await exportWorkspaceToFile().catch(reportExportError);
+  if (fileName) notify(`Workspace exported to ${fileName}.`);
+  return fileName;
 }

@@ -2,7 +2,8 @@
  * The one IPC contract between Electron's main process and the renderer. Main registers exactly the channels
  * of `IPC_CONTRACT` and parses every argument with its schema; the preload exposes `CoarchitectApi` on
  * `window.coarchitect` and nothing else; the renderer's browser platform implements the same calls with web
- * APIs and the same schemas, so both behave alike.
+ * APIs and the same schemas, so both behave alike. The other way round, main sends only the events of
+ * `MAIN_EVENTS` (menu commands, opened files, flush requests), whose payloads the renderer parses too.
  */
 import { z } from 'zod';
 
@@ -109,10 +110,64 @@ export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
 export const OpenFileResultSchema = z.strictObject({ fileName: z.string(), content: z.string() }).nullable();
 export type OpenFileResult = z.infer<typeof OpenFileResultSchema>;
 
-/** Every IPC channel (`domain:verb`) with its request and result schemas. */
+/** A request without arguments: the preload always sends `{}`, and anything else is refused. */
+export const EmptyRequestSchema = z.strictObject({});
+/** What a channel without an answer resolves to. */
+export const NoResultSchema = z.null();
+
+/** At most this many files are listed under File › Open Recent and in the library. */
+export const MAX_RECENT_FILES = 10;
+
+export const RecentFileSchema = z.strictObject({
+  /** The file's name, shown as the entry. */
+  name: z.string(),
+  /** The folder it is in, shown beside the name so two files of the same name can be told apart. */
+  folder: z.string(),
+});
+export type RecentFile = z.infer<typeof RecentFileSchema>;
+export const RecentFileListSchema = z.array(RecentFileSchema).max(MAX_RECENT_FILES);
+
+/**
+ * Opens an entry of the recent-files list by its position: the renderer never names a path, so it cannot make
+ * main read any file the user did not open before.
+ */
+export const OpenRecentRequestSchema = z.strictObject({
+  index: z
+    .number()
+    .int('the index must be a whole number')
+    .min(0, 'the index must not be negative')
+    .max(MAX_RECENT_FILES - 1, `the index must be below ${MAX_RECENT_FILES}`),
+});
+export type OpenRecentRequest = z.infer<typeof OpenRecentRequestSchema>;
+
+/** A file main read for the renderer (no path, only its name). */
+export const OpenedFileSchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  content: z.string().max(MAX_OPEN_BYTES),
+});
+export type OpenedFile = z.infer<typeof OpenedFileSchema>;
+
+/** What the renderer tells main so the menu can enable only what makes sense (Export JSON needs a workflow). */
+export const MenuStateSchema = z.strictObject({
+  workflowOpen: z.boolean(),
+  hasWorkflows: z.boolean(),
+});
+export type MenuState = z.infer<typeof MenuStateSchema>;
+
+/** Answers main's `app:flush` request of the same id once every pending write has reached the database. */
+export const FlushReplySchema = z.strictObject({ requestId: z.string().min(1).max(100) });
+export type FlushReply = z.infer<typeof FlushReplySchema>;
+
+/** Every IPC channel (`domain:verb`) the renderer may invoke, with its request and result schemas. */
 export const IPC_CONTRACT = {
   'file:save': { request: SaveFileRequestSchema, result: SaveFileResultSchema },
   'file:open': { request: OpenFileRequestSchema, result: OpenFileResultSchema },
+  'recent:list': { request: EmptyRequestSchema, result: RecentFileListSchema },
+  'recent:open': { request: OpenRecentRequestSchema, result: OpenedFileSchema },
+  'recent:clear': { request: EmptyRequestSchema, result: NoResultSchema },
+  'menu:state': { request: MenuStateSchema, result: NoResultSchema },
+  'app:ready': { request: EmptyRequestSchema, result: NoResultSchema },
+  'app:flushed': { request: FlushReplySchema, result: NoResultSchema },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
@@ -120,11 +175,108 @@ export const IPC_CHANNELS = Object.keys(IPC_CONTRACT) as IpcChannel[];
 export type IpcRequest<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['request']>;
 export type IpcResult<C extends IpcChannel> = z.infer<(typeof IPC_CONTRACT)[C]['result']>;
 
+// ---------------------------------------------------------------------------------------------------
+// Main → renderer
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * The commands of the application menu that the renderer carries out. Everything else in the menu is a
+ * role Electron performs itself (copy, zoom, full screen…) or happens in main (Open Recent, Quit).
+ */
+export const MENU_COMMANDS = [
+  'new-workflow',
+  'open',
+  'import',
+  'export-workflow',
+  'export-workspace',
+  'save-copy',
+  'close-workflow',
+  'undo',
+  'redo',
+  'fit-view',
+  'present',
+  'present-end',
+  'about',
+  'shortcuts',
+] as const;
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+/**
+ * Labels and shortcuts of the commands, shared by the menu (Electron accelerator syntax) and the renderer's
+ * Keyboard shortcuts dialog, so the two never disagree. Commands without a shortcut have none.
+ */
+export const COMMAND_INFO: Record<MenuCommand, { label: string; accelerator?: string }> = {
+  'new-workflow': { label: 'New workflow', accelerator: 'CmdOrCtrl+N' },
+  open: { label: 'Open…', accelerator: 'CmdOrCtrl+O' },
+  import: { label: 'Import…', accelerator: 'CmdOrCtrl+Shift+O' },
+  'export-workflow': { label: 'Export JSON…', accelerator: 'CmdOrCtrl+E' },
+  'export-workspace': { label: 'Export workspace…', accelerator: 'CmdOrCtrl+Shift+E' },
+  'save-copy': { label: 'Save a copy as…', accelerator: 'CmdOrCtrl+Shift+S' },
+  'close-workflow': { label: 'Close', accelerator: 'CmdOrCtrl+W' },
+  undo: { label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
+  redo: { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
+  'fit-view': { label: 'Fit view', accelerator: 'CmdOrCtrl+Shift+H' },
+  present: { label: 'Present', accelerator: 'F5' },
+  // Sent when the window leaves full screen after Present (Escape, or the menu again); no menu item of its own.
+  'present-end': { label: 'Stop presenting' },
+  about: { label: 'About Coarchitect' },
+  shortcuts: { label: 'Keyboard shortcuts', accelerator: 'CmdOrCtrl+/' },
+};
+
+export const MenuCommandEventSchema = z.strictObject({ command: MenuCommandSchema });
+export type MenuCommandEvent = z.infer<typeof MenuCommandEventSchema>;
+
+/**
+ * A file the operating system or the user handed to the app (double click, "Open with", command line, a second
+ * launch, Open Recent): its name and text, or why it could not be read.
+ */
+export const FileOpenedEventSchema = z.discriminatedUnion('ok', [
+  OpenedFileSchema.extend({ ok: z.literal(true) }),
+  z.strictObject({ ok: z.literal(false), fileName: z.string().max(255), message: z.string().max(2000) }),
+]);
+export type FileOpenedEvent = z.infer<typeof FileOpenedEventSchema>;
+
+/** Main asks the renderer to write everything pending before the window closes. */
+export const FlushRequestSchema = FlushReplySchema;
+
+/** Every event main sends to the renderer, with its payload schema. */
+export const MAIN_EVENTS = {
+  'menu:command': MenuCommandEventSchema,
+  'file:opened': FileOpenedEventSchema,
+  'recent:changed': EmptyRequestSchema,
+  'app:flush': FlushRequestSchema,
+} as const;
+export type MainEvent = keyof typeof MAIN_EVENTS;
+export const MAIN_EVENT_NAMES = Object.keys(MAIN_EVENTS) as MainEvent[];
+export type MainEventPayload<E extends MainEvent> = z.infer<(typeof MAIN_EVENTS)[E]>;
+
+/** Parses a payload main sent; null (and nothing happens) when it does not match the contract. */
+export function parseMainEvent<E extends MainEvent>(event: E, raw: unknown): MainEventPayload<E> | null {
+  const result = MAIN_EVENTS[event].safeParse(raw);
+  return result.success ? (result.data as MainEventPayload<E>) : null;
+}
+
+/** Removes a listener added by one of the `on…` methods. */
+export type Unsubscribe = () => void;
+
 /** `window.coarchitect`, exposed by the preload of the desktop app. */
 export interface CoarchitectApi {
   readonly platform: 'electron';
   saveTextFile(request: SaveFileRequest): Promise<SaveFileResult>;
   openTextFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  listRecentFiles(): Promise<RecentFile[]>;
+  openRecentFile(request: OpenRecentRequest): Promise<OpenedFile>;
+  clearRecentFiles(): Promise<null>;
+  setMenuState(state: MenuState): Promise<null>;
+  /** Says the renderer listens: main then delivers the files and commands it held back. */
+  rendererReady(): Promise<null>;
+  /** Payloads are passed on as main sent them; renderer/platform parses them with MAIN_EVENTS. */
+  onCommand(listener: (payload: unknown) => void): Unsubscribe;
+  onFileOpened(listener: (payload: unknown) => void): Unsubscribe;
+  onRecentFilesChanged(listener: () => void): Unsubscribe;
+  /** Main asks for a flush before closing; the preload answers once the returned promise settles. */
+  onFlushRequest(listener: () => Promise<void>): Unsubscribe;
 }
 
 /** Parses a request for `channel`, or throws an Error whose message says what is wrong. */

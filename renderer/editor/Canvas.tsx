@@ -23,11 +23,12 @@ import { useWorkspace } from '../store/workspaceStore';
 import { useEditor, type Size } from '../store/editorStore';
 import { problemsByStep, useProblems, useSkillIndex } from '../store/selectors';
 import { notify } from '../store/notifications';
-import { StepNode, type StepFlowNode, type StepHeat } from './StepNode';
+import { StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
 import type { AnalysisResult } from '../../shared/analysis/analyze';
 import { formatNumber } from '../../shared/analysis/numbers';
 import { formatDuration as formatMinutes } from '../analysis/format';
 import type { HeatMode } from '../store/editorStore';
+import { onCommand } from '../desktop/commands';
 import { addStepOfKind, PALETTE_MIME } from './addStep';
 import { kindOf, STEP_KINDS, type StepKind } from './stepKinds';
 
@@ -45,6 +46,21 @@ const MINIMAP_COLOURS: Record<StepKind, string> = {
 };
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.step)];
 const REWORK_PREFIX = 'rework:';
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+function sameNodeData(a: StepNodeData, b: StepNodeData): boolean {
+  return (
+    a.step === b.step &&
+    a.roleName === b.roleName &&
+    a.reworkTargetName === b.reworkTargetName &&
+    sameList(a.skillNames, b.skillNames) &&
+    sameList(a.problems, b.problems) &&
+    a.heat?.label === b.heat?.label &&
+    a.heat?.share === b.heat?.share
+  );
+}
 
 /** Each step's share of the hottest step's load or wait, with the figure as text (never colour alone). */
 function stepHeat(analysis: AnalysisResult, mode: HeatMode): Map<string, StepHeat> {
@@ -88,68 +104,106 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
     [editWorkflow, workflow.id],
   );
 
+  // Nodes keep their identity while nothing they show changes, so React Flow and the memoised StepNode
+  // skip them: typing in one step or dragging it re-renders that step only, even in a workflow of thousands.
+  const nodeCache = useRef(new Map<string, StepFlowNode>());
   const nodes = useMemo<StepFlowNode[]>(() => {
     const roleNames = new Map(roles.map((r) => [r.id, r.name]));
     const stepNames = new Map(workflow.steps.map((s) => [s.id, s.name]));
     const byStep = problemsByStep(problems);
-    return workflow.steps.map((step) => {
+    const cache = nodeCache.current;
+    const next = new Map<string, StepFlowNode>();
+    const result = workflow.steps.map((step) => {
       const size = measured.get(step.id);
       const isWork = step.type === 'task' || step.type === 'review';
-      return {
-        id: step.id,
-        type: 'step',
-        position: step.position,
-        selected: selectedStepIds.has(step.id),
-        ...(size ? { measured: size } : {}),
-        data: {
-          step,
-          roleName: isWork && step.roleId ? (roleNames.get(step.roleId) ?? null) : null,
-          skillNames: isWork ? step.skills.map((r) => skills.get(r.skillId)?.name ?? r.skillId) : NO_NAMES,
-          reworkTargetName:
-            step.type === 'review' && step.reworkTargetId
-              ? (stepNames.get(step.reworkTargetId) ?? null)
-              : null,
-          problems: (byStep.get(step.id) ?? []).map((p) => p.message),
-          heat: heatByStep.get(step.id) ?? null,
-        },
+      const data: StepNodeData = {
+        step,
+        roleName: isWork && step.roleId ? (roleNames.get(step.roleId) ?? null) : null,
+        skillNames: isWork ? step.skills.map((r) => skills.get(r.skillId)?.name ?? r.skillId) : NO_NAMES,
+        reworkTargetName:
+          step.type === 'review' && step.reworkTargetId ? (stepNames.get(step.reworkTargetId) ?? null) : null,
+        problems: (byStep.get(step.id) ?? []).map((p) => p.message),
+        heat: heatByStep.get(step.id) ?? null,
       };
+      const selected = selectedStepIds.has(step.id);
+      const previous = cache.get(step.id);
+      const node =
+        previous &&
+        previous.selected === selected &&
+        previous.measured === size &&
+        sameNodeData(previous.data, data)
+          ? previous
+          : {
+              id: step.id,
+              type: 'step' as const,
+              position: step.position,
+              selected,
+              ...(size ? { measured: size } : {}),
+              data,
+            };
+      next.set(step.id, node);
+      return node;
     });
+    nodeCache.current = next;
+    return result;
   }, [workflow.steps, roles, skills, problems, selectedStepIds, measured, heatByStep]);
 
+  // Like nodes, edges keep their identity while what they show is unchanged (keyed by a signature of it).
+  const edgeCache = useRef(new Map<string, { signature: string; edge: FlowEdge }>());
   const edges = useMemo<FlowEdge[]>(() => {
+    const cache = edgeCache.current;
+    const next = new Map<string, { signature: string; edge: FlowEdge }>();
+    const keep = (signature: string, make: () => FlowEdge): FlowEdge => {
+      const id = signature.slice(0, signature.indexOf('|'));
+      const previous = cache.get(id);
+      const edge = previous && previous.signature === signature ? previous.edge : make();
+      next.set(id, { signature, edge });
+      return edge;
+    };
     const stepById = new Map(workflow.steps.map((s) => [s.id, s]));
     const flowEdges: FlowEdge[] = workflow.edges.map((e) => {
       const fromDecision = stepById.get(e.source)?.type === 'decision';
       const share = fromDecision && e.probability !== null ? `${Math.round(e.probability * 1000) / 10}%` : '';
       const label = [e.label, share].filter(Boolean).join(' · ');
-      return {
+      const sourceName = stepById.get(e.source)?.name ?? '?';
+      const targetName = stepById.get(e.target)?.name ?? '?';
+      const selected = selectedEdgeIds.has(e.id);
+      return keep(`${e.id}|${e.source}|${e.target}|${label}|${sourceName}|${targetName}|${selected}`, () => ({
         id: e.id,
         source: e.source,
         target: e.target,
-        selected: selectedEdgeIds.has(e.id),
+        selected,
         markerEnd: { type: MarkerType.ArrowClosed },
-        ariaLabel: `Connection from ${stepById.get(e.source)?.name ?? '?'} to ${stepById.get(e.target)?.name ?? '?'}`,
+        ariaLabel: `Connection from ${sourceName} to ${targetName}`,
         ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
-      };
+      }));
     });
     for (const s of workflow.steps) {
       if (s.type !== 'review' || !s.reworkTargetId || !stepById.has(s.reworkTargetId)) continue;
-      flowEdges.push({
-        id: `${REWORK_PREFIX}${s.id}`,
-        source: s.id,
-        sourceHandle: 'rework',
-        target: s.reworkTargetId,
-        type: 'smoothstep',
-        className: 'rework-edge',
-        animated: true,
-        selectable: false,
-        deletable: false,
-        focusable: false,
-        markerEnd: { type: MarkerType.ArrowClosed },
-        label: `rework ${Math.round(s.rejectionRate * 1000) / 10}%`,
-        ariaLabel: `Rework loop from ${s.name} back to ${stepById.get(s.reworkTargetId)?.name ?? '?'}`,
-      });
+      const targetName = stepById.get(s.reworkTargetId)?.name ?? '?';
+      const id = `${REWORK_PREFIX}${s.id}`;
+      const reworkTarget = s.reworkTargetId;
+      const rate = s.rejectionRate;
+      const name = s.name;
+      flowEdges.push(
+        keep(`${id}|${reworkTarget}|${rate}|${name}|${targetName}`, () => ({
+          id,
+          source: s.id,
+          sourceHandle: 'rework',
+          target: reworkTarget,
+          type: 'smoothstep',
+          className: 'rework-edge',
+          animated: true,
+          selectable: false,
+          deletable: false,
+          focusable: false,
+          markerEnd: { type: MarkerType.ArrowClosed },
+          label: `rework ${Math.round(rate * 1000) / 10}%`,
+          ariaLabel: `Rework loop from ${name} back to ${targetName}`,
+        })),
+      );
     }
+    edgeCache.current = next;
     return flowEdges;
   }, [workflow.steps, workflow.edges, selectedEdgeIds]);
 
@@ -240,6 +294,20 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
       addStepOfKind(workflow.id, kind, { x: Math.round(at.x - 100), y: Math.round(at.y - 40) });
     },
     [flow, workflow.id],
+  );
+
+  // Menu commands (Electron's View menu, the Present button).
+  useEffect(
+    () =>
+      onCommand((command) => {
+        if (command === 'fit-view') void flow.fitView({ padding: 0.1, duration: 300 });
+        else if (command === 'present' || command === 'present-end') {
+          useEditor.getState().setPresenting(command === 'present');
+          // Let the panels collapse or return before fitting the diagram to the new size.
+          setTimeout(() => void flow.fitView({ padding: 0.08, duration: 300 }), 50);
+        }
+      }),
+    [flow],
   );
 
   useEffect(() => {

@@ -17,6 +17,7 @@ import { useAnalysis } from '../analysis/useAnalysis';
 
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
+  const presenting = useEditor((s) => s.presenting);
   const problems = useProblems(workflow);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const analysis = useAnalysis(workflow);
@@ -26,7 +27,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
 
   return (
     <ReactFlowProvider>
-      <div className={`editor${panel === 'analysis' ? ' wide-panel' : ''}`}>
+      <div className={`editor${panel === 'analysis' ? ' wide-panel' : ''}${presenting ? ' presenting' : ''}`}>
         <aside className="left-sidebar" aria-label="Palette and legend">
           <Palette workflowId={workflow.id} />
           <Legend />

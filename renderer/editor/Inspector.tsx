@@ -2,7 +2,7 @@
 import { Trash2, X } from 'lucide-react';
 import { useState } from 'react';
 import * as ops from '../../shared/model/operations';
-import { reworkTargetCandidates, canConnect } from '../../shared/model/rules';
+import { connectableTargets, reworkTargetCandidates } from '../../shared/model/rules';
 import { PROFICIENCY_MAX, PROFICIENCY_MIN, TASK_MODES, WORKFLOW_KINDS } from '../../shared/model/schema';
 import type {
   Edge,
@@ -450,7 +450,7 @@ function Connections({ workflow, step }: { workflow: Workflow; step: Step }) {
   const [target, setTarget] = useState('');
   const names = new Map(workflow.steps.map((s) => [s.id, s.name]));
   const out = workflow.edges.filter((e) => e.source === step.id);
-  const candidates = workflow.steps.filter((s) => canConnect(workflow, step.id, s.id).ok);
+  const candidates = connectableTargets(workflow, step.id);
   if (step.type === 'end') return null;
   return (
     <section className="connections" aria-labelledby={`next-${step.id}`}>

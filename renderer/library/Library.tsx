@@ -17,11 +17,10 @@ import { customerSupportExample } from '../../shared/examples/customerSupport';
 import { invoiceProcessingExample } from '../../shared/examples/invoiceProcessing';
 import { useWorkspace } from '../store/workspaceStore';
 import { notify } from '../store/notifications';
-import { exportWorkflowToFile, exportWorkspaceToFile, importFromFile } from '../exchange';
+import { exportWorkflowAndReport, exportWorkspaceAndReport, importFromFileAndReport } from '../exchange';
 import { Dialog } from '../ui/Dialog';
 import { NameDialog } from '../ui/NameDialog';
-import { ImportReport } from '../ui/ImportReport';
-import type { ImportIssue } from '../../shared/format/importer';
+import { RecentFiles } from '../desktop/RecentFiles';
 
 const EXAMPLES = [
   { name: 'Customer support', build: customerSupportExample },
@@ -49,9 +48,6 @@ export function Library() {
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<Workflow | null>(null);
   const [deleting, setDeleting] = useState<Workflow | null>(null);
-  const [importFailure, setImportFailure] = useState<{ fileName: string; issues: ImportIssue[] } | null>(
-    null,
-  );
 
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -60,16 +56,6 @@ export function Library() {
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }, [workflows, query]);
   const nameOf = (id: string | null) => workflows.find((w) => w.id === id)?.name;
-
-  const runImport = async () => {
-    const outcome = await importFromFile();
-    if (!outcome) return;
-    if (!outcome.ok) setImportFailure({ fileName: outcome.fileName, issues: outcome.issues });
-    else {
-      notify(outcome.summary);
-      outcome.notes.forEach((n) => notify(n));
-    }
-  };
 
   const loadExample = async (example: (typeof EXAMPLES)[number]) => {
     const outcome = await importText(serializeDocument(exportWorkspace(example.build())));
@@ -98,15 +84,13 @@ export function Library() {
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             <FilePlus2 size={16} aria-hidden /> New workflow
           </button>
-          <button type="button" onClick={() => void runImport()}>
+          <button type="button" onClick={() => void importFromFileAndReport({ openSingle: false })}>
             <Upload size={16} aria-hidden /> Import…
           </button>
           <button
             type="button"
             disabled={workflows.length === 0}
-            onClick={() =>
-              void exportWorkspaceToFile().then((name) => name && notify(`Workspace exported to ${name}.`))
-            }
+            onClick={() => void exportWorkspaceAndReport()}
           >
             <Download size={16} aria-hidden /> Export workspace
           </button>
@@ -223,11 +207,7 @@ export function Library() {
                     className="icon"
                     aria-label={`Export ${wf.name}`}
                     title="Export as JSON"
-                    onClick={() =>
-                      void exportWorkflowToFile(wf.id).then(
-                        (name) => name && notify(`Exported ${wf.name} to ${name}.`),
-                      )
-                    }
+                    onClick={() => void exportWorkflowAndReport(wf.id)}
                   >
                     <Download size={16} aria-hidden />
                   </button>
@@ -253,6 +233,8 @@ export function Library() {
           </tbody>
         </table>
       )}
+
+      <RecentFiles />
 
       <NameDialog
         open={creating}
@@ -308,11 +290,6 @@ export function Library() {
             </button>
           </>
         }
-      />
-      <ImportReport
-        fileName={importFailure?.fileName ?? ''}
-        issues={importFailure?.issues ?? null}
-        onClose={() => setImportFailure(null)}
       />
     </main>
   );

@@ -79,5 +79,21 @@ export function createBrowserPlatform(doc: Document = document): Platform {
       }
       return { fileName: file.name, content };
     },
+
+    // A browser has no native menu, no recent files and no second launch; files come by Import or drop.
+    hasRecentFiles: false,
+    listRecentFiles: async () => [],
+    openRecentFile: async () => {
+      throw new Error('There are no recent files in the browser.');
+    },
+    clearRecentFiles: async () => {},
+    onRecentFilesChanged: () => noop,
+    setMenuState: () => {},
+    onCommand: () => noop,
+    onFileOpened: () => noop,
+    onFlushRequest: () => noop,
+    ready: () => {},
   };
 }
+
+function noop(): void {}

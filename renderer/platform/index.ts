@@ -6,7 +6,7 @@ import { createBrowserPlatform } from './browserPlatform';
 import { createElectronPlatform } from './electronPlatform';
 import type { Platform } from './platform';
 
-export type { OpenFileRequest, OpenFileResult, Platform, SaveFileRequest, SaveFileResult } from './platform';
+export type * from './platform';
 
 let current: Platform | null = null;
 

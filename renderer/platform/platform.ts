@@ -1,10 +1,33 @@
 /**
- * What the React app may ask of the platform it runs on. Implemented once for Electron (native dialogs through
- * the preload) and once for the plain browser (download link and file input); the UI never knows which.
+ * What the React app may ask of the platform it runs on. Implemented once for Electron (native dialogs, menu
+ * and recent files through the preload) and once for the plain browser (download link and file input; no
+ * menu, no recent files); the UI never knows which.
  */
-import type { OpenFileRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from '../../shared/ipc';
+import type {
+  FileOpenedEvent,
+  MenuCommand,
+  MenuState,
+  OpenedFile,
+  OpenFileRequest,
+  OpenFileResult,
+  RecentFile,
+  SaveFileRequest,
+  SaveFileResult,
+  Unsubscribe,
+} from '../../shared/ipc';
 
-export type { OpenFileRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from '../../shared/ipc';
+export type {
+  FileOpenedEvent,
+  MenuCommand,
+  MenuState,
+  OpenedFile,
+  OpenFileRequest,
+  OpenFileResult,
+  RecentFile,
+  SaveFileRequest,
+  SaveFileResult,
+  Unsubscribe,
+} from '../../shared/ipc';
 
 export interface Platform {
   readonly kind: 'electron' | 'browser';
@@ -12,4 +35,23 @@ export interface Platform {
   saveTextFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /** Lets the user pick a text file; null when they cancel. Rejects for files over MAX_OPEN_BYTES. */
   openTextFile(request: OpenFileRequest): Promise<OpenFileResult>;
+
+  /** Whether there is a recent-files list at all (Electron); the browser has none, so the UI hides it. */
+  readonly hasRecentFiles: boolean;
+  listRecentFiles(): Promise<RecentFile[]>;
+  /** Reads the recent file at this position of the list; rejects (with words) when it cannot. */
+  openRecentFile(index: number): Promise<OpenedFile>;
+  clearRecentFiles(): Promise<void>;
+  onRecentFilesChanged(listener: () => void): Unsubscribe;
+
+  /** Tells the native menu what is enabled; nothing happens in the browser. */
+  setMenuState(state: MenuState): void;
+  /** Commands of the native menu; never called in the browser. */
+  onCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+  /** Files the OS or the user handed to the app (double click, command line, Open Recent of the menu). */
+  onFileOpened(listener: (file: FileOpenedEvent) => void): Unsubscribe;
+  /** Main asks for every pending write before the window closes; the returned promise says when it is done. */
+  onFlushRequest(handler: () => Promise<void>): Unsubscribe;
+  /** Call once every listener above is in place: files and commands that arrived earlier follow. */
+  ready(): void;
 }

@@ -23,6 +23,9 @@ interface EditorState {
   focusStepId: string | null;
   heat: HeatMode;
   setHeat(heat: HeatMode): void;
+  /** Presenting: the diagram fills the window, side panels hidden. */
+  presenting: boolean;
+  setPresenting(presenting: boolean): void;
   selectOnly(stepIds: readonly string[], edgeIds?: readonly string[]): void;
   setSelection(stepIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): void;
   clearSelection(): void;
@@ -42,6 +45,8 @@ export const useEditor = create<EditorState>()((set) => ({
   focusStepId: null,
   heat: 'off',
   setHeat: (heat) => set({ heat }),
+  presenting: false,
+  setPresenting: (presenting) => set({ presenting }),
   selectOnly: (stepIds, edgeIds = []) =>
     set({ selectedStepIds: new Set(stepIds), selectedEdgeIds: new Set(edgeIds) }),
   setSelection: (selectedStepIds, selectedEdgeIds) => set({ selectedStepIds, selectedEdgeIds }),

@@ -44,7 +44,11 @@ export function outgoing(edges: readonly Edge[], stepId: string): Edge[] {
 /** Ids of every step reachable from `fromId` along forward edges (rework loops excluded), including itself. */
 export function reachableFrom(edges: readonly Edge[], fromId: string): Set<string> {
   const next = new Map<string, string[]>();
-  for (const e of edges) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+  for (const e of edges) {
+    const list = next.get(e.source);
+    if (list) list.push(e.target);
+    else next.set(e.source, [e.target]);
+  }
   const seen = new Set<string>([fromId]);
   const stack = [fromId];
   while (stack.length > 0) {
@@ -65,6 +69,19 @@ export function reachingTo(edges: readonly Edge[], toId: string): Set<string> {
     edges.map((e) => ({ ...e, source: e.target, target: e.source })),
     toId,
   );
+}
+
+/**
+ * The steps a new connection from `sourceId` may go to, in one pass (the inspector lists them for every
+ * render of a selected step, so asking canConnect once per step would be quadratic).
+ */
+export function connectableTargets(workflow: Pick<Workflow, 'steps' | 'edges'>, sourceId: string): Step[] {
+  const source = workflow.steps.find((s) => s.id === sourceId);
+  if (!source || source.type === 'end') return [];
+  const existing = new Set<string>();
+  for (const e of workflow.edges) if (e.source === sourceId) existing.add(e.target);
+  if (!branches(source) && existing.size > 0) return [];
+  return workflow.steps.filter((s) => s.id !== sourceId && s.type !== 'start' && !existing.has(s.id));
 }
 
 /** Steps a review may send rejected work back to: work steps from which the review itself is reached. */

@@ -2,8 +2,8 @@
  * Checks a structurally valid workflow (one that parsed with WorkflowSchema) against the rules of a
  * well-formed process, and says what is wrong in the user's words, naming steps as the user named them.
  */
-import { branches, outgoing, reachableFrom, reachingTo } from './rules';
-import type { Role, Skill, Step, Workflow } from './schema';
+import { branches, reachableFrom, reachingTo } from './rules';
+import type { Edge, Role, Skill, Step, Workflow } from './schema';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -33,7 +33,8 @@ export function validateWorkflow(workflow: Workflow, context: ValidationContext)
   const byId = new Map(steps.map((s) => [s.id, s]));
   const roleIds = new Set(context.roles.map((r) => r.id));
 
-  const duplicateIds = steps.filter((s, i) => steps.findIndex((o) => o.id === s.id) !== i);
+  const seenIds = new Set<string>();
+  const duplicateIds = steps.filter((s) => (seenIds.has(s.id) ? true : (seenIds.add(s.id), false)));
   for (const s of duplicateIds) {
     problems.push({
       severity: 'error',
@@ -82,9 +83,12 @@ export function validateWorkflow(workflow: Workflow, context: ValidationContext)
   }
   const validEdges = edges.filter((e) => byId.has(e.source) && byId.has(e.target) && e.source !== e.target);
 
+  let earlierCache: Map<string, string[]> | undefined;
+  const outgoingOf = groupBy(validEdges, (e) => e.source);
+  const incomingOf = groupBy(validEdges, (e) => e.target);
   for (const step of steps) {
-    const out = outgoing(validEdges, step.id);
-    const incoming = validEdges.filter((e) => e.target === step.id);
+    const out = outgoingOf.get(step.id) ?? [];
+    const incoming = incomingOf.get(step.id) ?? [];
     if (step.type === 'start' && incoming.length > 0) {
       problems.push({
         severity: 'error',
@@ -170,7 +174,8 @@ export function validateWorkflow(workflow: Workflow, context: ValidationContext)
         });
       }
     }
-    if (step.type === 'review') checkReview(workflow, step, byId, problems);
+    if (step.type === 'review')
+      checkReview(step, byId, problems, () => (earlierCache ??= predecessorsOf(validEdges)));
   }
 
   const start = starts[0];
@@ -236,10 +241,10 @@ function checkDecision(step: Step, out: readonly Workflow['edges'][number][], pr
 }
 
 function checkReview(
-  workflow: Workflow,
   step: Extract<Step, { type: 'review' }>,
   byId: ReadonlyMap<string, Step>,
   problems: Problem[],
+  predecessors: () => ReadonlyMap<string, readonly string[]>,
 ): void {
   if (step.reworkTargetId === null) {
     if (step.rejectionRate > 0) {
@@ -262,8 +267,7 @@ function checkReview(
     });
     return;
   }
-  const earlier = reachingTo(workflow.edges, step.id);
-  if (target.id === step.id || !earlier.has(target.id)) {
+  if (target.id === step.id || !comesBefore(predecessors(), target.id, step.id)) {
     problems.push({
       severity: 'error',
       code: 'rework-target-not-earlier',
@@ -278,6 +282,48 @@ function checkReview(
       message: `Review ${label(step)} must send rework to a task or review, not to ${label(target)}.`,
     });
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+function predecessorsOf(edges: readonly Edge[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const e of edges) {
+    const list = map.get(e.target);
+    if (list) list.push(e.source);
+    else map.set(e.target, [e.source]);
+  }
+  return map;
+}
+
+/** Whether `earlierId` leads to `laterId` along forward connections (a search backwards from the later step). */
+function comesBefore(
+  predecessors: ReadonlyMap<string, readonly string[]>,
+  earlierId: string,
+  laterId: string,
+): boolean {
+  const seen = new Set<string>([laterId]);
+  const stack = [laterId];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    for (const p of predecessors.get(id) ?? []) {
+      if (p === earlierId) return true;
+      if (!seen.has(p)) {
+        seen.add(p);
+        stack.push(p);
+      }
+    }
+  }
+  return false;
 }
 
 export function formatShare(value: number): string {

@@ -1,15 +1,23 @@
-// Smoke test of the desktop app in real Electron, driven by Playwright: the window opens with its title and
-// the renderer (served over app://) shows the library. Needs the builds (dist/electron, dist/renderer) and the
-// Electron binary; where the binary could not be downloaded, the suite is skipped with the reason.
+// The desktop app in real Electron, driven by Playwright: the window opens over app://, a Coarchitect file given
+// on the command line is imported, a step is renamed in the inspector, and the workflow is exported through the
+// button and the menu. Needs the builds (dist/electron, dist/renderer) and the Electron binary; where the binary
+// could not be downloaded, the suite is skipped with the reason (the same journey runs in Chromium in
+// desktop-journey.test.ts).
+//
+// The main process honours two variables only when unpackaged (electron/testHooks.ts): COARCHITECT_USER_DATA_DIR
+// gives the run its own empty profile, COARCHITECT_E2E_SAVE_PATH replaces the save dialog with a fixed path.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, text, value } from './harness';
 
 const root = path.resolve(__dirname, '../..');
 const mainScript = path.join(root, 'dist', 'electron', 'main.cjs');
+const example = path.join(root, 'examples', 'customer-support.coarchitect.json');
 const SKIP_REASON = 'Electron binary not installed (download blocked on this machine)';
 
 /** require('electron') returns the binary's path, and throws if the binary was never downloaded. */
@@ -65,6 +73,28 @@ describe.skipIf(!electronBinary)(
     let app: ElectronApplication;
     let page: Page;
     let display: Awaited<ReturnType<typeof ensureDisplay>> | undefined;
+    const profile = mkdtempSync(path.join(tmpdir(), 'coarchitect-electron-'));
+    const savePath = path.join(profile, 'exported.coarchitect.json');
+
+    const rowNames = () =>
+      page
+        .getByRole('table', { name: 'Workflows' })
+        .getByRole('rowheader')
+        .getByRole('button')
+        .allInnerTexts();
+    const clickMenuItem = (id: string) =>
+      app.evaluate(({ Menu }, itemId) => {
+        const item = Menu.getApplicationMenu()?.getMenuItemById(itemId);
+        if (!item) throw new Error(`no menu item ${itemId}`);
+        if (!item.enabled) throw new Error(`menu item ${itemId} is disabled`);
+        item.click();
+      }, id);
+    const exported = () =>
+      JSON.parse(readFileSync(savePath, 'utf8')) as {
+        format: string;
+        workflow?: { name: string; steps: { name: string }[] };
+        workflows?: unknown[];
+      };
 
     beforeAll(async () => {
       for (const built of [mainScript, path.join(root, 'dist', 'renderer', 'index.html')]) {
@@ -74,9 +104,16 @@ describe.skipIf(!electronBinary)(
       display = await ensureDisplay();
       app = await _electron.launch({
         executablePath: electronBinary!,
-        args: [mainScript],
+        // The file on the command line, as `coarchitect path/to/file` or a double click passes it.
+        args: [mainScript, example],
         cwd: root,
-        env: { ...process.env, ...display.env, ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
+        env: {
+          ...process.env,
+          ...display.env,
+          ELECTRON_ENABLE_LOGGING: '1',
+          COARCHITECT_USER_DATA_DIR: path.join(profile, 'user-data'),
+          COARCHITECT_E2E_SAVE_PATH: savePath,
+        } as Record<string, string>,
         timeout: 30_000,
       });
       page = await app.firstWindow();
@@ -86,19 +123,13 @@ describe.skipIf(!electronBinary)(
     afterAll(async () => {
       await app?.close();
       display?.stop();
+      rmSync(profile, { recursive: true, force: true });
     });
 
     it('opens the Coarchitect window over app://', async () => {
       const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
       expect(title).toContain('Coarchitect');
       expect(page.url()).toMatch(/^app:\/\/coarchitect\//);
-    });
-
-    it('shows the library', async () => {
-      // The library's heading (renderer/library/Library.tsx), found by its id so a new wording keeps the test.
-      const heading = page.locator('#library-title');
-      await heading.waitFor({ state: 'visible', timeout: 15_000 });
-      expect(await heading.textContent()).toBeTruthy();
     });
 
     it('exposes only window.coarchitect to the page, with no Node', async () => {
@@ -108,10 +139,77 @@ describe.skipIf(!electronBinary)(
         process: typeof (globalThis as { process?: unknown }).process,
       }));
       expect(exposed).toEqual({
-        api: ['openTextFile', 'platform', 'saveTextFile'],
+        api: [
+          'clearRecentFiles',
+          'listRecentFiles',
+          'onCommand',
+          'onFileOpened',
+          'onFlushRequest',
+          'onRecentFilesChanged',
+          'openRecentFile',
+          'openTextFile',
+          'platform',
+          'rendererReady',
+          'saveTextFile',
+          'setMenuState',
+        ],
         require: 'undefined',
         process: 'undefined',
       });
+    });
+
+    it('imports the file given on the command line and lists it under recent files', async () => {
+      await page.locator('#library-title').waitFor({ state: 'visible', timeout: 15_000 });
+      await expect
+        .poll(rowNames, { timeout: 15_000 })
+        .toEqual(expect.arrayContaining(['Customer support (to-be)', 'Customer support (as-is)']));
+      await eventually(() => text(page.getByRole('list', { name: 'Recent files' }))).toContain(
+        'customer-support.coarchitect.json',
+      );
+      const menuRecent = await app.evaluate(({ Menu }) =>
+        Menu.getApplicationMenu()
+          ?.getMenuItemById('file.open-recent')
+          ?.submenu?.items.map((item) => item.label),
+      );
+      expect(menuRecent).toContain('customer-support.coarchitect.json');
+    });
+
+    it('renames a step in the inspector and exports the workflow with the button', async () => {
+      await page.getByRole('button', { name: 'Open Customer support (to-be)', exact: true }).click();
+      await page.getByRole('heading', { name: 'Customer support (to-be)' }).waitFor();
+      await page.getByRole('group', { name: 'AI-assisted task: Agent edits AI draft' }).click();
+      await page.getByLabel('Step name', { exact: true }).fill('Agent polishes the AI draft');
+      await eventually(() => value(page.getByLabel('Step name', { exact: true }))).toBe(
+        'Agent polishes the AI draft',
+      );
+      await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
+
+      await page.getByRole('button', { name: 'Export JSON', exact: true }).click();
+      await eventually(() => existsSync(savePath) && exported().workflow?.name).toBe(
+        'Customer support (to-be)',
+      );
+      expect(exported().workflow!.steps.map((step) => step.name)).toContain('Agent polishes the AI draft');
+    });
+
+    it('exports through the menu: Save a copy as, then Export workspace', async () => {
+      rmSync(savePath, { force: true });
+      await clickMenuItem('file.save-copy');
+      await eventually(() => existsSync(savePath) && exported().format).toBe('coarchitect.workflow');
+
+      rmSync(savePath, { force: true });
+      await clickMenuItem('file.export-workspace');
+      await eventually(() => existsSync(savePath) && exported().format).toBe('coarchitect.workspace');
+      expect(exported().workflows).toHaveLength(2);
+    });
+
+    it('goes back to the library with File › Close, which then disables Export JSON', async () => {
+      await clickMenuItem('file.close');
+      await page.locator('#library-title').waitFor({ state: 'visible' });
+      await eventually(() =>
+        app.evaluate(
+          ({ Menu }) => Menu.getApplicationMenu()?.getMenuItemById('file.export-workflow')?.enabled,
+        ),
+      ).toBe(false);
     });
   },
 );

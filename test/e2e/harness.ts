@@ -103,7 +103,7 @@ export class AppDriver {
     await this.button('Connect').click();
   }
 
-  async openPanel(name: 'Inspector' | 'Roles' | 'Skills' | RegExp): Promise<void> {
+  async openPanel(name: 'Inspector' | 'Analysis' | 'Roles' | 'Skills' | RegExp): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 

@@ -300,3 +300,17 @@ describe('stepsUsingRole and stepsUsingSkill', () => {
     expect(stepsUsingRole([createWorkflow('Empty')], 'r')).toBe(0);
   });
 });
+
+describe('connectableTargets', () => {
+  it('offers exactly the steps canConnect allows, for every step of the examples', async () => {
+    const { connectableTargets, canConnect } = await import('../../shared/model/rules');
+    const { customerSupportExample } = await import('../../shared/examples/customerSupport');
+    for (const wf of customerSupportExample().workflows) {
+      for (const source of wf.steps) {
+        const offered = connectableTargets(wf, source.id).map((s) => s.id);
+        const allowed = wf.steps.filter((t) => canConnect(wf, source.id, t.id).ok).map((s) => s.id);
+        expect(offered).toEqual(allowed);
+      }
+    }
+  });
+});

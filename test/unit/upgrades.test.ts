@@ -46,14 +46,12 @@ describe('upgrading version 1 data', () => {
   it('upgrades rows a version 1 database holds when the app opens it', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     const old = new Dexie(name);
-    old
-      .version(1)
-      .stores({
-        workflows: 'id, name, kind, updatedAt',
-        roles: 'id, name',
-        customSkills: 'id, name',
-        meta: 'key',
-      });
+    old.version(1).stores({
+      workflows: 'id, name, kind, updatedAt',
+      roles: 'id, name',
+      customSkills: 'id, name',
+      meta: 'key',
+    });
     const v1 = versionOneWorkspace();
     await old.table('workflows').bulkPut(v1.workflows);
     await old.table('roles').bulkPut(v1.roles);

@@ -33,6 +33,9 @@ function task(id: string, name: string, extra: Partial<TaskStep> = {}): TaskStep
     skills: [{ skillId: KNOWN_SKILL, level: 2 }],
     mode: 'human',
     aiTool: '',
+    aiCostPerRun: 0,
+    aiConcurrency: null,
+    learningCurve: null,
     ...extra,
   };
 }
@@ -49,6 +52,7 @@ function review(id: string, name: string, extra: Partial<ReviewStep> = {}): Revi
     skills: [],
     rejectionRate: 0.1,
     reworkTargetId: null,
+    feedbackLoop: null,
     ...extra,
   };
 }

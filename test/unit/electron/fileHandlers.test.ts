@@ -8,9 +8,8 @@ import {
   type IpcSender,
   type TextFiles,
 } from '../../../electron/fileHandlers';
-import { registerIpcHandlers } from '../../../electron/ipc';
 import { nodeTextFiles } from '../../../electron/nodeTextFiles';
-import { IPC_CHANNELS, MAX_OPEN_BYTES, MAX_SAVE_BYTES } from '../../../shared/ipc';
+import { MAX_OPEN_BYTES, MAX_SAVE_BYTES } from '../../../shared/ipc';
 
 type Owner = { id: number };
 const window1: Owner = { id: 1 };
@@ -204,29 +203,6 @@ describe('sender check', () => {
     await expect(handlers['file:open'](sender, { filters: [] })).rejects.toThrow('file:open refused');
     expect(dialogs.chooseSavePath).not.toHaveBeenCalled();
     expect(dialogs.chooseOpenPath).not.toHaveBeenCalled();
-  });
-});
-
-describe('registerIpcHandlers', () => {
-  it('registers exactly the channels of the contract, passing the sender and only the first argument', async () => {
-    const registered = new Map<string, (event: { url: string }, ...args: unknown[]) => Promise<unknown>>();
-    const ipcMain = { handle: vi.fn((channel: string, listener) => void registered.set(channel, listener)) };
-    const dialogs = fakeDialogs({ open: '/data/a.json' });
-    const handlers = createFileHandlers({ dialogs, files: fakeFiles({ '/data/a.json': '[]' }).files });
-
-    registerIpcHandlers(ipcMain, handlers, (event: { url: string }) => ({
-      frameUrl: event.url,
-      owner: window1,
-    }));
-
-    expect([...registered.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
-    expect([...registered.keys()].sort()).toEqual(['file:open', 'file:save']);
-    const open = registered.get('file:open')!;
-    await expect(open({ url: 'app://coarchitect/index.html' }, { filters: [] }, 'ignored')).resolves.toEqual({
-      fileName: 'a.json',
-      content: '[]',
-    });
-    await expect(open({ url: 'https://evil.example/' }, { filters: [] })).rejects.toThrow(/refused/);
   });
 });
 

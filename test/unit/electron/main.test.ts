@@ -1,56 +1,123 @@
 // Loads electron/main.ts against a recorded stand-in for the 'electron' module, to check the wiring: the
-// privileged scheme, the permission and network policy, the IPC channels and the window it opens.
+// privileged scheme, the permission and network policy, the IPC channels, the window it opens, files from the
+// command line and from a second launch, the menu, and closing after the renderer flushed.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../../shared/ipc';
+
+type Listener = (...args: unknown[]) => unknown;
 
 const recorded = vi.hoisted(() => {
   const calls = {
     privileges: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
-    ipcChannels: [] as string[],
-    windows: [] as {
-      options: Record<string, unknown>;
-      url?: string;
-      shown: boolean;
-      readyToShow?: () => void;
-    }[],
+    ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+    windows: [] as InstanceType<typeof FakeWindow>[],
     permissionRequest: undefined as
       undefined | ((contents: unknown, permission: string, cb: (ok: boolean) => void) => void),
     permissionCheck: undefined as undefined | ((contents: unknown, permission: string) => boolean),
     blockedUrls: [] as string[],
-    appListeners: new Map<string, (...args: unknown[]) => void>(),
+    appListeners: new Map<string, Listener>(),
     sandboxEnabled: false,
-    menu: undefined as unknown,
+    menu: undefined as MenuItemConstructorOptions[] | undefined,
+    userData: '',
+    quit: 0,
+    singleInstanceData: undefined as unknown,
+    recentDocuments: [] as string[],
   };
-  class BrowserWindow {
-    static getAllWindows = () => calls.windows;
-    static fromWebContents = () => null;
-    private readonly record: (typeof calls.windows)[number];
-    constructor(options: Record<string, unknown>) {
-      this.record = { options, shown: false };
-      calls.windows.push(this.record);
+
+  class FakeWebContents {
+    sent: [string, unknown][] = [];
+    listeners = new Map<string, Listener>();
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
     }
-    once(event: string, listener: () => void) {
-      if (event === 'ready-to-show') this.record.readyToShow = listener;
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
     }
-    show() {
-      this.record.shown = true;
-    }
-    async loadURL(url: string) {
-      this.record.url = url;
+    isDestroyed() {
+      return false;
     }
   }
+
+  class FakeWindow {
+    static getAllWindows = () => calls.windows;
+    static fromWebContents = (contents: unknown) =>
+      calls.windows.find((w) => w.webContents === contents) ?? null;
+    webContents = new FakeWebContents();
+    listeners = new Map<string, Listener>();
+    url?: string;
+    shown = false;
+    closed = 0;
+    constructor(readonly options: Record<string, unknown>) {
+      calls.windows.push(this);
+    }
+    once(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+    }
+    emit(event: string, ...args: unknown[]) {
+      return this.listeners.get(event)?.(...args);
+    }
+    show() {
+      this.shown = true;
+    }
+    isVisible() {
+      return this.shown;
+    }
+    focus() {}
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    maximize() {}
+    isMaximized() {
+      return false;
+    }
+    isFullScreen() {
+      return false;
+    }
+    setFullScreen() {}
+    getNormalBounds() {
+      return { x: 40, y: 30, width: 1300, height: 820 };
+    }
+    close() {
+      this.closed += 1;
+      const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+      this.emit('close', event);
+      if (!event.defaultPrevented) this.emit('closed');
+    }
+    async loadURL(url: string) {
+      this.url = url;
+    }
+  }
+
+  const workArea = { x: 0, y: 0, width: 1920, height: 1080 };
   const electron = {
     app: {
+      isPackaged: false,
       enableSandbox: () => {
         calls.sandboxEnabled = true;
       },
-      on: (event: string, listener: (...args: unknown[]) => void) => calls.appListeners.set(event, listener),
+      on: (event: string, listener: Listener) => calls.appListeners.set(event, listener),
       whenReady: () => Promise.resolve(),
-      quit: () => {},
+      quit: () => {
+        calls.quit += 1;
+      },
       exit: () => {},
-      getPath: () => '/home/test/Documents',
+      getName: () => 'Coarchitect',
+      getPath: () => calls.userData,
+      setPath: () => {},
+      requestSingleInstanceLock: (data: unknown) => {
+        calls.singleInstanceData = data;
+        return true;
+      },
+      addRecentDocument: (filePath: string) => calls.recentDocuments.push(filePath),
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => calls.privileges.push(...schemes),
@@ -70,14 +137,21 @@ const recorded = vi.hoisted(() => {
         },
       },
     },
-    ipcMain: { handle: (channel: string) => calls.ipcChannels.push(channel) },
+    screen: {
+      getAllDisplays: () => [{ workArea }],
+      getPrimaryDisplay: () => ({ workArea }),
+    },
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) =>
+        calls.ipcHandlers.set(channel, listener),
+    },
     Menu: {
       buildFromTemplate: (template: unknown) => template,
-      setApplicationMenu: (menu: unknown) => {
+      setApplicationMenu: (menu: MenuItemConstructorOptions[]) => {
         calls.menu = menu;
       },
     },
-    BrowserWindow,
+    BrowserWindow: FakeWindow,
     shell: { openExternal: async () => {} },
     dialog: {},
   };
@@ -86,12 +160,41 @@ const recorded = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ ...recorded.electron, default: recorded.electron }));
 
+const dir = mkdtempSync(path.join(os.tmpdir(), 'coarchitect-main-'));
+const launchFile = path.join(dir, 'launch.coarchitect.json');
+const secondFile = path.join(dir, 'second.coarchitect.json');
+
+function leaves(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((item) => (Array.isArray(item.submenu) ? leaves(item.submenu) : [item]));
+}
+
 describe('electron/main', () => {
   const { calls } = recorded;
+  const argv = process.argv;
+  const window = () => calls.windows[0]!;
+  const fromApp = () => ({
+    senderFrame: { url: 'app://coarchitect/index.html' },
+    sender: window().webContents,
+  });
+  const invoke = (channel: string, request: unknown, event: unknown = fromApp()) =>
+    calls.ipcHandlers.get(channel)!(event, request);
+  const sent = (channel: string) =>
+    window()
+      .webContents.sent.filter(([c]) => c === channel)
+      .map(([, p]) => p);
 
   beforeAll(async () => {
+    calls.userData = dir;
+    writeFileSync(launchFile, '{"format":"coarchitect.workflow"}');
+    writeFileSync(secondFile, '{"second":true}');
+    process.argv = ['/usr/bin/electron', '--inspect=0', '/repo/dist/electron/main.cjs', launchFile];
     await import('../../../electron/main');
+    process.argv = argv;
     await vi.waitFor(() => expect(calls.windows).toHaveLength(1));
+  });
+
+  afterAll(() => {
+    process.argv = argv;
   });
 
   it('registers app:// as a standard, secure, fetch-capable scheme and enables the sandbox', () => {
@@ -113,28 +216,119 @@ describe('electron/main', () => {
     expect(calls.blockedUrls).toEqual(expect.arrayContaining(['http://*/*', 'https://*/*']));
   });
 
-  it('handles exactly the IPC channels of the contract', () => {
-    expect([...calls.ipcChannels].sort()).toEqual([...IPC_CHANNELS].sort());
+  it('handles exactly the IPC channels of the contract, and refuses senders that are no app page', async () => {
+    expect([...calls.ipcHandlers.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
+    await expect(
+      invoke(
+        'recent:list',
+        {},
+        { senderFrame: { url: 'https://evil.example/' }, sender: window().webContents },
+      ),
+    ).rejects.toThrow('recent:list refused');
   });
 
-  it('hardens every webContents Electron creates', () => {
-    expect(calls.appListeners.has('web-contents-created')).toBe(true);
-    expect(calls.appListeners.has('window-all-closed')).toBe(true);
+  it('listens to the app events it needs: hardening, single instance, macOS open-file, quitting', () => {
+    for (const event of [
+      'web-contents-created',
+      'window-all-closed',
+      'second-instance',
+      'open-file',
+      'before-quit',
+    ]) {
+      expect(calls.appListeners.has(event), event).toBe(true);
+    }
+    expect(calls.singleInstanceData).toEqual({ files: [launchFile] });
   });
 
-  it('opens one isolated window on app://coarchitect, shown when ready', () => {
-    const [window] = calls.windows;
-    expect(window!.url).toBe('app://coarchitect/index.html');
-    expect(window!.options).toMatchObject({
+  it('opens one isolated window on app://coarchitect, placed on the display and shown when ready', () => {
+    expect(window().url).toBe('app://coarchitect/index.html');
+    expect(window().options).toMatchObject({
       title: 'Coarchitect',
+      width: 1440,
+      height: 900,
       show: false,
       webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
     });
-    const preload = (window!.options.webPreferences as { preload: string }).preload;
+    const preload = (window().options.webPreferences as { preload: string }).preload;
     expect(path.basename(preload)).toBe('preload.cjs');
-    expect(window!.shown).toBe(false);
-    window!.readyToShow!();
-    expect(window!.shown).toBe(true);
-    expect(calls.menu).toBeDefined();
+    expect(window().shown).toBe(false);
+    window().emit('ready-to-show');
+    expect(window().shown).toBe(true);
+  });
+
+  it('delivers the command-line file once the renderer is ready, and remembers it', async () => {
+    expect(sent('file:opened')).toEqual([]);
+    await invoke('app:ready', {});
+    await vi.waitFor(() =>
+      expect(sent('file:opened')).toEqual([
+        { ok: true, fileName: 'launch.coarchitect.json', content: '{"format":"coarchitect.workflow"}' },
+      ]),
+    );
+    await expect(invoke('recent:list', {})).resolves.toEqual([
+      { name: 'launch.coarchitect.json', folder: dir },
+    ]);
+    expect(calls.recentDocuments).toEqual([launchFile]);
+  });
+
+  it('opens the file of a second launch in the running window', async () => {
+    calls.appListeners.get('second-instance')!({}, ['/opt/coarchitect', 'ignored.json'], '/', {
+      files: [secondFile],
+    });
+    await vi.waitFor(() => expect(sent('file:opened')).toHaveLength(2));
+    expect(sent('file:opened')[1]).toEqual({
+      ok: true,
+      fileName: 'second.coarchitect.json',
+      content: '{"second":true}',
+    });
+    expect(calls.windows).toHaveLength(1);
+    const recent = leaves(calls.menu!)
+      .filter((item) => item.sublabel === dir)
+      .map((item) => item.label);
+    await vi.waitFor(() => expect(recent).toEqual(['second.coarchitect.json', 'launch.coarchitect.json']));
+  });
+
+  it('opens a recent file from the menu by its index', async () => {
+    const launch = leaves(calls.menu!).find((item) => item.label === 'launch.coarchitect.json')!;
+    (launch.click as () => void)();
+    await vi.waitFor(() => expect(sent('file:opened')).toHaveLength(3));
+    expect(sent('file:opened')[2]).toMatchObject({ ok: true, fileName: 'launch.coarchitect.json' });
+  });
+
+  it('enables Export JSON once the renderer reports an open workflow, and sends menu commands', async () => {
+    const exportItem = () => leaves(calls.menu!).find((item) => item.id === 'file.export-workflow')!;
+    expect(exportItem().enabled).toBe(false);
+    await invoke('menu:state', { workflowOpen: true, hasWorkflows: true });
+    expect(exportItem().enabled).toBe(true);
+    (exportItem().click as () => void)();
+    await vi.waitFor(() => expect(sent('menu:command')).toEqual([{ command: 'export-workflow' }]));
+
+    const close = leaves(calls.menu!).find((item) => item.id === 'file.close')!;
+    expect(close.label).toBe('Close Workflow');
+    (close.click as () => void)();
+    expect(sent('menu:command').at(-1)).toEqual({ command: 'close-workflow' });
+    expect(window().closed).toBe(0);
+    await invoke('menu:state', { workflowOpen: false, hasWorkflows: true });
+  });
+
+  it('closes the window only after the renderer flushed, and saves the window state', async () => {
+    const close = leaves(calls.menu!).find((item) => item.id === 'file.close')!;
+    expect(close.label).toBe('Close Window');
+    (close.click as () => void)();
+    expect(window().closed).toBe(1);
+    const [flush] = sent('app:flush') as { requestId: string }[];
+    expect(flush).toEqual({ requestId: expect.any(String) });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window().closed).toBe(1);
+
+    await invoke('app:flushed', { requestId: flush!.requestId });
+    await vi.waitFor(() => expect(window().closed).toBe(2));
+    expect(JSON.parse(readFileSync(path.join(dir, 'window-state.json'), 'utf8'))).toEqual({
+      version: 1,
+      x: 40,
+      y: 30,
+      width: 1300,
+      height: 820,
+      maximized: false,
+    });
   });
 });

@@ -8,6 +8,32 @@ import { cleanIpcError, createElectronPlatform } from '../../../renderer/platfor
 import { detectPlatform } from '../../../renderer/platform';
 import { MAX_OPEN_BYTES, type CoarchitectApi } from '../../../shared/ipc';
 
+/** A window.coarchitect whose event subscriptions can be fired by the test. */
+function fakeApi(overrides: Partial<CoarchitectApi> = {}) {
+  const listeners = new Map<string, (payload?: unknown) => unknown>();
+  const subscribe = (name: string) =>
+    vi.fn((listener: (payload?: unknown) => unknown) => {
+      listeners.set(name, listener);
+      return () => listeners.delete(name);
+    });
+  const api = {
+    platform: 'electron',
+    saveTextFile: vi.fn(async () => ({ saved: true, fileName: 'a.json' })),
+    openTextFile: vi.fn(async () => null),
+    listRecentFiles: vi.fn(async () => [{ name: 'a.json', folder: '/data' }]),
+    openRecentFile: vi.fn(async () => ({ fileName: 'a.json', content: '{}' })),
+    clearRecentFiles: vi.fn(async () => null),
+    setMenuState: vi.fn(async () => null),
+    rendererReady: vi.fn(async () => null),
+    onCommand: subscribe('command'),
+    onFileOpened: subscribe('file'),
+    onRecentFilesChanged: subscribe('recent'),
+    onFlushRequest: subscribe('flush'),
+    ...overrides,
+  } satisfies CoarchitectApi;
+  return { api, fire: (name: string, payload?: unknown) => listeners.get(name)?.(payload), listeners };
+}
+
 const filters = [{ name: 'Coarchitect workflow', extensions: ['coarchitect.json', 'json'] }];
 
 function fileInput(): HTMLInputElement {
@@ -115,6 +141,25 @@ describe('browser platform', () => {
     await expect(opening).rejects.toThrow('"photo.png" is not a UTF-8 text file.');
   });
 
+  it('has no recent files, menu or OS file events, and says so without failing', async () => {
+    const platform = createBrowserPlatform();
+    expect(platform.hasRecentFiles).toBe(false);
+    await expect(platform.listRecentFiles()).resolves.toEqual([]);
+    await expect(platform.openRecentFile(0)).rejects.toThrow(/no recent files/);
+    await expect(platform.clearRecentFiles()).resolves.toBeUndefined();
+    for (const off of [
+      platform.onCommand(() => {}),
+      platform.onFileOpened(() => {}),
+      platform.onRecentFilesChanged(() => {}),
+      platform.onFlushRequest(async () => {}),
+    ]) {
+      expect(off).toBeTypeOf('function');
+      off();
+    }
+    platform.setMenuState({ workflowOpen: false, hasWorkflows: false });
+    platform.ready();
+  });
+
   it('builds the accept attribute from extensions, and accepts anything for "*"', () => {
     expect(acceptAttribute([])).toBe('');
     expect(acceptAttribute([{ name: 'Any', extensions: ['*'] }, ...filters])).toBe('');
@@ -126,15 +171,13 @@ describe('browser platform', () => {
 
 describe('electron platform', () => {
   it('forwards to window.coarchitect and keeps only the message of IPC errors', async () => {
-    const api: CoarchitectApi = {
-      platform: 'electron',
-      saveTextFile: vi.fn(async () => ({ saved: true, fileName: 'a.json' })),
+    const { api } = fakeApi({
       openTextFile: vi.fn(async () => {
         throw new Error(
           'Error invoking remote method \'file:open\': Error: "huge.json" is 25 MB; Coarchitect opens files of at most 20 MB.',
         );
       }),
-    };
+    });
     const platform = createElectronPlatform(api);
     expect(platform.kind).toBe('electron');
     await expect(platform.saveTextFile({ suggestedName: 'a.json', content: '', filters })).resolves.toEqual({
@@ -144,6 +187,47 @@ describe('electron platform', () => {
     await expect(platform.openTextFile({ filters })).rejects.toThrow(
       /^"huge\.json" is 25 MB; Coarchitect opens files of at most 20 MB\.$/,
     );
+  });
+
+  it('passes on commands and opened files that match the contract, and drops anything else', () => {
+    const { api, fire } = fakeApi();
+    const platform = createElectronPlatform(api);
+    const commands: string[] = [];
+    const files: unknown[] = [];
+    const offCommand = platform.onCommand((command) => commands.push(command));
+    platform.onFileOpened((file) => files.push(file));
+    fire('command', { command: 'fit-view' });
+    fire('command', { command: 'rm -rf' });
+    fire('command', 'fit-view');
+    fire('file', { ok: true, fileName: 'a.json', content: '{}' });
+    fire('file', { ok: true, fileName: 'a.json' });
+    fire('file', { ok: false, fileName: 'b.json', message: 'missing' });
+    expect(commands).toEqual(['fit-view']);
+    expect(files).toEqual([
+      { ok: true, fileName: 'a.json', content: '{}' },
+      { ok: false, fileName: 'b.json', message: 'missing' },
+    ]);
+    offCommand();
+    fire('command', { command: 'about' });
+    expect(commands).toEqual(['fit-view']);
+  });
+
+  it('forwards recent files, the menu state, readiness and flushes', async () => {
+    const { api, fire } = fakeApi();
+    const platform = createElectronPlatform(api);
+    expect(platform.hasRecentFiles).toBe(true);
+    await expect(platform.listRecentFiles()).resolves.toEqual([{ name: 'a.json', folder: '/data' }]);
+    await platform.openRecentFile(3);
+    expect(api.openRecentFile).toHaveBeenCalledWith({ index: 3 });
+    await platform.clearRecentFiles();
+    platform.setMenuState({ workflowOpen: true, hasWorkflows: true });
+    expect(api.setMenuState).toHaveBeenCalledWith({ workflowOpen: true, hasWorkflows: true });
+    platform.ready();
+    expect(api.rendererReady).toHaveBeenCalled();
+    const flush = vi.fn(async () => {});
+    platform.onFlushRequest(flush);
+    await fire('flush');
+    expect(flush).toHaveBeenCalled();
   });
 
   it('leaves other errors as they are', () => {
@@ -156,12 +240,7 @@ describe('electron platform', () => {
 describe('detectPlatform', () => {
   it('picks Electron when the preload exposed window.coarchitect, the browser otherwise', () => {
     expect(detectPlatform(window).kind).toBe('browser');
-    const api = {
-      platform: 'electron',
-      saveTextFile: vi.fn(),
-      openTextFile: vi.fn(),
-    } as unknown as CoarchitectApi;
-    window.coarchitect = api;
+    window.coarchitect = fakeApi().api;
     try {
       expect(detectPlatform(window).kind).toBe('electron');
     } finally {

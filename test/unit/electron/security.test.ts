@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuTemplate, MENU_IDS } from '../../../electron/menu';
 import {
   decideNavigation,
+  EXTERNAL_LINK_HOSTS,
   externalUrlToOpen,
   hardenWebContents,
   isPermissionGranted,
   type HardenableWebContents,
 } from '../../../electron/security';
-import { mainWindowOptions } from '../../../electron/window';
+import { createMainWindow } from '../../../electron/window';
+import { ONTOLOGY_SOURCES } from '../../../shared/ontology/builtin';
 
 describe('navigation and external links', () => {
   it('keeps navigation inside app://coarchitect', () => {
@@ -15,9 +16,14 @@ describe('navigation and external links', () => {
     expect(decideNavigation('app://coarchitect/index.html#/workflow/1')).toBe('allow');
   });
 
-  it('sends https links to the system browser and drops everything else', () => {
-    expect(decideNavigation('https://example.com/docs')).toBe('open-externally');
+  it('sends https links to allow-listed sites to the system browser and drops everything else', () => {
+    expect(decideNavigation('https://www.onetcenter.org/database.html')).toBe('open-externally');
+    expect(externalUrlToOpen('https://WWW.ONETCENTER.ORG/x')).toBe('https://www.onetcenter.org/x');
     for (const url of [
+      'https://example.com/docs',
+      'https://user:pass@www.onetcenter.org/',
+      'https://www.onetcenter.org.evil.example/',
+      'http://www.onetcenter.org/',
       'http://example.com/',
       'file:///etc/passwd',
       'javascript:alert(1)',
@@ -51,16 +57,28 @@ describe('navigation and external links', () => {
       return event.preventDefault.mock.calls.length > 0;
     };
     expect(navigate('app://coarchitect/index.html')).toBe(false);
+    expect(navigate('https://www.onetcenter.org/')).toBe(true);
+    expect(openExternal).toHaveBeenLastCalledWith('https://www.onetcenter.org/');
     expect(navigate('https://example.com/')).toBe(true);
-    expect(openExternal).toHaveBeenLastCalledWith('https://example.com/');
     expect(navigate('file:///etc/passwd')).toBe(true);
     expect(openExternal).toHaveBeenCalledTimes(1);
 
+    expect(windowOpenHandler!({ url: 'https://publications.jrc.ec.europa.eu/x' })).toEqual({
+      action: 'deny',
+    });
+    expect(openExternal).toHaveBeenLastCalledWith('https://publications.jrc.ec.europa.eu/x');
     expect(windowOpenHandler!({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
-    expect(openExternal).toHaveBeenLastCalledWith('https://example.com/help');
     expect(windowOpenHandler!({ url: 'app://coarchitect/index.html' })).toEqual({ action: 'deny' });
     expect(windowOpenHandler!({ url: 'http://example.com/' })).toEqual({ action: 'deny' });
     expect(openExternal).toHaveBeenCalledTimes(2);
+
+    const redirect = (url: string) => {
+      const event = { url, preventDefault: vi.fn() };
+      listeners.get('will-redirect')!(event);
+      return event.preventDefault.mock.calls.length > 0;
+    };
+    expect(redirect('app://coarchitect/index.html')).toBe(false);
+    expect(redirect('https://www.onetcenter.org/')).toBe(true);
 
     const attach = { url: '', preventDefault: vi.fn() };
     listeners.get('will-attach-webview')!(attach);
@@ -83,41 +101,54 @@ describe('permissions', () => {
   });
 });
 
+describe('external links', () => {
+  it('allow-lists every credited ontology source, so the links in About and Skills open', () => {
+    for (const source of ONTOLOGY_SOURCES.filter((s) => s.url)) {
+      expect(EXTERNAL_LINK_HOSTS.has(new URL(source.url).hostname), source.url).toBe(true);
+      expect(externalUrlToOpen(source.url)).toBe(source.url);
+    }
+  });
+});
+
 describe('main window', () => {
-  it('isolates the renderer and loads the preload', () => {
-    const options = mainWindowOptions('/app/dist/electron/preload.cjs');
-    expect(options.webPreferences).toMatchObject({
+  it('isolates the renderer, loads the preload and takes the restored placement', () => {
+    const created: Record<string, unknown>[] = [];
+    class FakeWindow {
+      constructor(options: object) {
+        created.push(options as Record<string, unknown>);
+      }
+    }
+    createMainWindow(FakeWindow, '/app/dist/electron/preload.cjs', {
+      bounds: { x: 10, y: 20, width: 1300, height: 800 },
+      maximized: false,
+    });
+    const [options] = created;
+    expect(options!.webPreferences).toEqual({
       preload: '/app/dist/electron/preload.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
     });
     expect(options).toMatchObject({
       title: 'Coarchitect',
-      width: 1440,
-      height: 900,
+      x: 10,
+      y: 20,
+      width: 1300,
+      height: 800,
       minWidth: 1024,
       minHeight: 680,
       show: false,
     });
-  });
-});
-
-describe('application menu', () => {
-  it.each(['linux', 'win32', 'darwin'] as const)('has File, Edit, View and Window on %s', (platform) => {
-    const template = buildMenuTemplate(platform);
-    const labelsOrRoles = template.map((item) => item.label ?? item.role);
-    expect(labelsOrRoles).toEqual([
-      ...(platform === 'darwin' ? ['appMenu'] : []),
-      'File',
-      'editMenu',
-      'viewMenu',
-      'windowMenu',
-    ]);
-    const file = template.find((item) => item.label === 'File')!;
-    const ids = (file.submenu as { id?: string }[]).map((item) => item.id).filter(Boolean);
-    expect(ids).toEqual([MENU_IDS.import, MENU_IDS.export]);
+    expect(options).not.toHaveProperty('webPreferences.enableBlinkFeatures');
+    expect(options).not.toHaveProperty('webPreferences.enableRemoteModule');
   });
 });
