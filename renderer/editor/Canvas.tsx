@@ -46,6 +46,8 @@ const MINIMAP_COLOURS: Record<StepKind, string> = {
 };
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.step)];
 const REWORK_PREFIX = 'rework:';
+/** Above this many steps only the steps and connections in view are rendered (culling keeps edits fluid). */
+const LARGE_WORKFLOW = 150;
 
 const sameList = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
@@ -95,7 +97,7 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
   const roles = useWorkspace((s) => s.roles);
   const skills = useSkillIndex();
   const problems = useProblems(workflow);
-  const { selectedStepIds, selectedEdgeIds, measured, focusStepId, heat } = useEditor();
+  const { selectedStepIds, selectedEdgeIds, measured, focusStepId, heat, dragPositions } = useEditor();
   const heatByStep = useMemo(() => stepHeat(analysis, heat), [analysis, heat]);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -126,17 +128,19 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
         heat: heatByStep.get(step.id) ?? null,
       };
       const selected = selectedStepIds.has(step.id);
+      const position = dragPositions.get(step.id) ?? step.position;
       const previous = cache.get(step.id);
       const node =
         previous &&
         previous.selected === selected &&
         previous.measured === size &&
+        previous.position === position &&
         sameNodeData(previous.data, data)
           ? previous
           : {
               id: step.id,
               type: 'step' as const,
-              position: step.position,
+              position,
               selected,
               ...(size ? { measured: size } : {}),
               data,
@@ -146,7 +150,7 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
     });
     nodeCache.current = next;
     return result;
-  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured, heatByStep]);
+  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured, heatByStep, dragPositions]);
 
   // Like nodes, edges keep their identity while what they show is unchanged (keyed by a signature of it).
   const edgeCache = useRef(new Map<string, { signature: string; edge: FlowEdge }>());
@@ -193,7 +197,6 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
           target: reworkTarget,
           type: 'smoothstep',
           className: 'rework-edge',
-          animated: true,
           selectable: false,
           deletable: false,
           focusable: false,
@@ -210,13 +213,21 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
       const positions = new Map<string, Position>();
+      let dragging: Map<string, Position> | null = null;
       const removed = new Set<string>();
       let sizes: Map<string, Size> | null = null;
       let selection: Set<string> | null = null;
       for (const c of changes) {
-        if (c.type === 'position' && c.position)
-          positions.set(c.id, { x: Math.round(c.position.x), y: Math.round(c.position.y) });
-        else if (c.type === 'dimensions' && c.dimensions) {
+        if (c.type === 'position') {
+          const drag = useEditor.getState().dragPositions;
+          const at = c.position ?? drag.get(c.id);
+          if (!at) continue;
+          const rounded = { x: Math.round(at.x), y: Math.round(at.y) };
+          if (c.dragging) {
+            dragging ??= new Map(drag);
+            dragging.set(c.id, rounded);
+          } else positions.set(c.id, rounded);
+        } else if (c.type === 'dimensions' && c.dimensions) {
           sizes ??= new Map(useEditor.getState().measured);
           sizes.set(c.id, c.dimensions);
         } else if (c.type === 'remove') removed.add(c.id);
@@ -228,7 +239,13 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
       }
       if (sizes) useEditor.getState().setMeasured(sizes);
       if (selection) useEditor.getState().setSelection(selection, useEditor.getState().selectedEdgeIds);
-      if (positions.size > 0) edit((wf) => ops.moveSteps(wf, positions));
+      if (dragging) useEditor.getState().setDragPositions(dragging);
+      if (positions.size > 0) {
+        edit((wf) => ops.moveSteps(wf, positions));
+        const rest = new Map(useEditor.getState().dragPositions);
+        for (const id of positions.keys()) rest.delete(id);
+        useEditor.getState().setDragPositions(rest);
+      }
       if (removed.size > 0) {
         edit((wf) => ops.removeElements(wf, removed));
         useEditor.getState().clearSelection();
@@ -333,6 +350,7 @@ export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: A
         isValidConnection={isValidConnection}
         onPaneClick={() => useEditor.getState().clearSelection()}
         deleteKeyCode={['Delete', 'Backspace']}
+        onlyRenderVisibleElements={workflow.steps.length > LARGE_WORKFLOW}
         fitView
         fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
         minZoom={0.1}

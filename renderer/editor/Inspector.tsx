@@ -445,9 +445,14 @@ function StepSkills({ step, update }: { step: WorkStep; update(patch: ops.StepPa
   );
 }
 
+const EAGER_OPTIONS = 100;
+
 function Connections({ workflow, step }: { workflow: Workflow; step: Step }) {
   const edit = useEdit(workflow.id);
   const [target, setTarget] = useState('');
+  // In a large workflow the list has hundreds of steps: build it when the user reaches for it, not on
+  // every render of the inspector.
+  const [opened, setOpened] = useState(false);
   const names = new Map(workflow.steps.map((s) => [s.id, s.name]));
   const out = workflow.edges.filter((e) => e.source === step.id);
   const candidates = connectableTargets(workflow, step.id);
@@ -482,9 +487,15 @@ function Connections({ workflow, step }: { workflow: Workflow; step: Step }) {
       {candidates.length > 0 && (
         <div className="connect-row">
           <label htmlFor={`connect-${step.id}`}>Connect to</label>
-          <select id={`connect-${step.id}`} value={target} onChange={(e) => setTarget(e.target.value)}>
+          <select
+            id={`connect-${step.id}`}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            onFocus={() => setOpened(true)}
+            onPointerDown={() => setOpened(true)}
+          >
             <option value="">— choose a step —</option>
-            {candidates.map((s) => (
+            {(opened || candidates.length <= EAGER_OPTIONS ? candidates : []).map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>

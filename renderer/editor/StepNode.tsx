@@ -1,6 +1,6 @@
 /** One step on the canvas: kind (icon + label + colour), name, role, time, skills and any problems. */
 import { memo } from 'react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { AlertTriangle, Clock, Undo2, UserRound } from 'lucide-react';
 import type { Step } from '../../shared/model/schema';
 import { lookOf } from './stepKinds';
@@ -30,7 +30,44 @@ function formatMinutes(min: number): string {
   return `${Math.round((min / 60) * 10) / 10} h`;
 }
 
-function StepNodeView({ data, selected }: NodeProps<StepFlowNode>) {
+/**
+ * Below this zoom a step is drawn as a simple labelled box: its details are unreadable anyway, and a
+ * workflow of thousands of steps zoomed out to fit must stay cheap to paint and hit-test.
+ */
+export const DETAIL_ZOOM = 0.3;
+
+const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+
+function StepNodeView(props: NodeProps<StepFlowNode>) {
+  const zoomedOut = useStore(isZoomedOut);
+  return zoomedOut ? <StepNodeOverview {...props} /> : <StepNodeDetail {...props} />;
+}
+
+function StepNodeOverview({ data, selected }: NodeProps<StepFlowNode>) {
+  const { step, problems, heat } = data;
+  const look = lookOf(step);
+  return (
+    <div
+      className={`step-node overview kind-${look.kind}${selected ? ' is-selected' : ''}${problems.length ? ' has-problems' : ''}`}
+      role="group"
+      aria-label={`${look.label}: ${step.name}`}
+      style={
+        heat ? { boxShadow: `inset 0 -8px 0 rgba(217, 72, 15, ${0.25 + 0.75 * heat.share})` } : undefined
+      }
+    >
+      {step.type !== 'start' && <Handle type="target" position={Position.Left} />}
+      <div className="step-kind">{look.label}</div>
+      <div className="step-name">{step.name}</div>
+      {heat && <div className="step-heat-overview">{heat.label}</div>}
+      {step.type !== 'end' && <Handle type="source" position={Position.Right} />}
+      {step.type === 'review' && (
+        <Handle type="source" id="rework" position={Position.Bottom} className="rework-handle" />
+      )}
+    </div>
+  );
+}
+
+function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
   const { step, roleName, skillNames, reworkTargetName, problems, heat } = data;
   const look = lookOf(step);
   const Icon = look.icon;

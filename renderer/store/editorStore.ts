@@ -3,6 +3,7 @@
  * None of it is part of the document, so none of it is saved with a workflow or exported.
  */
 import { create } from 'zustand';
+import type { Position } from '../../shared/model/schema';
 
 export type SidePanel = 'inspector' | 'analysis' | 'roles' | 'skills' | 'problems';
 
@@ -23,6 +24,12 @@ interface EditorState {
   focusStepId: string | null;
   heat: HeatMode;
   setHeat(heat: HeatMode): void;
+  /**
+   * Where steps being dragged are right now. A drag changes only this view state; the document gets the
+   * final positions once, when the drag ends (one edit, one save, one re-analysis).
+   */
+  dragPositions: ReadonlyMap<string, Position>;
+  setDragPositions(positions: ReadonlyMap<string, Position>): void;
   /** Presenting: the diagram fills the window, side panels hidden. */
   presenting: boolean;
   setPresenting(presenting: boolean): void;
@@ -46,6 +53,8 @@ export const useEditor = create<EditorState>()((set) => ({
   heat: 'off',
   setHeat: (heat) => set({ heat }),
   presenting: false,
+  dragPositions: new Map(),
+  setDragPositions: (dragPositions) => set({ dragPositions }),
   setPresenting: (presenting) => set({ presenting }),
   selectOnly: (stepIds, edgeIds = []) =>
     set({ selectedStepIds: new Set(stepIds), selectedEdgeIds: new Set(edgeIds) }),

@@ -15,6 +15,7 @@ import * as repo from '../storage/repository';
 import type { UnreadableRow } from '../storage/repository';
 import { AutoSaver, readJournal, JOURNAL_KEY } from '../storage/autosave';
 import type { SaveState } from '../storage/autosave';
+import { flushPendingEdits } from '../ui/deferredCommit';
 
 export type ImportOutcome =
   | { ok: true; workflowIds: string[]; notes: string[]; summary: string }
@@ -241,6 +242,7 @@ export const useWorkspace = create<WorkspaceStore>()((set, get) => {
     },
 
     async flush() {
+      flushPendingEdits();
       await saver?.flush();
     },
   };
@@ -249,6 +251,7 @@ export const useWorkspace = create<WorkspaceStore>()((set, get) => {
 /** Journals unsaved edits synchronously when the page is hidden or closed, then starts the real write. */
 export function installUnloadGuard(target: Pick<Window, 'addEventListener'> = window): void {
   const guard = () => {
+    flushPendingEdits();
     saver?.journal();
     void saver?.flush();
   };

@@ -3,6 +3,7 @@
  * so the document never holds an invalid value and the user sees why theirs was not taken.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useDeferredCommit } from './deferredCommit';
 
 interface FieldShellProps {
   id: string;
@@ -51,6 +52,7 @@ export function TextField({
 }: TextFieldProps) {
   const id = useId();
   const [text, setText] = useState(value);
+  const deferred = useDeferredCommit(onCommit);
   useEffect(() => setText(value), [value]);
   const error =
     required && text.trim() === ''
@@ -61,11 +63,12 @@ export function TextField({
   const change = (next: string) => {
     setText(next);
     const invalid = (required && next.trim() === '') || next.length > maxLength;
-    if (!invalid) onCommit(next);
+    if (!invalid) deferred.schedule(next);
   };
   const common = {
     id,
     value: text,
+    onBlur: deferred.flush,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': error ? `${id}-error` : hint ? `${id}-hint` : undefined,
   };
@@ -115,6 +118,7 @@ export function NumberField({
 }: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(formatNumber(value * scale));
+  const deferred = useDeferredCommit(onCommit);
   useEffect(() => setText(formatNumber(value * scale)), [value, scale]);
   const validate = (raw: string): { error: string | null; value: number } => {
     const unitText = unit === '%' ? '%' : unit ? ` ${unit}` : '';
@@ -145,10 +149,11 @@ export function NumberField({
         max={max}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        onBlur={deferred.flush}
         onChange={(e) => {
           setText(e.target.value);
           const result = validate(e.target.value);
-          if (!result.error && result.value !== value) onCommit(result.value);
+          if (!result.error && result.value !== value) deferred.schedule(result.value);
         }}
       />
     </FieldShell>
