@@ -15,6 +15,7 @@ import { useEditor, type HeatMode } from '../store/editorStore';
 import { NumberField, SelectField } from '../ui/fields';
 import { useComparison } from './useAnalysis';
 import { SimulationView } from './SimulationView';
+import { ProjectionView } from './ProjectionView';
 
 export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; analysis: AnalysisResult }) {
   const comparison = useComparison(workflow, analysis);
@@ -36,6 +37,7 @@ export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; anal
       <WhatIfControls workflow={workflow} analysis={analysis.ok ? analysis : null} />
       {comparison && <Comparison comparison={comparison} />}
       <SimulationView workflow={workflow} />
+      {analysis.ok && <ProjectionView workflow={workflow} />}
     </div>
   );
 }

@@ -44,7 +44,7 @@ export function SimulationView({ workflow }: { workflow: Workflow }) {
         spread around the averages above.
       </p>
       <div className="row3">
-        <NumberField label="Weeks" min={1} max={520} integer value={weeks} onCommit={setWeeks} />
+        <NumberField label="Simulated weeks" min={1} max={520} integer value={weeks} onCommit={setWeeks} />
         <NumberField
           label="Replications"
           min={2}

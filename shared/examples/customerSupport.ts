@@ -228,6 +228,7 @@ function toBe(): Workflow {
       ],
       mode: 'ai-automated',
       aiTool: 'LLM reply assistant',
+      aiCostPerRun: 0.04,
     },
     {
       type: 'task',
@@ -250,6 +251,9 @@ function toBe(): Workflow {
       ],
       mode: 'ai-assisted',
       aiTool: 'LLM reply assistant',
+      aiCostPerRun: 0.02,
+      // Agents get faster at editing AI drafts as they learn what the model gets wrong.
+      learningCurve: { learningRate: 0.9, floorShare: 0.6, casesBefore: 1200 },
     },
     {
       type: 'decision',
@@ -279,6 +283,8 @@ function toBe(): Workflow {
       ],
       rejectionRate: 0.15,
       reworkTargetId: s('edit'),
+      // The weekly prompt and policy review closes a fifth of the gap to a 5% rejection rate each week.
+      feedbackLoop: { weeklyReduction: 0.2, floorRate: 0.05 },
     },
     {
       type: 'task',

@@ -66,7 +66,7 @@ describe('bottleneck analysis', () => {
     await app.button('Load example: Customer support').click();
     await app.openWorkflow('Customer support (to-be)');
     await app.openPanel('Analysis');
-    await page.getByRole('spinbutton', { name: 'Weeks' }).fill('4');
+    await page.getByRole('spinbutton', { name: 'Simulated weeks' }).fill('4');
     await page.getByRole('spinbutton', { name: 'Replications' }).fill('4');
     await app.button('Run simulation').click();
     const results = page.getByRole('region', { name: 'Simulation results' });
@@ -76,7 +76,7 @@ describe('bottleneck analysis', () => {
     );
 
     // A long run can be stopped; the editor stays usable while it runs.
-    await page.getByRole('spinbutton', { name: 'Weeks' }).fill('520');
+    await page.getByRole('spinbutton', { name: 'Simulated weeks' }).fill('520');
     await page.getByRole('spinbutton', { name: 'Replications' }).fill('1000');
     await app.button('Run simulation').click();
     await visible(page.getByRole('progressbar', { name: 'Simulation progress' }));
@@ -85,6 +85,24 @@ describe('bottleneck analysis', () => {
     await app.button('Cancel simulation').click();
     await eventually(() => text(page.getByRole('status').filter({ hasText: 'Simulation' }))).toContain(
       'Simulation cancelled.',
+    );
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it('projects capacity and cost week by week as agents learn and reviews feed back', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.button('Load example: Customer support').click();
+    await app.openWorkflow('Customer support (to-be)');
+    await app.openPanel('Analysis');
+    const summary = page.getByRole('status').filter({ hasText: 'Over 26 weeks' });
+    await eventually(() => text(summary)).toMatch(/capacity goes from [\d,]+ to [\d,]+ cases a week/);
+    const table = page.getByRole('table', { name: 'Projection by week' });
+    await eventually(() => text(table)).toContain('Senior agent / reviewer');
+    await page.getByRole('spinbutton', { name: 'Horizon (weeks)' }).fill('8');
+    await eventually(() => text(page.getByRole('status').filter({ hasText: 'Over 8 weeks' }))).toContain(
+      'cost per case',
     );
     expect(app.errors).toEqual([]);
     await app.close();

@@ -39,8 +39,18 @@ describe('upgrading version 1 data', () => {
     expect(result.ok).toBe(true);
     if (!result.ok || result.document.format !== 'coarchitect.workspace') return;
     expect(result.document.version).toBe(2);
-    const current = customerSupportExample();
-    expect(result.document.workflows).toEqual(current.workflows);
+    // The same workflows, with the version-2 fields at their defaults (version 1 could not say otherwise).
+    const expected = customerSupportExample().workflows.map((wf) => ({
+      ...wf,
+      steps: wf.steps.map((step) =>
+        step.type === 'task'
+          ? { ...step, aiCostPerRun: 0, aiConcurrency: null, learningCurve: null }
+          : step.type === 'review'
+            ? { ...step, feedbackLoop: null }
+            : step,
+      ),
+    }));
+    expect(result.document.workflows).toEqual(expected);
   });
 
   it('upgrades rows a version 1 database holds when the app opens it', async () => {

@@ -1,0 +1,137 @@
+/** Week-by-week projection of the workflow as people and AI learn: capacity, cost, and the moving constraint. */
+import { useMemo, useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { projectLearning, type WeekPoint } from '../../shared/analysis/projection';
+import { formatMoney, formatNumber, formatPercent } from '../../shared/analysis/numbers';
+import type { Workflow } from '../../shared/model/schema';
+import { useWorkspace } from '../store/workspaceStore';
+import { toAnalysisOptions, useWhatIfFor } from '../store/whatIfStore';
+import { NumberField } from '../ui/fields';
+import { formatDuration } from './format';
+
+const LINE_COLOURS = ['#3f51b5', '#b3261e', '#0f8a80', '#b76a00', '#7b43c9', '#2f6fce', '#5b6573'];
+
+export function ProjectionView({ workflow }: { workflow: Workflow }) {
+  const roles = useWorkspace((s) => s.roles);
+  const whatIf = useWhatIfFor(workflow.id);
+  const [weeks, setWeeks] = useState(26);
+  const projection = useMemo(
+    () => projectLearning(workflow, roles, { weeks, options: toAnalysisOptions(whatIf) }),
+    [workflow, roles, weeks, whatIf],
+  );
+  const roleName = (id: string | undefined) => roles.find((r) => r.id === id)?.name ?? '—';
+
+  return (
+    <section aria-labelledby="projection-title" className="projection">
+      <h3 id="projection-title">Learning over the weeks</h3>
+      {!projection.ok ? (
+        <p className="banner error" role="alert">
+          {projection.message}
+        </p>
+      ) : projection.learningSteps + projection.feedbackReviews === 0 ? (
+        <p className="muted small">
+          Nothing learns yet. In the Inspector, give a human or AI-assisted task a learning curve, or mark a
+          review as a feedback loop, to see how capacity, cycle time and cost move as the team learns.
+        </p>
+      ) : (
+        <>
+          <NumberField
+            label="Horizon"
+            unit="weeks"
+            min={1}
+            max={520}
+            integer
+            value={weeks}
+            onCommit={setWeeks}
+          />
+          <ProjectionSummary points={projection.weeks} roleName={roleName} />
+          <div className="chart" aria-hidden>
+            <ResponsiveContainer width="100%" height={180}>
+              <LineChart
+                data={projection.weeks.map((p) => ({ week: p.week, ...percentages(p) }))}
+                margin={{ left: 0, right: 8, top: 4, bottom: 4 }}
+              >
+                <CartesianGrid stroke="#eef0f3" />
+                <XAxis dataKey="week" fontSize={10} />
+                <YAxis unit="%" fontSize={10} width={40} />
+                <Tooltip formatter={(v) => `${String(v)}%`} labelFormatter={(w) => `Week ${String(w)}`} />
+                <Legend wrapperStyle={{ fontSize: 11 }} />
+                {Object.keys(projection.weeks[0]?.utilization ?? {}).map((id, i) => (
+                  <Line
+                    key={id}
+                    dataKey={id}
+                    name={roleName(id)}
+                    stroke={LINE_COLOURS[i % LINE_COLOURS.length]}
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+          <table className="figures-table" aria-label="Projection by week">
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col">Capacity</th>
+                <th scope="col">Constraint</th>
+                <th scope="col">Cycle time</th>
+                <th scope="col">Cost / case</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sample(projection.weeks).map((p) => (
+                <tr key={p.week}>
+                  <th scope="row">{p.week}</th>
+                  <td>{p.maxVolumePerWeek === null ? '—' : formatNumber(Math.round(p.maxVolumePerWeek))}</td>
+                  <td>
+                    {p.bottleneck
+                      ? `${roleName(p.bottleneck.roleId)} ${formatPercent(p.bottleneck.utilization)}`
+                      : '—'}
+                  </td>
+                  <td>{p.cycleTimeMinutes === null ? 'unbounded' : formatDuration(p.cycleTimeMinutes)}</td>
+                  <td>{formatMoney(p.costPerCase)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+function percentages(p: WeekPoint): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(p.utilization).map(([id, u]) => [id, u === null ? null : Math.round(u * 1000) / 10]),
+  );
+}
+
+/** Week 0, every 4th week, and the last: enough rows to read the trend without a wall of numbers. */
+function sample(points: readonly WeekPoint[]): WeekPoint[] {
+  return points.filter((p, i) => i === 0 || i === points.length - 1 || p.week % 4 === 0);
+}
+
+function ProjectionSummary({
+  points,
+  roleName,
+}: {
+  points: readonly WeekPoint[];
+  roleName(id: string | undefined): string;
+}) {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return null;
+  const move = points.find((p) => p.bottleneck?.roleId !== first.bottleneck?.roleId);
+  return (
+    <p className="projection-summary" role="status">
+      Over {last.week} weeks capacity goes from{' '}
+      {first.maxVolumePerWeek === null ? '—' : formatNumber(Math.round(first.maxVolumePerWeek))} to{' '}
+      {last.maxVolumePerWeek === null ? '—' : formatNumber(Math.round(last.maxVolumePerWeek))} cases a week
+      and cost per case from {formatMoney(first.costPerCase)} to {formatMoney(last.costPerCase)}.{' '}
+      {move
+        ? `In week ${move.week} the constraint moves from ${roleName(first.bottleneck?.roleId)} to ${roleName(move.bottleneck?.roleId)}.`
+        : `The constraint stays with ${roleName(first.bottleneck?.roleId)}.`}
+    </p>
+  );
+}
