@@ -40,6 +40,14 @@ try {
   await page.getByRole('searchbox', { name: 'Search skills' }).fill('verif');
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${out}/skills.png` });
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('combobox', { name: 'Heat on the diagram' }).selectOption('load');
+  await page.getByRole('button', { name: 'Fit view' }).click();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${out}/analysis.png` });
+  await page.getByRole('tabpanel').evaluate((e) => (e.scrollTop = e.scrollHeight));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/projection.png` });
   console.log(`Screenshots written to ${out}/`);
 } finally {
   await browser.close();
