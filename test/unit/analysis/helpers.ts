@@ -48,6 +48,9 @@ export function task(
     skills: [],
     mode,
     aiTool: '',
+    aiCostPerRun: 0,
+    aiConcurrency: null,
+    learningCurve: null,
   };
 }
 export function review(
@@ -69,6 +72,7 @@ export function review(
     skills: [],
     rejectionRate,
     reworkTargetId,
+    feedbackLoop: null,
   };
 }
 
