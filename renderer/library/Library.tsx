@@ -21,6 +21,7 @@ import { exportWorkflowAndReport, exportWorkspaceAndReport, importFromFileAndRep
 import { Dialog } from '../ui/Dialog';
 import { NameDialog } from '../ui/NameDialog';
 import { RecentFiles } from '../desktop/RecentFiles';
+import { TemplateGallery } from './TemplateGallery';
 
 const EXAMPLES = [
   { name: 'Customer support', build: customerSupportExample },
@@ -84,6 +85,7 @@ export function Library() {
           <button type="button" className="primary" onClick={() => setCreating(true)}>
             <FilePlus2 size={16} aria-hidden /> New workflow
           </button>
+          <TemplateGallery />
           <button type="button" onClick={() => void importFromFileAndReport({ openSingle: false })}>
             <Upload size={16} aria-hidden /> Import…
           </button>

@@ -224,4 +224,19 @@ describe('drawing, storing and exchanging a workflow', () => {
     expect(await app.libraryRowNames()).toContain('AP today (copy)');
     await app.close();
   });
+
+  it('starts from a template: its as-is opens, its to-be waits in the library', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.button('New workflow').first().waitFor();
+    await app.button('Templates…').click();
+    const gallery = page.getByRole('dialog', { name: 'Start from a template' });
+    await eventually(() => count(gallery.getByRole('listitem'))).toBe(5);
+    await gallery.getByRole('button', { name: 'Use template IT incident response' }).click();
+    await page.getByRole('banner').getByRole('heading', { name: /as-is/ }).waitFor();
+    await eventually(() => count(page.getByRole('group', { name: /^Human task: / }))).toBeGreaterThan(0);
+    await app.backToLibrary();
+    await eventually(() => app.libraryRowNames()).toHaveLength(2);
+    await app.close();
+  });
 });
