@@ -1,6 +1,8 @@
 /** The application frame: top bar with save state, the library or the open workflow, and notices. */
 import {
   ArrowLeft,
+  Redo2,
+  Undo2,
   CheckCircle2,
   CircleAlert,
   Download,
@@ -9,7 +11,7 @@ import {
   Upload,
   X,
 } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
 import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
@@ -22,11 +24,13 @@ import { DropHint } from './desktop/DropHint';
 import { ShortcutsDialog } from './desktop/ShortcutsDialog';
 import { dismissImportFailure, useImportFailure } from './desktop/fileImport';
 import { useDesktopIntegration } from './desktop/integration';
-import { dispatchCommand } from './desktop/commands';
+import { dispatchCommand, isTextEditing, onCommand } from './desktop/commands';
+import { redo, undo, useHistoryState } from './store/history';
 import { useEditor } from './store/editorStore';
 import './desktop/desktop.css';
 
 export function App() {
+  useUndoShortcuts();
   const status = useWorkspace((s) => s.status);
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
@@ -73,6 +77,7 @@ export function App() {
               <button type="button" onClick={() => void importFromFileAndReport({ openSingle: false })}>
                 <Upload size={16} aria-hidden /> Import…
               </button>
+              <HistoryButtons />
               <PresentButton />
               <button type="button" onClick={() => void exportWorkflowAndReport(workflow.id)}>
                 <Download size={16} aria-hidden /> Export JSON
@@ -176,4 +181,58 @@ function PresentButton() {
       <Presentation size={16} aria-hidden /> {presenting ? 'End presentation' : 'Present'}
     </button>
   );
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+/** Undo and redo: buttons, the Edit menu and Ctrl/⌘+Z, Ctrl/⌘+Shift+Z, Ctrl+Y (text fields keep their own). */
+function HistoryButtons() {
+  const { canUndo, canRedo } = useHistoryState();
+  return (
+    <>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Undo"
+        title={`Undo (${MOD}Z)`}
+        disabled={!canUndo}
+        onClick={undo}
+      >
+        <Undo2 size={16} aria-hidden />
+      </button>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Redo"
+        title={`Redo (${MOD}Shift+Z)`}
+        disabled={!canRedo}
+        onClick={redo}
+      >
+        <Redo2 size={16} aria-hidden />
+      </button>
+    </>
+  );
+}
+
+export function useUndoShortcuts(target: Window = window): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEditing(document.activeElement)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) undo();
+      else if ((key === 'z' && e.shiftKey) || (key === 'y' && !isMac)) redo();
+      else return;
+      e.preventDefault();
+    };
+    target.addEventListener('keydown', onKey);
+    const off = onCommand((command) => {
+      if (command === 'undo') undo();
+      else if (command === 'redo') redo();
+    }, target);
+    return () => {
+      target.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, [target]);
 }

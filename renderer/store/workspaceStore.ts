@@ -4,6 +4,7 @@
  * View state (selection, viewport) lives in editorStore.ts, never here.
  */
 import { create } from 'zustand';
+import { temporal } from 'zundo';
 import { newId } from '../../shared/model/ids';
 import * as ops from '../../shared/model/operations';
 import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
@@ -60,193 +61,240 @@ function database(): CoarchitectDb {
   return db;
 }
 
-export const useWorkspace = create<WorkspaceStore>()((set, get) => {
-  /** Persists a role or skill change and reflects it in the save indicator. */
-  async function persist(write: () => Promise<void>): Promise<void> {
-    set({ saveState: 'saving' });
-    try {
-      await write();
-      set({ saveState: saver?.hasPending ? 'saving' : 'saved', saveError: null });
-    } catch (error) {
-      set({ saveState: 'error', saveError: error instanceof Error ? error.message : String(error) });
-      throw error;
+/** What undo and redo restore: the documents, never view or status state. */
+export interface DocumentSnapshot {
+  workflows: Workflow[];
+  roles: Role[];
+}
+
+export const HISTORY_LIMIT = 200;
+
+export const useWorkspace = create<WorkspaceStore>()(
+  temporal(
+    (set, get) => {
+      /** Persists a role or skill change and reflects it in the save indicator. */
+      async function persist(write: () => Promise<void>): Promise<void> {
+        set({ saveState: 'saving' });
+        try {
+          await write();
+          set({ saveState: saver?.hasPending ? 'saving' : 'saved', saveError: null });
+        } catch (error) {
+          set({ saveState: 'error', saveError: error instanceof Error ? error.message : String(error) });
+          throw error;
+        }
+      }
+
+      function putWorkflow(workflow: Workflow): void {
+        set((s) => {
+          const exists = s.workflows.some((w) => w.id === workflow.id);
+          return {
+            workflows: exists
+              ? s.workflows.map((w) => (w.id === workflow.id ? workflow : w))
+              : [...s.workflows, workflow],
+          };
+        });
+        saver?.schedule(workflow);
+      }
+
+      return {
+        workflows: [],
+        roles: [],
+        customSkills: [],
+        status: 'loading',
+        loadError: null,
+        unreadable: [],
+        openWorkflowId: null,
+        saveState: 'saved',
+        saveError: null,
+
+        async init(givenDb) {
+          try {
+            db = givenDb ?? new CoarchitectDb();
+            saver = new AutoSaver(
+              (workflows) => repo.saveWorkflows(database(), workflows),
+              (saveState, error) => set({ saveState, saveError: error ?? null }),
+            );
+            const journal = readJournal();
+            if (journal.length > 0) {
+              // Edits made right before the last close that may not have reached IndexedDB.
+              const stored = await database().workflows.bulkGet(journal.map((w) => w.id));
+              const newer = journal.filter((w, i) => {
+                const row = stored[i];
+                return !row || row.updatedAt <= w.updatedAt;
+              });
+              await repo.saveWorkflows(database(), newer);
+              globalThis.localStorage?.removeItem(JOURNAL_KEY);
+            }
+            const { workspace, unreadable } = await repo.loadWorkspace(database());
+            set({ ...workspace, unreadable, status: 'ready' });
+            // Loading is not an edit: history starts empty.
+            useWorkspace.temporal.getState().clear();
+          } catch (error) {
+            set({ status: 'failed', loadError: error instanceof Error ? error.message : String(error) });
+          }
+        },
+
+        openWorkflow(id) {
+          set({ openWorkflowId: id });
+        },
+
+        createWorkflow(name) {
+          const wf = ops.createWorkflow(name);
+          putWorkflow(wf);
+          return wf.id;
+        },
+
+        editWorkflow(id, edit) {
+          const current = get().workflows.find((w) => w.id === id);
+          if (!current) return;
+          const next = edit(current);
+          if (next !== current) putWorkflow(next);
+        },
+
+        renameWorkflow(id, name) {
+          const trimmed = name.trim();
+          if (!trimmed) return;
+          get().editWorkflow(id, (wf) => ops.updateWorkflowFields(wf, { name: trimmed }));
+        },
+
+        duplicateWorkflow(id) {
+          const wf = get().workflows.find((w) => w.id === id);
+          if (!wf) return null;
+          const copy = ops.duplicateWorkflow(wf);
+          putWorkflow(copy);
+          return copy.id;
+        },
+
+        createRedesign(id) {
+          const wf = get().workflows.find((w) => w.id === id);
+          if (!wf) return null;
+          const redesign = ops.createRedesign(wf);
+          putWorkflow(redesign);
+          return redesign.id;
+        },
+
+        async deleteWorkflow(id) {
+          const wf = get().workflows.find((w) => w.id === id) ?? null;
+          if (!wf) return null;
+          saver?.forget(id);
+          set((s) => ({
+            workflows: s.workflows.filter((w) => w.id !== id),
+            openWorkflowId: s.openWorkflowId === id ? null : s.openWorkflowId,
+          }));
+          await persist(() => repo.deleteWorkflow(database(), id));
+          return wf;
+        },
+
+        async restoreWorkflow(workflow) {
+          set((s) => ({ workflows: [...s.workflows.filter((w) => w.id !== workflow.id), workflow] }));
+          await persist(() => repo.saveWorkflows(database(), [workflow]));
+        },
+
+        async addRole(partial = {}) {
+          const role: Role = {
+            id: newId('role'),
+            name: partial.name ?? 'New role',
+            headcount: partial.headcount ?? 1,
+            hoursPerWeek: partial.hoursPerWeek ?? 35,
+            costPerHour: partial.costPerHour ?? 50,
+          };
+          set((s) => ({ roles: [...s.roles, role] }));
+          await persist(() => repo.saveRole(database(), role));
+          return role;
+        },
+
+        async updateRole(role) {
+          set((s) => ({ roles: s.roles.map((r) => (r.id === role.id ? role : r)) }));
+          await persist(() => repo.saveRole(database(), role));
+        },
+
+        async deleteRole(id) {
+          const uses = ops.stepsUsingRole(get().workflows, id);
+          if (uses > 0) {
+            return {
+              ok: false,
+              reason: `This role performs ${uses} step${uses === 1 ? '' : 's'}; give them another role first.`,
+            };
+          }
+          set((s) => ({ roles: s.roles.filter((r) => r.id !== id) }));
+          await persist(() => repo.deleteRole(database(), id));
+          return { ok: true };
+        },
+
+        async addCustomSkill(name, description) {
+          const skill = newCustomSkill(name.trim(), description.trim(), newId('custom'));
+          set((s) => ({ customSkills: [...s.customSkills, skill] }));
+          await persist(() => repo.saveCustomSkill(database(), skill));
+          return skill;
+        },
+
+        async updateCustomSkill(skill) {
+          set((s) => ({ customSkills: s.customSkills.map((k) => (k.id === skill.id ? skill : k)) }));
+          await persist(() => repo.saveCustomSkill(database(), skill));
+        },
+
+        async importText(text) {
+          const parsed = parseDocument(text);
+          if (!parsed.ok) return parsed;
+          await get().flush();
+          const { workflows, roles, customSkills } = get();
+          const plan = planImport(parsed.document, { workflows, roles, customSkills });
+          await persist(() => repo.applyImport(database(), plan));
+          set((s) => ({
+            workflows: [...s.workflows, ...plan.workflows],
+            roles: [...s.roles, ...plan.roles],
+            customSkills: [...s.customSkills, ...plan.customSkills],
+          }));
+          const n = plan.workflows.length;
+          return {
+            ok: true,
+            workflowIds: plan.workflows.map((w) => w.id),
+            notes: plan.notes,
+            summary: `Imported ${n} workflow${n === 1 ? '' : 's'}${plan.roles.length ? `, ${plan.roles.length} role${plan.roles.length === 1 ? '' : 's'}` : ''}${plan.customSkills.length ? `, ${plan.customSkills.length} skill${plan.customSkills.length === 1 ? '' : 's'}` : ''}.`,
+          };
+        },
+
+        async flush() {
+          flushPendingEdits();
+          await saver?.flush();
+        },
+      };
+    },
+    {
+      partialize: (s): DocumentSnapshot => ({ workflows: s.workflows, roles: s.roles }),
+      // Only changes to the documents make an undo step; saving state, loading and the open workflow do not.
+      equality: (a, b) => a.workflows === b.workflows && a.roles === b.roles,
+      limit: HISTORY_LIMIT,
+    },
+  ),
+);
+
+/**
+ * Writes what an undo or redo changed: workflows and roles whose object changed are saved, those that
+ * disappeared are deleted. (Ordinary edits persist themselves; undo swaps whole snapshots.)
+ */
+export async function persistSnapshotChange(
+  before: DocumentSnapshot,
+  after: DocumentSnapshot,
+): Promise<void> {
+  const previousWorkflows = new Map(before.workflows.map((w) => [w.id, w]));
+  const currentWorkflowIds = new Set(after.workflows.map((w) => w.id));
+  for (const wf of after.workflows) if (previousWorkflows.get(wf.id) !== wf) saver?.schedule(wf);
+  const previousRoles = new Map(before.roles.map((r) => [r.id, r]));
+  const currentRoleIds = new Set(after.roles.map((r) => r.id));
+  const writes: Promise<void>[] = [];
+  for (const wf of before.workflows) {
+    if (!currentWorkflowIds.has(wf.id)) {
+      saver?.forget(wf.id);
+      writes.push(repo.deleteWorkflow(database(), wf.id));
     }
   }
-
-  function putWorkflow(workflow: Workflow): void {
-    set((s) => {
-      const exists = s.workflows.some((w) => w.id === workflow.id);
-      return {
-        workflows: exists
-          ? s.workflows.map((w) => (w.id === workflow.id ? workflow : w))
-          : [...s.workflows, workflow],
-      };
-    });
-    saver?.schedule(workflow);
-  }
-
-  return {
-    workflows: [],
-    roles: [],
-    customSkills: [],
-    status: 'loading',
-    loadError: null,
-    unreadable: [],
-    openWorkflowId: null,
-    saveState: 'saved',
-    saveError: null,
-
-    async init(givenDb) {
-      try {
-        db = givenDb ?? new CoarchitectDb();
-        saver = new AutoSaver(
-          (workflows) => repo.saveWorkflows(database(), workflows),
-          (saveState, error) => set({ saveState, saveError: error ?? null }),
-        );
-        const journal = readJournal();
-        if (journal.length > 0) {
-          // Edits made right before the last close that may not have reached IndexedDB.
-          const stored = await database().workflows.bulkGet(journal.map((w) => w.id));
-          const newer = journal.filter((w, i) => {
-            const row = stored[i];
-            return !row || row.updatedAt <= w.updatedAt;
-          });
-          await repo.saveWorkflows(database(), newer);
-          globalThis.localStorage?.removeItem(JOURNAL_KEY);
-        }
-        const { workspace, unreadable } = await repo.loadWorkspace(database());
-        set({ ...workspace, unreadable, status: 'ready' });
-      } catch (error) {
-        set({ status: 'failed', loadError: error instanceof Error ? error.message : String(error) });
-      }
-    },
-
-    openWorkflow(id) {
-      set({ openWorkflowId: id });
-    },
-
-    createWorkflow(name) {
-      const wf = ops.createWorkflow(name);
-      putWorkflow(wf);
-      return wf.id;
-    },
-
-    editWorkflow(id, edit) {
-      const current = get().workflows.find((w) => w.id === id);
-      if (!current) return;
-      const next = edit(current);
-      if (next !== current) putWorkflow(next);
-    },
-
-    renameWorkflow(id, name) {
-      const trimmed = name.trim();
-      if (!trimmed) return;
-      get().editWorkflow(id, (wf) => ops.updateWorkflowFields(wf, { name: trimmed }));
-    },
-
-    duplicateWorkflow(id) {
-      const wf = get().workflows.find((w) => w.id === id);
-      if (!wf) return null;
-      const copy = ops.duplicateWorkflow(wf);
-      putWorkflow(copy);
-      return copy.id;
-    },
-
-    createRedesign(id) {
-      const wf = get().workflows.find((w) => w.id === id);
-      if (!wf) return null;
-      const redesign = ops.createRedesign(wf);
-      putWorkflow(redesign);
-      return redesign.id;
-    },
-
-    async deleteWorkflow(id) {
-      const wf = get().workflows.find((w) => w.id === id) ?? null;
-      if (!wf) return null;
-      saver?.forget(id);
-      set((s) => ({
-        workflows: s.workflows.filter((w) => w.id !== id),
-        openWorkflowId: s.openWorkflowId === id ? null : s.openWorkflowId,
-      }));
-      await persist(() => repo.deleteWorkflow(database(), id));
-      return wf;
-    },
-
-    async restoreWorkflow(workflow) {
-      set((s) => ({ workflows: [...s.workflows.filter((w) => w.id !== workflow.id), workflow] }));
-      await persist(() => repo.saveWorkflows(database(), [workflow]));
-    },
-
-    async addRole(partial = {}) {
-      const role: Role = {
-        id: newId('role'),
-        name: partial.name ?? 'New role',
-        headcount: partial.headcount ?? 1,
-        hoursPerWeek: partial.hoursPerWeek ?? 35,
-        costPerHour: partial.costPerHour ?? 50,
-      };
-      set((s) => ({ roles: [...s.roles, role] }));
-      await persist(() => repo.saveRole(database(), role));
-      return role;
-    },
-
-    async updateRole(role) {
-      set((s) => ({ roles: s.roles.map((r) => (r.id === role.id ? role : r)) }));
-      await persist(() => repo.saveRole(database(), role));
-    },
-
-    async deleteRole(id) {
-      const uses = ops.stepsUsingRole(get().workflows, id);
-      if (uses > 0) {
-        return {
-          ok: false,
-          reason: `This role performs ${uses} step${uses === 1 ? '' : 's'}; give them another role first.`,
-        };
-      }
-      set((s) => ({ roles: s.roles.filter((r) => r.id !== id) }));
-      await persist(() => repo.deleteRole(database(), id));
-      return { ok: true };
-    },
-
-    async addCustomSkill(name, description) {
-      const skill = newCustomSkill(name.trim(), description.trim(), newId('custom'));
-      set((s) => ({ customSkills: [...s.customSkills, skill] }));
-      await persist(() => repo.saveCustomSkill(database(), skill));
-      return skill;
-    },
-
-    async updateCustomSkill(skill) {
-      set((s) => ({ customSkills: s.customSkills.map((k) => (k.id === skill.id ? skill : k)) }));
-      await persist(() => repo.saveCustomSkill(database(), skill));
-    },
-
-    async importText(text) {
-      const parsed = parseDocument(text);
-      if (!parsed.ok) return parsed;
-      await get().flush();
-      const { workflows, roles, customSkills } = get();
-      const plan = planImport(parsed.document, { workflows, roles, customSkills });
-      await persist(() => repo.applyImport(database(), plan));
-      set((s) => ({
-        workflows: [...s.workflows, ...plan.workflows],
-        roles: [...s.roles, ...plan.roles],
-        customSkills: [...s.customSkills, ...plan.customSkills],
-      }));
-      const n = plan.workflows.length;
-      return {
-        ok: true,
-        workflowIds: plan.workflows.map((w) => w.id),
-        notes: plan.notes,
-        summary: `Imported ${n} workflow${n === 1 ? '' : 's'}${plan.roles.length ? `, ${plan.roles.length} role${plan.roles.length === 1 ? '' : 's'}` : ''}${plan.customSkills.length ? `, ${plan.customSkills.length} skill${plan.customSkills.length === 1 ? '' : 's'}` : ''}.`,
-      };
-    },
-
-    async flush() {
-      flushPendingEdits();
-      await saver?.flush();
-    },
-  };
-});
+  for (const role of after.roles)
+    if (previousRoles.get(role.id) !== role) writes.push(repo.saveRole(database(), role));
+  for (const role of before.roles)
+    if (!currentRoleIds.has(role.id)) writes.push(repo.deleteRole(database(), role.id));
+  await Promise.all(writes);
+}
 
 /** Journals unsaved edits synchronously when the page is hidden or closed, then starts the real write. */
 export function installUnloadGuard(target: Pick<Window, 'addEventListener'> = window): void {

@@ -239,4 +239,33 @@ describe('drawing, storing and exchanging a workflow', () => {
     await eventually(() => app.libraryRowNames()).toHaveLength(2);
     await app.close();
   });
+
+  it('undoes and redoes edits with the buttons and the keyboard, and saves the result', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.createWorkflow('Undo me');
+    await app.addStep('Human task', 'Check invoice');
+    await visible(app.step('Human task: Check invoice'));
+    await app.field('Step name').fill('Check invoice twice');
+    await visible(app.step('Human task: Check invoice twice'));
+
+    // Ctrl+Z outside a text field undoes the rename (the field's own typing is one step).
+    await page.getByRole('heading', { name: 'Add a step' }).click();
+    await page.keyboard.press('Control+z');
+    await visible(app.step('Human task: Check invoice'));
+    // The Undo button takes the step away again; Redo (Ctrl+Shift+Z) brings it back.
+    await app.button('Undo').click();
+    await app.button('Undo').click();
+    await eventually(() => count(page.getByRole('group', { name: /^Human task: / }))).toBe(0);
+    await page.keyboard.press('Control+Shift+z');
+    await visible(app.step('Human task: New task'));
+    await app.button('Redo').click();
+    await visible(app.step('Human task: Check invoice'));
+    await app.waitUntilSaved();
+    await page.reload();
+    await app.openWorkflow('Undo me');
+    await visible(app.step('Human task: Check invoice'));
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
 });
