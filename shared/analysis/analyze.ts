@@ -18,6 +18,7 @@ import { pert } from './pert';
 import { MINUTES_PER_WEEK, mixServiceTimes, poolQueue } from './queueing';
 import type { PoolQueue } from './queueing';
 import { formatNumber as f, formatPercent } from './numbers';
+import { findParallelBlocks, overlapExcess } from './parallel';
 import type { Role, Step, StepType, TaskMode, Workflow, WorkflowKind } from '../model/schema';
 
 export interface AnalysisOptions {
@@ -393,6 +394,27 @@ export function analyzeWorkflow(
     if (s.visits > 0 && s.waitMinutes === null && (s.roleId !== null || s.mode === 'ai-automated')) {
       waiting = null;
     } else if (waiting !== null && s.waitMinutes !== null) waiting += s.visits * s.waitMinutes;
+  }
+  // Parallel branches overlap in time: a case waits for the slowest branch, not for all of them in a row.
+  const blocks = findParallelBlocks(workflow);
+  if (blocks.ok && blocks.blocks.length > 0) {
+    const byId = new Map(steps.map((s) => [s.id, s]));
+    const work = (id: string) => {
+      const s = byId.get(id);
+      return s ? s.visits * s.meanMinutes : 0;
+    };
+    const wait = (id: string) => {
+      const s = byId.get(id);
+      return s && s.waitMinutes !== null ? s.visits * s.waitMinutes : 0;
+    };
+    if (waiting === null) processing -= overlapExcess(blocks.blocks, work);
+    else {
+      // Choose the slowest branch by work plus waiting, and keep the two parts of that same branch.
+      const both = overlapExcess(blocks.blocks, (id) => work(id) + wait(id));
+      const workOnly = overlapExcess(blocks.blocks, work);
+      processing -= workOnly;
+      waiting -= both - workOnly;
+    }
   }
   const stable = roleResults.every((r) => r.stable) && aiPools.every((p) => p.pool.stable);
   const total = waiting === null ? null : processing + waiting;

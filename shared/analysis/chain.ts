@@ -5,7 +5,13 @@
  * - a decision routes by its branch probabilities (several branches to the same step add up);
  * - any other step goes to its single next step with probability 1;
  * - a review with rejection rate r sends r back to its rework target and 1 − r on to its next step;
- * - end steps absorb (they have no transitions).
+ * - end steps absorb (they have no transitions);
+ * - a parallel step with several next steps splits: every branch runs, so each branch target receives one
+ *   token per token arriving (the "transition probability" is 1 for each, and the row sums to more than 1:
+ *   visits count tokens, which is exactly the work done);
+ * - a parallel step with k > 1 incoming connections joins: it fires once per k arriving tokens, so every
+ *   transition into it is scaled by 1/k. This is exact for well-nested blocks, where each branch of a split
+ *   delivers one token per case to its join.
  *
  * Building the chain also checks what the maths needs (one start, an end, one next step per non-decision
  * step, branch probabilities that add up to 1, a rework target where work is rejected) and reports what is
@@ -13,6 +19,7 @@
  */
 import type { Step, Workflow } from '../model/schema';
 import { PROBABILITY_TOLERANCE } from '../model/validate';
+import { findParallelBlocks } from './parallel';
 
 /** Why a transition exists: the plain next step, a decision branch, or a review's accept / rework path. */
 export type TransitionKind = 'next' | 'branch' | 'accept' | 'rework';
@@ -72,7 +79,8 @@ export type ChainErrorCode =
   | 'decision-probabilities'
   | 'rework-target-missing'
   | 'invalid-rejection-rate'
-  | 'not-absorbing';
+  | 'not-absorbing'
+  | 'parallel-unbalanced';
 
 export interface ChainError {
   code: ChainErrorCode;
@@ -204,6 +212,10 @@ export function buildChain(
       }
       continue;
     }
+    if (step.type === 'parallel' && count > 1) {
+      for (let k = first; k < first + count; k++) add(edgeTo[k]!, 1, BRANCH);
+      continue;
+    }
     if (count > 1) {
       return fail(
         'branch-without-decision',
@@ -241,6 +253,16 @@ export function buildChain(
     if (r < 1) add(next, 1 - r, ACCEPT);
   }
   outStart[n] = t;
+
+  // A join fires once per set of tokens, one from each branch of its split.
+  const parallel = findParallelBlocks(workflow);
+  if (!parallel.ok) return fail('parallel-unbalanced', parallel.message, parallel.stepIds);
+  const branchCount = new Float64Array(n).fill(1);
+  for (const block of parallel.blocks) branchCount[index.get(block.joinId)!] = block.branches.length;
+  for (let u = 0; u < t; u++) {
+    const k = branchCount[outTo[u]!]!;
+    if (k > 1 && outKind[u] !== REWORK) outProbability[u]! /= k;
+  }
 
   const chain: MarkovChain = {
     ids,
