@@ -2,7 +2,7 @@
  * The `analyze` command line, as a pure function: arguments and a file reader in, exit code and output out.
  * scripts/analyze.mjs bundles it and wires it to the real file system and process.
  *
- *   npm run analyze -- <file.coarchitect.json> [--workflow NAME] [--json] [--volume N] [--weeks W] [--simulate]
+ *   npm run analyze -- <file.coarchitect.json> [--workflow NAME] [--json] [--volume N] [--weeks W] [--simulate WEEKS --seed N]
  *
  * Exit codes: 0 success; 2 bad usage, an unreadable or invalid file, an unknown workflow, or a workflow that
  * cannot be analysed (the message says why, on stderr).
@@ -22,6 +22,9 @@ import {
 import { parseDocument } from '../format/importer';
 import { WORKFLOW_FORMAT } from '../format/document';
 import type { Workflow } from '../model/schema';
+import { MAX_PROJECTION_WEEKS, projectLearning, type WeekPoint } from './projection';
+import { formatNumber, formatPercent } from './numbers';
+import { simulateWorkflow, type Estimate, type SimulationSummary } from '../simulation/index';
 
 export interface CliResult {
   exitCode: number;
@@ -39,8 +42,11 @@ Options:
   --workflow NAME   analyse only the workflow with this name (or id)
   --json            print the JSON report (see docs/analysis-report.md) instead of text
   --volume N        what-if: N cases per week instead of each workflow's own volume
-  --simulate        discrete-event simulation (not yet available; the analytic results are shown)
-  --weeks W         weeks to simulate (not yet available; needs --simulate)
+  --weeks W         learning projection: the figures week by week for W weeks, as learning curves and
+                    review feedback loops take effect
+  --simulate WEEKS  discrete-event simulation of WEEKS weeks per replication (results with 95% intervals)
+  --seed N          seed of the simulation's random numbers (default 1): the same seed gives the same run
+  --replications R  independent simulation runs (default 10)
   -h, --help        show this help
 `;
 
@@ -49,7 +55,9 @@ interface Args {
   workflow: string | null;
   json: boolean;
   volume: number | null;
-  simulate: boolean;
+  simulate: number | null;
+  seed: number;
+  replications: number;
   weeks: number | null;
 }
 
@@ -66,7 +74,9 @@ function parseArgs(argv: readonly string[]): Parsed {
     workflow: null,
     json: false,
     volume: null,
-    simulate: false,
+    simulate: null,
+    seed: 1,
+    replications: 10,
     weeks: null,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -96,9 +106,27 @@ function parseArgs(argv: readonly string[]): Parsed {
       case '--json':
         args.json = true;
         break;
-      case '--simulate':
-        args.simulate = true;
+      case '--simulate': {
+        const v = positive('--simulate', false);
+        if (typeof v === 'string' || !Number.isInteger(v))
+          return usageError('--simulate needs a whole number of weeks above 0.');
+        args.simulate = v;
         break;
+      }
+      case '--seed': {
+        const v = positive('--seed', true);
+        if (typeof v === 'string' || !Number.isInteger(v))
+          return usageError('--seed needs a whole number of at least 0.');
+        args.seed = v;
+        break;
+      }
+      case '--replications': {
+        const v = positive('--replications', false);
+        if (typeof v === 'string' || !Number.isInteger(v) || v < 2)
+          return usageError('--replications needs a whole number of at least 2.');
+        args.replications = v;
+        break;
+      }
       case '--workflow': {
         const v = value();
         if (v === null || v === '') return usageError('--workflow needs a workflow name.');
@@ -113,7 +141,9 @@ function parseArgs(argv: readonly string[]): Parsed {
       }
       case '--weeks': {
         const v = positive('--weeks', false);
-        if (typeof v === 'string') return usageError(v);
+        if (typeof v === 'string' || !Number.isInteger(v) || v > MAX_PROJECTION_WEEKS) {
+          return usageError(`--weeks needs a whole number of weeks from 1 to ${MAX_PROJECTION_WEEKS}.`);
+        }
         args.weeks = v;
         break;
       }
@@ -132,11 +162,6 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
   if (!parsed.ok) return parsed.result;
   const args = parsed.args;
   const notes: string[] = [];
-  if (args.simulate || args.weeks !== null) {
-    notes.push(
-      'Simulation (--simulate, --weeks) is not yet available; showing the analytic (steady-state) results.',
-    );
-  }
 
   let text: string;
   try {
@@ -183,12 +208,41 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
     if (asIs) comparisons.push(compareAnalyses(asIs, toBe));
   }
 
+  // Learning projection and simulation, per analysed workflow, when asked for.
+  const roles = doc.document.roles;
+  const byId = new Map(selected.map((w) => [w.id, w]));
+  const extras = analyses.map((a) => {
+    const wf = byId.get(a.workflow.id)!;
+    const projection =
+      args.weeks === null ? null : projectLearning(wf, roles, { weeks: args.weeks, options });
+    const simulation =
+      args.simulate === null
+        ? null
+        : simulateWorkflow(wf, roles, {
+            ...options,
+            weeks: args.simulate,
+            seed: args.seed,
+            replications: args.replications,
+          });
+    if (projection && !projection.ok) notes.push(`${a.workflow.name}: no projection: ${projection.message}`);
+    if (simulation && !simulation.ok && !simulation.cancelled)
+      notes.push(`${a.workflow.name}: no simulation: ${simulation.error.message}`);
+    return {
+      projection: projection?.ok ? projection.weeks : null,
+      simulation: simulation?.ok ? simulation : null,
+    };
+  });
+
   const stderr = [...notes, ...failures.map((f) => formatFailure(f).trimEnd())].map((l) => `${l}\n`).join('');
   const exitCode = failures.length > 0 ? 2 : 0;
   if (args.json) {
     const envelope = {
       reportVersion: REPORT_VERSION,
-      reports: analyses.map(toReport),
+      reports: analyses.map((a, i) => ({
+        ...toReport(a),
+        ...(extras[i]?.projection ? { projection: extras[i].projection } : {}),
+        ...(extras[i]?.simulation ? { simulation: extras[i].simulation } : {}),
+      })),
       comparisons: comparisons.map(toComparisonReport),
       errors: failures.map((f) => ({
         workflow: { id: f.workflow.id, name: f.workflow.name, kind: f.workflow.kind },
@@ -198,8 +252,62 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
     return { exitCode, stdout: `${JSON.stringify(envelope, null, 2)}\n`, stderr };
   }
   const rule = `\n${'─'.repeat(72)}\n\n`;
-  const sections = [...analyses.map(formatTextReport), ...comparisons.map(formatComparisonText)];
+  const sections = [
+    ...analyses.map((a, i) => {
+      const extra = extras[i];
+      const parts = [formatTextReport(a)];
+      if (extra?.projection) parts.push(formatProjectionText(a, extra.projection));
+      if (extra?.simulation) parts.push(formatSimulationText(extra.simulation));
+      return parts.join('\n');
+    }),
+    ...comparisons.map(formatComparisonText),
+  ];
   return { exitCode, stdout: sections.join(rule), stderr };
+}
+
+function pad(text: string, width: number): string {
+  return text.length >= width ? text : ' '.repeat(width - text.length) + text;
+}
+
+function formatProjectionText(a: WorkflowAnalysis, weeks: readonly WeekPoint[]): string {
+  const name = (id: string | undefined) => a.roles.find((r) => r.id === id)?.name ?? '—';
+  const lines = [
+    `Learning projection, ${weeks.length - 1} weeks`,
+    '',
+    `${pad('Week', 4)}  ${pad('Capacity', 9)}  ${pad('Cycle min', 9)}  ${pad('Cost', 8)}  Constraint`,
+  ];
+  for (const p of weeks) {
+    if (p.week > 12 && p.week % 4 !== 0 && p.week !== weeks.length - 1) continue;
+    lines.push(
+      `${pad(String(p.week), 4)}  ${pad(p.maxVolumePerWeek === null ? '—' : formatNumber(Math.round(p.maxVolumePerWeek)), 9)}  ${pad(
+        p.cycleTimeMinutes === null ? 'unbounded' : p.cycleTimeMinutes.toFixed(1),
+        9,
+      )}  ${pad(p.costPerCase.toFixed(2), 8)}  ${p.bottleneck ? `${name(p.bottleneck.roleId)} ${formatPercent(p.bottleneck.utilization)}` : '—'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function estimate(e: Estimate | null, digits = 1): string {
+  if (!e) return '—';
+  return e.halfWidth === null
+    ? e.mean.toFixed(digits)
+    : `${e.mean.toFixed(digits)} ± ${e.halfWidth.toFixed(digits)}`;
+}
+
+function formatSimulationText(sim: SimulationSummary): string {
+  const s = sim.settings;
+  const lines = [
+    `Simulation: ${s.replications} replications of ${s.weeks} weeks (after ${s.warmupWeeks} warm-up), seed ${s.seed}; ${formatNumber(sim.completedCases)} cases`,
+    `Cycle time (working minutes, mean ± 95% interval): mean ${estimate(sim.cycleTimeMinutes.mean)}, median ${estimate(sim.cycleTimeMinutes.median)}, 90th percentile ${estimate(sim.cycleTimeMinutes.p90)}`,
+    `Throughput: ${estimate(sim.throughputPerWeek)} cases/week${sim.stable ? '' : ' — NOT STABLE: work piles up faster than it is done'}`,
+    ...sim.roles.map(
+      (r) =>
+        `  ${r.name}: utilization ${r.utilization ? `${(r.utilization.mean * 100).toFixed(1)}%` : '—'}, wait ${estimate(r.waitMinutes)} min, queue ${estimate(r.meanQueueLength, 2)}`,
+    ),
+    ...sim.warnings.map((w) => `Note: ${w}`),
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 function fail(message: string): CliResult {

@@ -62,11 +62,47 @@ describe('analyze CLI', () => {
     expect(r.stdout).toContain('Overload:');
   });
 
-  it('says that simulation is not yet available', () => {
-    const r = runCli([CS, '--simulate', '--weeks', '4'], readExample);
+  it('projects learning week by week with --weeks', () => {
+    const r = runCli([CS, '--workflow', 'Customer support (to-be)', '--weeks', '4'], readExample);
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toContain('not yet available');
-    expect(r.stdout).toContain('Bottleneck');
+    expect(r.stdout).toContain('Learning projection, 4 weeks');
+    const json = JSON.parse(
+      runCli([CS, '--workflow', 'Customer support (to-be)', '--weeks', '4', '--json'], readExample).stdout,
+    );
+    const projection = json.reports[0].projection;
+    expect(projection).toHaveLength(5);
+    // Week 0 is today's analysis; the feedback loop lowers the review's rejection rate from 15% a fifth of the way to 5% a week.
+    expect(projection[0].maxVolumePerWeek).toBeCloseTo(json.reports[0].maxVolumePerWeek, 2);
+    expect(projection[1].rejectionRate['cs-tobe-step-review']).toBeCloseTo(0.05 + 0.1 * 0.8, 10);
+  });
+
+  it('simulates with --simulate WEEKS --seed N, reproducibly and in agreement with the analysis', () => {
+    const args = [
+      CS,
+      '--workflow',
+      'Customer support (to-be)',
+      '--simulate',
+      '3',
+      '--seed',
+      '5',
+      '--replications',
+      '4',
+      '--json',
+    ];
+    const first = JSON.parse(runCli(args, readExample).stdout);
+    const again = JSON.parse(runCli(args, readExample).stdout);
+    const sim = first.reports[0].simulation;
+    expect(sim).toEqual(again.reports[0].simulation);
+    expect(sim.settings).toMatchObject({ weeks: 3, seed: 5, replications: 4 });
+    // Utilization is load / capacity in both engines.
+    const reviewer = sim.roles.find((r: { id: string }) => r.id === 'cs-role-senior');
+    const analytic = first.reports[0].roles.find((r: { id: string }) => r.id === 'cs-role-senior');
+    expect(Math.abs(reviewer.utilization.mean - analytic.utilization)).toBeLessThan(0.03);
+    const text = runCli(
+      args.filter((a) => a !== '--json'),
+      readExample,
+    ).stdout;
+    expect(text).toContain('Simulation: 4 replications of 3 weeks');
   });
 
   it('prints help', () => {
@@ -87,7 +123,8 @@ describe('analyze CLI', () => {
       ['a non-Coarchitect file', ['other.json'], { 'other.json': '{"hello": 1}' }, /"format" must be/],
       ['no file argument', [], {}, /Give the file to analyse/],
       ['an unknown option', ['x.json', '--fast'], {}, /Unknown option '--fast'/],
-      ['a bad --weeks', ['x.json', '--weeks', 'many'], {}, /--weeks needs a number/],
+      ['a bad --weeks', ['x.json', '--weeks', 'many'], {}, /--weeks needs a whole number of weeks/],
+      ['a bad --simulate', ['x.json', '--simulate', '0'], {}, /--simulate needs a whole number of weeks/],
     ])('%s', (_label, args, files, message) => {
       const r = runCli(args, memory(files));
       expect(r.exitCode).toBe(2);
