@@ -20,7 +20,7 @@
  * to); its waits are in minutes. Steps that nobody queues for run on infinitely many servers (they start at
  * once): AI-automated steps without a concurrency limit (their minutes also run around the clock) and work
  * steps with no role or a role that is not in the workspace (their minutes are taken as a 40-hour week).
- * Start, decision and pass-through parallel steps take no time.
+ * Start, decision and parallel (split, join, pass-through) steps take no time.
  */
 import type { Role, Workflow } from '../model/schema';
 import { gammaConstants, pertShape } from './random';

@@ -8,8 +8,10 @@
  *   its single next step otherwise;
  * - any other step goes to its single next step; an end step finishes the case.
  *
- * Parallel steps that split work into branches that all run (or join them) are not simulated yet and are
- * refused; a parallel step with a single way in and out is a pass-through.
+ * A parallel step with several next steps is a split (KIND_SPLIT: the engine forks the case's token over all
+ * branches); one with several steps leading in is a join (KIND_JOIN: it waits for a token from every branch
+ * of its split). Blocks must be well nested, checked with the analytic engine's findParallelBlocks; a
+ * parallel step with a single way in and out is a pass-through.
  *
  * For step i the choices are targets[first[i] … first[i + 1] − 1] with cumulative probabilities in
  * cumulative[…], the last of which is exactly 1: draw u ∈ [0, 1) and take the first choice with u < cumulative.
@@ -17,12 +19,17 @@
 import type { Step, Workflow } from '../model/schema';
 import { PROBABILITY_TOLERANCE } from '../model/validate';
 import type { SimulationError, SimulationErrorCode } from './types';
+import { findParallelBlocks } from '../analysis/parallel';
 
 export const KIND_START = 0;
 export const KIND_END = 1;
 export const KIND_DECISION = 2;
 /** A task or review: takes time, possibly in a role's queue. (Pass-through parallel steps are KIND_DECISION.) */
 export const KIND_WORK = 3;
+/** A parallel split: the case's token forks into one token per branch. */
+export const KIND_SPLIT = 4;
+/** A parallel join: waits for one token from each branch of its split, then one token goes on. */
+export const KIND_JOIN = 5;
 
 export interface Routing {
   /** Step kind per step index (KIND_*). */
@@ -92,15 +99,23 @@ export function compileRouting(
 
   const incoming = new Int32Array(n);
   for (const list of edgesOut) for (const e of list) incoming[e.to] = incoming[e.to]! + 1;
+  // Parallel blocks must be well nested, as for the analytic engine (the same rule, the same message).
+  const blocks = findParallelBlocks(workflow);
+  if (!blocks.ok) return fail('parallel-unbalanced', blocks.message, blocks.stepIds);
   for (let i = 0; i < n; i++) {
     const step = steps[i]!;
-    if (step.type === 'parallel' && (edgesOut[i]!.length > 1 || incoming[i]! > 1)) {
+    if (step.type !== 'parallel') continue;
+    const splits = edgesOut[i]!.length > 1;
+    const joins = incoming[i]! > 1;
+    if (splits && joins) {
       return fail(
-        'unsupported-step',
-        `Parallel step ${quote(step)} ${edgesOut[i]!.length > 1 ? 'splits work into branches that run at the same time' : 'joins parallel branches'}; the simulation does not handle parallel branches yet.`,
+        'parallel-unbalanced',
+        `Parallel step ${quote(step)} both joins and splits branches; use one step to join and another to split.`,
         [step.id],
       );
     }
+    if (splits) kind[i] = KIND_SPLIT;
+    else if (joins) kind[i] = KIND_JOIN;
   }
 
   const choices: { to: number; probability: number }[][] = new Array(n);
@@ -136,6 +151,11 @@ export function compileRouting(
       choices[i] = edges
         .filter((e) => (e.probability ?? 0) > 0)
         .map((e) => ({ to: e.to, probability: (e.probability ?? 0) / sum }));
+      continue;
+    }
+    if (kind[i] === KIND_SPLIT) {
+      // Every branch runs; the engine forks the token over all of them (the probabilities are not used).
+      choices[i] = edges.map((e) => ({ to: e.to, probability: 1 / edges.length }));
       continue;
     }
     if (edges.length > 1) {

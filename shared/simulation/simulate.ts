@@ -41,7 +41,7 @@ import {
 } from './model';
 import type { SimulationModel } from './model';
 import { Random } from './random';
-import { KIND_END, KIND_WORK } from './routing';
+import { KIND_END, KIND_JOIN, KIND_SPLIT, KIND_WORK } from './routing';
 import { estimate, pooledHistogram, quantileSorted, sketchSorted } from './statistics';
 import type { DistributionSketch } from './statistics';
 import type {
@@ -263,6 +263,18 @@ class Engine implements SimulationRun {
   private free = new Int32Array(this.caseCapacity);
   private freeTop = 0;
   private live = 0;
+  /**
+   * Parallel branches: a case is one token until a split, then one token per branch. Each token knows its
+   * fork record (-1 outside any block); a record counts the branches still to arrive at the join, keeps the
+   * longest branch's accumulated time, and points to the enclosing block's record (nesting).
+   */
+  private caseFork = new Int32Array(this.caseCapacity).fill(-1);
+  private forkCapacity = 64;
+  private forkRemaining = new Int32Array(this.forkCapacity);
+  private forkWork = new Float64Array(this.forkCapacity);
+  private forkParent = new Int32Array(this.forkCapacity);
+  private forkFree = Int32Array.from({ length: this.forkCapacity }, (_, i) => this.forkCapacity - 1 - i);
+  private forkFreeTop = this.forkCapacity;
 
   // Pools (roles).
   private readonly poolCount: number;
@@ -443,6 +455,7 @@ class Engine implements SimulationRun {
     const c = this.allocateCase();
     this.caseArrive[c] = this.now;
     this.caseWork[c] = 0;
+    this.caseFork[c] = -1;
     if (this.measuring) {
       this.arrivals++;
       this.visits[this.start] = this.visits[this.start]! + 1;
@@ -482,8 +495,15 @@ class Engine implements SimulationRun {
         while (k < hi - 1 && u >= cumulative[k]!) k++;
         next = targets[k]!;
       }
-      if (this.measuring) this.visits[next] = this.visits[next]! + 1;
       const type = kind[next]!;
+      if (type === KIND_JOIN) {
+        // Counted when the join fires, once per set of branches, as in the analytic engine.
+        if (!this.arriveAtJoin(c)) return;
+        if (this.measuring) this.visits[next] = this.visits[next]! + 1;
+        s = next;
+        continue;
+      }
+      if (this.measuring) this.visits[next] = this.visits[next]! + 1;
       if (type === KIND_WORK) {
         this.caseStep[c] = next;
         this.arriveAt(c, next);
@@ -493,8 +513,92 @@ class Engine implements SimulationRun {
         this.complete(c);
         return;
       }
+      if (type === KIND_SPLIT) {
+        this.fork(c, next);
+        return;
+      }
       s = next;
     }
+  }
+
+  /** Token c reaches a split: one token per branch, each carrying the time accumulated so far. */
+  private fork(c: number, split: number): void {
+    const r = this.allocateFork();
+    const lo = this.first[split]!;
+    const hi = this.first[split + 1]!;
+    this.forkRemaining[r] = hi - lo;
+    this.forkWork[r] = 0;
+    this.forkParent[r] = this.caseFork[c]!;
+    const tokens: number[] = [c];
+    for (let k = lo + 1; k < hi; k++) {
+      const t = this.allocateCase();
+      this.caseArrive[t] = this.caseArrive[c]!;
+      this.caseWork[t] = this.caseWork[c]!;
+      tokens.push(t);
+    }
+    for (let k = lo; k < hi; k++) {
+      const t = tokens[k - lo]!;
+      this.caseFork[t] = r;
+      this.enter(t, this.targets[k]!);
+    }
+  }
+
+  /** Token c starts at `step` (a branch's first step). */
+  private enter(c: number, step: number): void {
+    const type = this.kind[step]!;
+    if (type === KIND_JOIN) {
+      if (!this.arriveAtJoin(c)) return;
+      if (this.measuring) this.visits[step] = this.visits[step]! + 1;
+      this.route(c, step);
+      return;
+    }
+    if (this.measuring) this.visits[step] = this.visits[step]! + 1;
+    if (type === KIND_WORK) {
+      this.caseStep[c] = step;
+      this.arriveAt(c, step);
+    } else if (type === KIND_END) this.complete(c);
+    else if (type === KIND_SPLIT) this.fork(c, step);
+    else this.route(c, step);
+  }
+
+  /**
+   * Token c arrives at its block's join. The last branch to arrive goes on, carrying the longest branch's
+   * accumulated time (a case waits for its slowest branch); the others end here. True when c goes on.
+   */
+  private arriveAtJoin(c: number): boolean {
+    const r = this.caseFork[c]!;
+    if (r < 0) return true;
+    if (this.caseWork[c]! > this.forkWork[r]!) this.forkWork[r] = this.caseWork[c]!;
+    this.forkRemaining[r] = this.forkRemaining[r]! - 1;
+    if (this.forkRemaining[r]! > 0) {
+      this.free[this.freeTop++] = c;
+      this.live--;
+      return false;
+    }
+    this.caseWork[c] = this.forkWork[r]!;
+    this.caseFork[c] = this.forkParent[r]!;
+    this.forkFree[this.forkFreeTop++] = r;
+    return true;
+  }
+
+  private allocateFork(): number {
+    if (this.forkFreeTop === 0) {
+      const old = this.forkCapacity;
+      const capacity = old * 2;
+      const remaining = new Int32Array(capacity);
+      remaining.set(this.forkRemaining);
+      const work = new Float64Array(capacity);
+      work.set(this.forkWork);
+      const parent = new Int32Array(capacity);
+      parent.set(this.forkParent);
+      this.forkRemaining = remaining;
+      this.forkWork = work;
+      this.forkParent = parent;
+      this.forkFree = new Int32Array(capacity);
+      for (let i = capacity - 1; i >= old; i--) this.forkFree[this.forkFreeTop++] = i;
+      this.forkCapacity = capacity;
+    }
+    return this.forkFree[--this.forkFreeTop]!;
   }
 
   private arriveAt(c: number, step: number): void {
@@ -640,6 +744,9 @@ class Engine implements SimulationRun {
     this.caseArrive = grow64(this.caseArrive);
     this.caseWork = grow64(this.caseWork);
     this.caseQueued = grow64(this.caseQueued);
+    const fork = new Int32Array(capacity).fill(-1);
+    fork.set(this.caseFork);
+    this.caseFork = fork;
     // All old cases are in use (the free list is empty): the new ones are free, lowest index on top.
     this.free = new Int32Array(capacity);
     for (let i = capacity - 1; i >= old; i--) this.free[this.freeTop++] = i;
@@ -656,6 +763,8 @@ class Engine implements SimulationRun {
     this.live = 0;
     this.freeTop = 0;
     for (let i = this.caseCapacity - 1; i >= 0; i--) this.free[this.freeTop++] = i;
+    this.forkFreeTop = 0;
+    for (let i = this.forkCapacity - 1; i >= 0; i--) this.forkFree[this.forkFreeTop++] = i;
     this.busy.fill(0);
     this.qHead.fill(0);
     this.qLen.fill(0);

@@ -164,6 +164,7 @@ export type SimulationErrorCode =
   | 'rework-target-missing'
   | 'not-absorbing'
   | 'unsupported-step'
+  | 'parallel-unbalanced'
   | 'invalid-option';
 
 export interface SimulationError {

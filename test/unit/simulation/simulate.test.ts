@@ -434,15 +434,15 @@ describe('guard rails', () => {
     });
   });
 
-  it('refuses parallel branches, but passes through a parallel step with one way in and out', () => {
+  it('runs parallel branches (see parallel.test.ts) and passes through a parallel step with one way in and out', () => {
     const split = workflow(
       [start(), parallel('p'), task('a', 'r', [1, 1, 1]), task('b', 'r', [1, 1, 1]), parallel('j'), end()],
       [link('start', 'p'), link('p', 'a'), link('p', 'b'), link('a', 'j'), link('b', 'j'), link('j', 'end')],
+      10,
     );
-    expect(simulateWorkflow(split, roles, { weeks: 1, replications: 1, seed: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'unsupported-step', stepIds: ['p'] },
-    });
+    const both = ok(simulateWorkflow(split, roles, { weeks: 2, replications: 2, seed: 1 }));
+    expectWithin(1, stepOf(both, 'a').visitsPerCase, 0.001);
+    expectWithin(1, stepOf(both, 'b').visitsPerCase, 0.001);
     const through = workflow(
       [start(), parallel('p'), task('a', 'r', [1, 1, 1]), end()],
       [link('start', 'p'), link('p', 'a'), link('a', 'end')],
