@@ -78,7 +78,16 @@ async function once(size, file) {
     }).observe({ type: 'longtask' });
   });
   // Edits with the analysis panel open.
-  const node = page.locator('.react-flow__node').nth(3);
+  // A step fully inside the visible canvas (with culling, DOM order is not screen order).
+  const id = await page.evaluate(() => {
+    const area = document.querySelector('.canvas').getBoundingClientRect();
+    const inside = [...document.querySelectorAll('.react-flow__node')].find((n) => {
+      const r = n.getBoundingClientRect();
+      return r.left > area.left + 40 && r.right < area.right - 200 && r.top > area.top + 40 && r.bottom < area.bottom - 150;
+    });
+    return inside?.getAttribute('data-id');
+  });
+  const node = page.locator(`.react-flow__node[data-id="${id}"]`);
   await node.click();
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await page.getByLabel('Step name', { exact: true }).pressSequentially(' renamed', { delay: 20 });

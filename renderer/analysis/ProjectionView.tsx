@@ -9,22 +9,34 @@ import { toAnalysisOptions, useWhatIfFor } from '../store/whatIfStore';
 import { NumberField } from '../ui/fields';
 import { formatDuration } from './format';
 
+const AUTOMATIC_PROJECTION_STEPS = 300;
 const LINE_COLOURS = ['#3f51b5', '#b3261e', '#0f8a80', '#b76a00', '#7b43c9', '#2f6fce', '#5b6573'];
 
 export function ProjectionView({ workflow }: { workflow: Workflow }) {
   const roles = useWorkspace((s) => s.roles);
   const whatIf = useWhatIfFor(workflow.id);
   const [weeks, setWeeks] = useState(26);
+  // A projection analyses the workflow once per week; on large workflows it waits until asked for, so that
+  // editing stays fluid.
+  const [requested, setRequested] = useState(false);
+  const automatic = workflow.steps.length <= AUTOMATIC_PROJECTION_STEPS;
   const projection = useMemo(
-    () => projectLearning(workflow, roles, { weeks, options: toAnalysisOptions(whatIf) }),
-    [workflow, roles, weeks, whatIf],
+    () =>
+      automatic || requested
+        ? projectLearning(workflow, roles, { weeks, options: toAnalysisOptions(whatIf) })
+        : null,
+    [workflow, roles, weeks, whatIf, automatic, requested],
   );
   const roleName = (id: string | undefined) => roles.find((r) => r.id === id)?.name ?? '—';
 
   return (
     <section aria-labelledby="projection-title" className="projection">
       <h3 id="projection-title">Learning over the weeks</h3>
-      {!projection.ok ? (
+      {projection === null ? (
+        <button type="button" onClick={() => setRequested(true)}>
+          Project learning over the weeks
+        </button>
+      ) : !projection.ok ? (
         <p className="banner error" role="alert">
           {projection.message}
         </p>

@@ -75,6 +75,12 @@ export function projectLearning(
       message: `The horizon must be a whole number of weeks from 0 to ${MAX_PROJECTION_WEEKS}.`,
     };
   }
+  const learnsAnything = workflow.steps.some(
+    (s) =>
+      (s.type === 'task' && s.learningCurve !== null && s.mode !== 'ai-automated') ||
+      (s.type === 'review' && s.feedbackLoop !== null),
+  );
+  if (!learnsAnything) return { ok: true, weeks: [], learningSteps: 0, feedbackReviews: 0 };
   const base = analyzeWorkflow(workflow, roles, { ...options, explain: 'none' });
   if (!base.ok) return { ok: false, message: base.error.message };
   const visits = new Map(base.steps.map((s) => [s.id, s.visits]));
