@@ -4,13 +4,10 @@
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
 import { completeSteps } from '../model/schema';
+import { at, edge } from '../examples/builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
-
-const COL = 260;
-const BRANCH = 160;
-const at = (column: number, row: -1 | 0 | 1 = 0) => ({ x: column * COL, y: row * BRANCH });
 
 const ANALYST = 'it-role-analyst';
 const ENGINEER = 'it-role-engineer';
@@ -28,17 +25,6 @@ function roles(): Role[] {
     // Incident managers also run problem management; only the hours for incidents are counted.
     { id: MANAGER, name: 'Incident manager', headcount: 2, hoursPerWeek: 30, costPerHour: 80 },
   ];
-}
-
-/** An edge between two steps of the workflow with id prefix `prefix`, named by their short step names. */
-function edge(prefix: string, from: string, to: string, label = '', probability: number | null = null): Edge {
-  return {
-    id: `${prefix}-edge-${from}-${to}`,
-    source: `${prefix}-step-${from}`,
-    target: `${prefix}-step-${to}`,
-    label,
-    probability,
-  };
 }
 
 function asIs(): Workflow {
