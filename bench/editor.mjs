@@ -83,7 +83,12 @@ async function once(size, file) {
     const area = document.querySelector('.canvas').getBoundingClientRect();
     const inside = [...document.querySelectorAll('.react-flow__node')].find((n) => {
       const r = n.getBoundingClientRect();
-      return r.left > area.left + 40 && r.right < area.right - 200 && r.top > area.top + 40 && r.bottom < area.bottom - 150;
+      return (
+        r.left > area.left + 40 &&
+        r.right < area.right - 200 &&
+        r.top > area.top + 40 &&
+        r.bottom < area.bottom - 150
+      );
     });
     return inside?.getAttribute('data-id');
   });
