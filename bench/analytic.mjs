@@ -1,5 +1,8 @@
 // Benchmarks the analytic engine on a 10,000-step workflow: a long chain in blocks of 20 steps, each block
-// with a 30/70 decision and a review sending 15% back ten steps, 20 roles, every 7th task AI-automated.
+// with a 30/70 decision and a review sending 15% back ten steps, 20 roles, every 7th task AI-automated;
+// every 3rd human task has a learning curve and every review a feedback loop. A second variant replaces each
+// decision by a parallel block (split, two branches, join) inside the rework loop. Also times the learning
+// projection (26 weeks) on it and on the customer-support to-be example.
 // Bundles shared/analysis with esbuild in memory (like scripts/analyze.mjs) and prints median / p95 times.
 //   node bench/analytic.mjs [--runs N]
 import { build } from 'esbuild';
@@ -16,7 +19,9 @@ const ROLES = 20;
 const bundle = await build({
   absWorkingDir: root,
   stdin: {
-    contents: "export { analyzeWorkflow, computeVisits } from './shared/analysis/index';",
+    contents:
+      "export { analyzeWorkflow, computeVisits, projectLearning } from './shared/analysis/index';\n" +
+      "export { customerSupportExample } from './shared/examples/customerSupport';",
     resolveDir: root,
     loader: 'ts',
   },
@@ -27,13 +32,13 @@ const bundle = await build({
   write: false,
   logLevel: 'error',
 });
-const { analyzeWorkflow, computeVisits } = await import(
+const { analyzeWorkflow, computeVisits, projectLearning, customerSupportExample } = await import(
   `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
 );
 
 // Steps are written as plain object literals, like the objects JSON.parse and zod produce in the app
 // (objects built by spreading a shared base can end up in V8's slow dictionary mode and distort timings).
-function generate() {
+function generate({ parallel = false } = {}) {
   const position = { x: 0, y: 0 };
   const plain = (type, id) => ({ type, id, name: id, description: '', notes: '', position });
   const roles = Array.from({ length: ROLES }, (_, r) => ({
@@ -62,6 +67,10 @@ function generate() {
       skills: [],
       mode: ai ? 'ai-automated' : 'human',
       aiTool: ai ? 'bench model' : '',
+      aiCostPerRun: ai ? 0.01 : 0,
+      aiConcurrency: null,
+      learningCurve:
+        !ai && taskCount % 3 === 0 ? { learningRate: 0.85, floorShare: 0.5, casesBefore: 500 } : null,
     };
   };
   const review = (id, roleId, reworkTargetId) => ({
@@ -76,6 +85,7 @@ function generate() {
     skills: [],
     rejectionRate: 0.15,
     reworkTargetId,
+    feedbackLoop: { weeklyReduction: 0.2, floorRate: 0.05 },
   });
   const link = (source, target, probability = null) =>
     edges.push({ id: `e${edges.length}`, source, target, label: '', probability });
@@ -84,8 +94,10 @@ function generate() {
     steps.push(step);
     return step.id;
   };
-  for (let b = 0; steps.length + 20 + 1 <= TARGET_STEPS; b++) {
-    // 15 tasks, a decision with two one-task branches, a review with rework 10 steps back, one more task.
+  const blockSize = parallel ? 21 : 20;
+  for (let b = 0; steps.length + blockSize + 1 <= TARGET_STEPS; b++) {
+    // 15 tasks, a decision with two one-task branches (or a parallel split and join around two one-task
+    // branches), a review with rework 10 steps back, one more task.
     const ids = [];
     for (let j = 0; j < 15; j++) {
       const id = push(task(`b${b}-t${j}`));
@@ -93,15 +105,22 @@ function generate() {
       link(prev, id);
       prev = id;
     }
-    const d = push(plain('decision', `b${b}-d`));
+    const d = push(plain(parallel ? 'parallel' : 'decision', `b${b}-d`));
     link(prev, d);
     const x = push(task(`b${b}-x`));
     const y = push(task(`b${b}-y`));
-    link(d, x, 0.3);
-    link(d, y, 0.7);
+    link(d, x, parallel ? null : 0.3);
+    link(d, y, parallel ? null : 0.7);
     const r = push(review(`b${b}-r`, `role-${b % ROLES}`, ids[5]));
-    link(x, r);
-    link(y, r);
+    if (parallel) {
+      const j = push(plain('parallel', `b${b}-j`));
+      link(x, j);
+      link(y, j);
+      link(j, r);
+    } else {
+      link(x, r);
+      link(y, r);
+    }
     const last = push(task(`b${b}-z`));
     link(r, last);
     prev = last;
@@ -114,8 +133,8 @@ function generate() {
   push(plain('end', 'end'));
   link(prev, 'end');
   const workflow = {
-    id: 'bench',
-    name: 'Benchmark workflow',
+    id: parallel ? 'bench-parallel' : 'bench',
+    name: parallel ? 'Benchmark workflow with parallel blocks' : 'Benchmark workflow',
     description: '',
     kind: 'as-is',
     redesignOfId: null,
@@ -138,10 +157,10 @@ function generate() {
   return { workflow, roles };
 }
 
-function time(fn) {
-  for (let i = 0; i < WARMUP; i++) fn();
+function time(fn, runs = RUNS, warmup = WARMUP) {
+  for (let i = 0; i < warmup; i++) fn();
   const samples = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn();
     samples.push(performance.now() - t0);
@@ -154,10 +173,22 @@ function time(fn) {
 const { workflow, roles } = generate();
 const check = analyzeWorkflow(workflow, roles);
 if (!check.ok) throw new Error(check.error.message);
+const withParallel = generate({ parallel: true });
+const checkParallel = analyzeWorkflow(withParallel.workflow, withParallel.roles);
+if (!checkParallel.ok) throw new Error(checkParallel.error.message);
+const example = customerSupportExample();
+const toBe = example.workflows.find((w) => w.kind === 'to-be');
+const projected = (wf, r) => {
+  const result = projectLearning(wf, r, { weeks: 26, options: { explain: 'none' } });
+  if (!result.ok) throw new Error(result.message);
+  return result;
+};
+const smallProjection = projected(toBe, example.roles);
+const largeProjection = projected(workflow, roles);
 const fmt = (ms) => `${ms.toFixed(2)} ms`;
 const line = (label, t) =>
   console.log(
-    `${label.padEnd(42)} median ${fmt(t.median).padStart(9)}   p95 ${fmt(t.p95).padStart(9)}   min ${fmt(t.min).padStart(9)}`,
+    `${label.padEnd(58)} median ${fmt(t.median).padStart(9)}   p95 ${fmt(t.p95).padStart(9)}   min ${fmt(t.min).padStart(9)}`,
   );
 
 console.log(
@@ -183,4 +214,28 @@ line(
 line(
   'computeVisits only',
   time(() => computeVisits(workflow)),
+);
+console.log(
+  `With parallel blocks: ${withParallel.workflow.steps.length} steps, ` +
+    `${withParallel.workflow.steps.filter((s) => s.type === 'parallel').length / 2} blocks, cycle time ` +
+    `${checkParallel.cycleTimeMinutes.total?.toFixed(1)} min`,
+);
+line(
+  "analyzeWorkflow with parallel blocks, explain: 'none'",
+  time(() => analyzeWorkflow(withParallel.workflow, withParallel.roles, { explain: 'none' })),
+);
+const lastWeek = (p) => p.weeks[p.weeks.length - 1];
+console.log(
+  `Learning projection, 26 weeks: customer-support to-be cost/case ${smallProjection.weeks[0].costPerCase.toFixed(2)} → ` +
+    `${lastWeek(smallProjection).costPerCase.toFixed(2)}; ${workflow.steps.length}-step workflow ` +
+    `(${largeProjection.learningSteps} learning tasks, ${largeProjection.feedbackReviews} feedback reviews) ` +
+    `capacity ${largeProjection.weeks[0].maxVolumePerWeek.toFixed(0)} → ${lastWeek(largeProjection).maxVolumePerWeek.toFixed(0)} cases/week`,
+);
+line(
+  'projectLearning 26 weeks, customer-support to-be',
+  time(() => projected(toBe, example.roles)),
+);
+line(
+  `projectLearning 26 weeks, ${workflow.steps.length} steps`,
+  time(() => projected(workflow, roles), 10, 3),
 );

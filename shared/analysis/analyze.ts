@@ -1,8 +1,9 @@
 /**
  * The analytic model of a workflow: how often each step is done per case (visits.ts), how much work that is
  * per role and week, how busy each role is, where work piles up (the bottleneck), how long people wait for
- * a free colleague (queueing.ts), the expected cycle time and the cost per case. Every figure comes with a
- * short explanation of its formula and inputs, so the UI can answer "why is this number what it is?".
+ * a free colleague (queueing.ts), the expected cycle time (along the longest path: parallel branches run at
+ * the same time, parallel.ts) and the cost per case. Every figure comes with a short explanation of its
+ * formula and inputs, so the UI can answer "why is this number what it is?".
  *
  * Units: time in minutes, load and capacity in hours per week, money in the workspace's currency.
  * Queues are evaluated over each role's working time: a role works hoursPerWeek × headcount hours a week,
@@ -18,7 +19,8 @@ import { pert } from './pert';
 import { MINUTES_PER_WEEK, mixServiceTimes, poolQueue } from './queueing';
 import type { PoolQueue } from './queueing';
 import { formatNumber as f, formatPercent } from './numbers';
-import { findParallelBlocks, overlapExcess } from './parallel';
+import { longestPath } from './parallel';
+import type { LongestPath, PathTime } from './parallel';
 import type { Role, Step, StepType, TaskMode, Workflow, WorkflowKind } from '../model/schema';
 
 export interface AnalysisOptions {
@@ -50,7 +52,7 @@ export interface StepAnalysis {
   id: string;
   name: string;
   type: StepType;
-  /** Task mode; reviews are done by people ('human'); null for start, end and decision steps. */
+  /** Task mode; reviews are done by people ('human'); null for start, end, decision and parallel steps. */
   mode: TaskMode | null;
   /** The role doing the step, null if none (or if the step names a role that is not in the workspace). */
   roleId: string | null;
@@ -66,8 +68,13 @@ export interface StepAnalysis {
   aiRunsPerWeek: number | null;
   /** Mean wait in line before each visit, minutes; null when the queue is unstable or no role does it. */
   waitMinutes: number | null;
-  /** Cost per case: visits × mean / 60 × the role's cost per hour, or visits × AI cost per run. */
+  /**
+   * Cost per case: people (visits × mean / 60 × the role's cost per hour; AI-automated steps none) plus AI
+   * (aiCostPerCase).
+   */
   costPerCase: number;
+  /** The AI part of costPerCase: visits × AI cost per run, for AI-automated and AI-assisted tasks; else 0. */
+  aiCostPerCase: number;
 }
 
 export interface RoleAnalysis {
@@ -130,6 +137,11 @@ export interface WorkflowAnalysis {
   maxVolumePerWeek: number | null;
   /** Set when the bottleneck is over 100%. */
   overload: Overload | null;
+  /**
+   * Along the longest path of a case: steps one after another add up, a parallel block takes as long as its
+   * slowest branch. `total` = processing + waiting; `processing` and `waiting` are the two parts of that path
+   * (of the path that is longest by processing alone when waiting is unbounded).
+   */
   cycleTimeMinutes: { processing: number; waiting: number | null; total: number | null };
   costPerCase: { people: number; ai: number; total: number };
   /** Every queue (role, AI pool) is below 100%. */
@@ -154,17 +166,12 @@ export interface AnalysisFailure {
 
 export type AnalysisResult = WorkflowAnalysis | AnalysisFailure;
 
-/** Optional AI fields that the model will gain later; read defensively. */
-function aiNumber(step: Step, key: 'aiCostPerRun' | 'aiConcurrency'): number | null {
-  const value = (step as unknown as Record<string, unknown>)[key];
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
-}
-
 const KIND_WORDS: Record<TransitionKind, string> = {
   next: 'next step',
   branch: 'branch',
   accept: 'accepted',
   rework: 'rework',
+  fork: 'parallel branch',
 };
 
 export function analyzeWorkflow(
@@ -197,13 +204,18 @@ export function analyzeWorkflow(
     if (!roles.some((r) => r.id === roleId))
       warnings.push(`What-if headcount for unknown role '${roleId}' ignored.`);
   }
-  for (const [stepId, r] of Object.entries(options.rejectionRate ?? {})) {
+  const rejectionOverrides = Object.entries(options.rejectionRate ?? {});
+  const reviewIds =
+    rejectionOverrides.length > 0
+      ? new Set(workflow.steps.filter((s) => s.type === 'review').map((s) => s.id))
+      : null;
+  for (const [stepId, r] of rejectionOverrides) {
     if (!(r >= 0 && r <= 1)) {
       return invalid(
         `The what-if rejection rate of step '${stepId}' must be between 0 and 1 (got ${String(r)}).`,
       );
     }
-    if (!workflow.steps.some((s) => s.id === stepId && s.type === 'review'))
+    if (!reviewIds?.has(stepId))
       warnings.push(
         `What-if rejection rate for '${stepId}', which is not a review of this workflow, ignored.`,
       );
@@ -248,6 +260,7 @@ export function analyzeWorkflow(
       aiRunsPerWeek: null,
       waitMinutes: 0,
       costPerCase: 0,
+      aiCostPerCase: 0,
     };
     steps[i] = base;
     if (step.type !== 'task' && step.type !== 'review') continue;
@@ -256,11 +269,18 @@ export function analyzeWorkflow(
     base.meanMinutes = est.mean;
     base.sdMinutes = est.sd;
     base.mode = step.type === 'review' ? 'human' : step.mode;
-    if (base.mode === 'ai-automated') {
+    if (step.type === 'task' && step.aiCostPerRun > 0) {
+      // Every visit of an AI-automated or AI-assisted task runs the AI once; people without AI run none.
+      if (step.mode === 'human') {
+        if (v > 0)
+          warnings.push(
+            `Step '${step.name}' is done by people without AI: its AI cost per run (${f(step.aiCostPerRun)}) is not counted.`,
+          );
+      } else base.aiCostPerCase = base.costPerCase = v * step.aiCostPerRun;
+    }
+    if (step.type === 'task' && step.mode === 'ai-automated') {
       base.aiRunsPerWeek = volume * v;
-      const costPerRun = aiNumber(step, 'aiCostPerRun') ?? 0;
-      base.costPerCase = v * costPerRun;
-      const concurrency = aiNumber(step, 'aiConcurrency');
+      const concurrency = step.aiConcurrency;
       if (concurrency !== null && concurrency > 0) {
         const pool = poolQueue({
           headcount: concurrency,
@@ -341,7 +361,7 @@ export function analyzeWorkflow(
     for (const i of members) {
       const s = steps[i]!;
       s.waitMinutes = pool.waitMinutes;
-      s.costPerCase = ((s.visits * s.meanMinutes) / 60) * role.costPerHour;
+      s.costPerCase = ((s.visits * s.meanMinutes) / 60) * role.costPerHour + s.aiCostPerCase;
     }
     pools.push(pool);
     return result;
@@ -381,7 +401,7 @@ export function analyzeWorkflow(
     }
   }
 
-  // Cycle time and cost along the expected path.
+  // Cost over all steps (every branch of a parallel block does its work), and the time along the path.
   let processing = 0;
   let waiting: number | null = 0;
   let people = 0;
@@ -389,32 +409,29 @@ export function analyzeWorkflow(
   for (let i = 0; i < n; i++) {
     const s = steps[i]!;
     processing += s.visits * s.meanMinutes;
-    if (s.mode === 'ai-automated') ai += s.costPerCase;
-    else people += s.costPerCase;
+    people += s.costPerCase - s.aiCostPerCase;
+    ai += s.aiCostPerCase;
     if (s.visits > 0 && s.waitMinutes === null && (s.roleId !== null || s.mode === 'ai-automated')) {
       waiting = null;
     } else if (waiting !== null && s.waitMinutes !== null) waiting += s.visits * s.waitMinutes;
   }
-  // Parallel branches overlap in time: a case waits for the slowest branch, not for all of them in a row.
-  const blocks = findParallelBlocks(workflow);
-  if (blocks.ok && blocks.blocks.length > 0) {
-    const byId = new Map(steps.map((s) => [s.id, s]));
-    const work = (id: string) => {
-      const s = byId.get(id);
-      return s ? s.visits * s.meanMinutes : 0;
+  // Parallel branches run at the same time: a case waits for the slowest branch, not for all in a row.
+  let path: LongestPath | null = null;
+  if (chain.parallelBlocks.length > 0) {
+    const none: PathTime = { work: 0, wait: 0 };
+    const time = (id: string): PathTime => {
+      const s = steps[chain.index.get(id)!];
+      if (!s) return none;
+      return { work: s.visits * s.meanMinutes, wait: s.waitMinutes === null ? 0 : s.visits * s.waitMinutes };
     };
-    const wait = (id: string) => {
-      const s = byId.get(id);
-      return s && s.waitMinutes !== null ? s.visits * s.waitMinutes : 0;
-    };
-    if (waiting === null) processing -= overlapExcess(blocks.blocks, work);
-    else {
-      // Choose the slowest branch by work plus waiting, and keep the two parts of that same branch.
-      const both = overlapExcess(blocks.blocks, (id) => work(id) + wait(id));
-      const workOnly = overlapExcess(blocks.blocks, work);
-      processing -= workOnly;
-      waiting -= both - workOnly;
-    }
+    path = longestPath(
+      chain.parallelBlocks,
+      { work: processing, wait: waiting ?? 0 },
+      time,
+      waiting === null ? 'work' : 'total',
+    );
+    processing = path.work;
+    if (waiting !== null) waiting = path.wait;
   }
   const stable = roleResults.every((r) => r.stable) && aiPools.every((p) => p.pool.stable);
   const total = waiting === null ? null : processing + waiting;
@@ -443,7 +460,7 @@ export function analyzeWorkflow(
     roleResults.forEach((role, r) =>
       explainRole(explanations, role, roleSteps[r]!, steps, volume, pools[r]!, perStep),
     );
-    explainWorkflow(analysis, bottleneckRole, noRoleSteps);
+    explainWorkflow(analysis, bottleneckRole, noRoleSteps, path);
   }
   return analysis;
 }
@@ -495,8 +512,12 @@ function explainRole(
   for (const i of members) {
     const s = steps[i]!;
     out[`steps.${s.id}.waitMinutes`] = stepWait;
+    const peopleCost = s.costPerCase - s.aiCostPerCase;
     out[`steps.${s.id}.costPerCase`] =
-      `visits × mean / 60 × cost per hour = ${f(s.visits)} × ${f(s.meanMinutes)} / 60 × ${rate} = ${f(s.costPerCase)}.`;
+      s.aiCostPerCase > 0
+        ? `People: visits × mean / 60 × cost per hour = ${f(s.visits)} × ${f(s.meanMinutes)} / 60 × ${rate} = ${f(peopleCost)}; ` +
+          `AI: visits × AI cost per run = ${f(s.aiCostPerCase)}; together ${f(s.costPerCase)}.`
+        : `visits × mean / 60 × cost per hour = ${f(s.visits)} × ${f(s.meanMinutes)} / 60 × ${rate} = ${f(s.costPerCase)}.`;
   }
 }
 
@@ -521,13 +542,11 @@ function explainSteps(
     out[`${key}.meanMinutes`] =
       `PERT mean (a + 4m + b) / 6 = (${f(min)} + 4 × ${f(likely)} + ${f(max)}) / 6 = ${mean} min; ` +
       `standard deviation (b − a) / 6 = (${f(max)} − ${f(min)}) / 6 = ${f(s.sdMinutes)} min.`;
-    if (s.mode === 'ai-automated') {
-      const costPerRun = aiNumber(step, 'aiCostPerRun');
+    if (step.type === 'task' && s.mode === 'ai-automated') {
       out[`${key}.hoursPerWeek`] =
         `AI-automated: no person time. AI runs per week = volume × visits = ${volume} × ${v} = ${f(s.aiRunsPerWeek ?? 0)}.`;
       out[`${key}.costPerCase`] =
-        `visits × AI cost per run = ${v} × ${f(costPerRun ?? 0)} = ${f(s.costPerCase)}` +
-        (costPerRun === null ? ' (no AI cost per run given: counted as 0).' : '.');
+        `visits × AI cost per run = ${v} × ${f(step.aiCostPerRun)} = ${f(s.costPerCase)}.`;
       const p = poolOf.get(i);
       out[`${key}.waitMinutes`] = !p
         ? 'AI-automated with no concurrency limit given: runs start at once, no wait.'
@@ -540,7 +559,10 @@ function explainSteps(
       `volume × visits × mean / 60 = ${volume} × ${v} × ${mean} / 60 = ${f(s.hoursPerWeek)} h/week.`;
     if (!withRole.has(i)) {
       out[`${key}.waitMinutes`] = 'No role does this step, so there is no queue to wait in.';
-      out[`${key}.costPerCase`] = 'No role does this step, so its cost is unknown (0).';
+      out[`${key}.costPerCase`] =
+        s.aiCostPerCase > 0
+          ? `No role does this step, so its people cost is unknown (0); AI: visits × AI cost per run = ${f(s.aiCostPerCase)}.`
+          : 'No role does this step, so its cost is unknown (0).';
     }
   });
 }
@@ -565,6 +587,12 @@ function explainVisits(out: Record<string, string>, chain: MarkovChain, visits: 
   }
   const formatted: string[] = new Array<string>(n);
   const fv = (i: number) => (formatted[i] ??= f(visits[i]!));
+  // Joins: the split whose branches they close, and how many branches that is.
+  const joins = new Map<number, { split: string; branches: number }>();
+  for (const b of chain.parallelBlocks) {
+    const split = chain.steps[chain.index.get(b.splitId)!]!.name;
+    joins.set(chain.index.get(b.joinId)!, { split, branches: b.branches.length });
+  }
   for (let j = 0; j < n; j++) {
     const key = `steps.${chain.ids[j]!}.visits`;
     if (j === chain.start) {
@@ -578,6 +606,7 @@ function explainVisits(out: Record<string, string>, chain: MarkovChain, visits: 
     const terms: string[] = [];
     let looped = false;
     let count = 0;
+    const join = joins.get(j);
     for (let u = inStart[j]!; u < inStart[j + 1]!; u++) {
       const i = inFrom[u]!;
       if (!(visits[i]! > 0)) continue;
@@ -585,11 +614,18 @@ function explainVisits(out: Record<string, string>, chain: MarkovChain, visits: 
       const kind = TRANSITION_KINDS[chain.outKind[k]!]!;
       if (kind === 'rework') looped = true;
       if (++count > 6) continue;
-      terms.push(
-        `${fv(i)} × ${formatPercent(chain.outProbability[k]!)} (${KIND_WORDS[kind]} from '${chain.steps[i]!.name}')`,
-      );
+      const from = `${KIND_WORDS[kind]} from '${chain.steps[i]!.name}'`;
+      if (join) terms.push(`${f(visits[i]! * chain.outProbability[k]! * join.branches)} (${from})`);
+      else if (kind === 'fork') terms.push(`${fv(i)} (${from}: every branch runs)`);
+      else terms.push(`${fv(i)} × ${formatPercent(chain.outProbability[k]!)} (${from})`);
     }
     if (count > 6) terms.push(`… ${count - 6} more`);
+    if (join) {
+      out[key] =
+        `Parallel join of '${join.split}': it goes on once all ${join.branches} branches have arrived, so its visits ` +
+        `= arrivals from the branches / ${join.branches} = (${terms.join(' + ')}) / ${join.branches} = ${fv(j)}.`;
+      continue;
+    }
     out[key] =
       `Expected visits per case = Σ visits of each preceding step × probability of coming here = ` +
       `${terms.join(' + ')} = ${fv(j)}` +
@@ -599,7 +635,12 @@ function explainVisits(out: Record<string, string>, chain: MarkovChain, visits: 
   }
 }
 
-function explainWorkflow(a: WorkflowAnalysis, bottleneck: RoleAnalysis | null, noRoleSteps: number): void {
+function explainWorkflow(
+  a: WorkflowAnalysis,
+  bottleneck: RoleAnalysis | null,
+  noRoleSteps: number,
+  path: LongestPath | null,
+): void {
   const out = a.explanations;
   out.volumePerWeek = `Cases per week: ${f(a.volumePerWeek)}.`;
 
@@ -629,21 +670,42 @@ function explainWorkflow(a: WorkflowAnalysis, bottleneck: RoleAnalysis | null, n
   }
 
   const ct = a.cycleTimeMinutes;
+  const over = path ? 'along the longest path (see the cycle time)' : 'over all steps';
   out['cycleTimeMinutes.processing'] =
-    `Σ visits × PERT mean over all steps = ${f(ct.processing)} min of hands-on (or AI) time per case.`;
+    `Σ visits × PERT mean ${over} = ${f(ct.processing)} min of hands-on (or AI) time per case` +
+    (path ? '; the work of every parallel branch still counts in load and cost.' : '.');
   out['cycleTimeMinutes.waiting'] =
     ct.waiting === null
       ? 'A queue on the path is unstable (over 100%), so the expected waiting time is unbounded.'
-      : `Σ visits × mean wait in the role's queue over all steps = ${f(ct.waiting)} min per case (working time)` +
+      : `Σ visits × mean wait in the role's queue ${over} = ${f(ct.waiting)} min per case (working time)` +
         (noRoleSteps > 0 ? `; ${noRoleSteps} step(s) without a role count no wait.` : '.');
-  out['cycleTimeMinutes.total'] =
-    ct.total === null
-      ? 'Unbounded: a queue on the path is over 100%.'
-      : `processing + waiting = ${f(ct.processing)} + ${f(ct.waiting ?? 0)} = ${f(ct.total)} min per case, in working minutes of the roles involved.`;
+  const sum = `processing + waiting = ${f(ct.processing)} + ${f(ct.waiting ?? 0)} = ${f(ct.total ?? 0)} min per case, in working minutes of the roles involved.`;
+  if (ct.total === null) out['cycleTimeMinutes.total'] = 'Unbounded: a queue on the path is over 100%.';
+  else if (!path) out['cycleTimeMinutes.total'] = sum;
+  else {
+    const names = new Map(a.steps.map((s) => [s.id, s.name]));
+    const name = (id: string | null) => (id === null ? '(straight to the join)' : `'${names.get(id) ?? id}'`);
+    const shown = [...path.blocks]
+      .reverse()
+      .slice(0, 5)
+      .map((b) => {
+        const times = b.branches.map((t) => `${name(t.firstStepId)} ${f(t.work + t.wait)}`);
+        const slow = b.branches[b.slowest]!;
+        return `split ${name(b.splitId)}: branches ${times.join(', ')} → ${f(slow.work + slow.wait)} min`;
+      });
+    if (path.blocks.length > 5) shown.push(`… ${path.blocks.length - 5} more blocks`);
+    out['cycleTimeMinutes.total'] =
+      'The longest expected path from start to end: steps one after another add up visits × (mean + wait), and a ' +
+      'parallel block takes as long as its slowest branch, since its branches run at the same time (nested ' +
+      `blocks likewise; branch times in minutes, starting step named). ${shown.join('; ')}. Along that path ${sum} ` +
+      'This uses the expected time of each branch; when branch times vary, waiting for the slowest branch takes ' +
+      'somewhat longer on average (the simulation measures it).';
+  }
   const c = a.costPerCase;
   out['costPerCase.people'] =
     `Σ visits × mean / 60 × cost per hour of the step's role = ${f(c.people)} per case.`;
-  out['costPerCase.ai'] = `Σ visits × AI cost per run over AI-automated steps = ${f(c.ai)} per case.`;
+  out['costPerCase.ai'] =
+    `Σ visits × AI cost per run over AI-automated and AI-assisted tasks = ${f(c.ai)} per case.`;
   out['costPerCase.total'] = `people + AI = ${f(c.people)} + ${f(c.ai)} = ${f(c.total)} per case.`;
   out.stable = a.stable
     ? 'Every role (and AI pool) is below 100% of its capacity.'

@@ -7,27 +7,38 @@
  * - a review with rejection rate r sends r back to its rework target and 1 − r on to its next step;
  * - end steps absorb (they have no transitions);
  * - a parallel step with several next steps splits: every branch runs, so each branch target receives one
- *   token per token arriving (the "transition probability" is 1 for each, and the row sums to more than 1:
- *   visits count tokens, which is exactly the work done);
- * - a parallel step with k > 1 incoming connections joins: it fires once per k arriving tokens, so every
- *   transition into it is scaled by 1/k. This is exact for well-nested blocks, where each branch of a split
- *   delivers one token per case to its join.
+ *   token per token arriving (transition kind 'fork', "probability" 1 for each: the row adds up to the number
+ *   of branches m, and visits count tokens, which is exactly the work done);
+ * - the join of a split with m branches fires once per m arriving tokens, one from each branch, so every
+ *   transition into it is scaled by 1/m. (Not 1/k for its k incoming connections: a decision inside a branch
+ *   may reach the join by two connections, yet the branch still delivers one token.)
+ *
+ * The join rule is exact because blocks must be well nested (parallel.ts): every token sent down a branch
+ * reaches the join exactly once. Then the chain is a diagonal similarity of an ordinary sub-stochastic one —
+ * with d_j the product of the branch counts of the blocks step j lies in, Q_ij = Q'_ij d_j / d_i where Q' reads
+ * a split as a uniform choice among its branches and a join as a plain merge — so I − Qᵀ keeps every property
+ * the solvers rely on (non-singular, elimination without pivoting is as stable as for Q'; see linear.ts).
  *
  * Building the chain also checks what the maths needs (one start, an end, one next step per non-decision
- * step, branch probabilities that add up to 1, a rework target where work is rejected) and reports what is
- * wrong in the user's words instead of producing a meaningless number.
+ * step, branch probabilities that add up to 1, a rework target where work is rejected, well-nested parallel
+ * blocks) and reports what is wrong in the user's words instead of producing a meaningless number.
  */
 import type { Step, Workflow } from '../model/schema';
 import { PROBABILITY_TOLERANCE } from '../model/validate';
 import { findParallelBlocks } from './parallel';
+import type { ParallelBlock } from './parallel';
 
-/** Why a transition exists: the plain next step, a decision branch, or a review's accept / rework path. */
-export type TransitionKind = 'next' | 'branch' | 'accept' | 'rework';
-export const TRANSITION_KINDS: readonly TransitionKind[] = ['next', 'branch', 'accept', 'rework'];
+/**
+ * Why a transition exists: the plain next step, a decision branch, a review's accept / rework path, or one
+ * branch of a parallel split.
+ */
+export type TransitionKind = 'next' | 'branch' | 'accept' | 'rework' | 'fork';
+export const TRANSITION_KINDS: readonly TransitionKind[] = ['next', 'branch', 'accept', 'rework', 'fork'];
 const NEXT = 0;
 const BRANCH = 1;
 const ACCEPT = 2;
 const REWORK = 3;
+const FORK = 4;
 
 export interface Transition {
   /** Index of the target step in `MarkovChain.ids`. */
@@ -50,10 +61,16 @@ export interface MarkovChain {
   ends: number[];
   outStart: Int32Array;
   outTo: Int32Array;
-  /** Positive probabilities; a state's transitions add up to 1 (end steps have none). */
+  /**
+   * Positive probabilities; a state's transitions add up to 1 (end steps have none), except that a parallel
+   * split sends a token down each branch (1 each) and transitions into a join are divided by its split's
+   * number of branches (tokens per firing).
+   */
   outProbability: Float64Array;
   /** Index into TRANSITION_KINDS. */
   outKind: Uint8Array;
+  /** The parallel blocks, innermost first (checked to be well nested). */
+  parallelBlocks: readonly ParallelBlock[];
 }
 
 /** The transitions of one state as objects (for explanations and tests; the solver reads the arrays). */
@@ -213,13 +230,13 @@ export function buildChain(
       continue;
     }
     if (step.type === 'parallel' && count > 1) {
-      for (let k = first; k < first + count; k++) add(edgeTo[k]!, 1, BRANCH);
+      for (let k = first; k < first + count; k++) add(edgeTo[k]!, 1, FORK);
       continue;
     }
     if (count > 1) {
       return fail(
         'branch-without-decision',
-        `Step ${quote(step)} has ${count} next steps; only a decision can branch.`,
+        `Step ${quote(step)} has ${count} next steps; only a decision (one of them) or a parallel split (all of them) can branch.`,
         [step.id],
       );
     }
@@ -255,13 +272,15 @@ export function buildChain(
   outStart[n] = t;
 
   // A join fires once per set of tokens, one from each branch of its split.
-  const parallel = findParallelBlocks(workflow);
+  const parallel = findParallelBlocks(workflow, { rejectionRate: overrides, index });
   if (!parallel.ok) return fail('parallel-unbalanced', parallel.message, parallel.stepIds);
-  const branchCount = new Float64Array(n).fill(1);
-  for (const block of parallel.blocks) branchCount[index.get(block.joinId)!] = block.branches.length;
-  for (let u = 0; u < t; u++) {
-    const k = branchCount[outTo[u]!]!;
-    if (k > 1 && outKind[u] !== REWORK) outProbability[u]! /= k;
+  if (parallel.blocks.length > 0) {
+    const branchCount = new Float64Array(n).fill(1);
+    for (const block of parallel.blocks) branchCount[index.get(block.joinId)!] = block.branches.length;
+    for (let u = 0; u < t; u++) {
+      const k = branchCount[outTo[u]!]!;
+      if (k > 1) outProbability[u]! /= k;
+    }
   }
 
   const chain: MarkovChain = {
@@ -274,6 +293,7 @@ export function buildChain(
     outTo: outTo.subarray(0, t),
     outProbability: outProbability.subarray(0, t),
     outKind: outKind.subarray(0, t),
+    parallelBlocks: parallel.blocks,
   };
   const stuck = stuckStates(chain);
   if (stuck.length > 0) {

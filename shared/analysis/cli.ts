@@ -14,16 +14,18 @@ import type { WorkflowComparison } from './compare';
 import {
   formatComparisonText,
   formatFailure,
+  formatProjectionText,
   formatTextReport,
   REPORT_VERSION,
+  roundDeep,
   toComparisonReport,
   toReport,
 } from './report';
 import { parseDocument } from '../format/importer';
 import { WORKFLOW_FORMAT } from '../format/document';
 import type { Workflow } from '../model/schema';
-import { MAX_PROJECTION_WEEKS, projectLearning, type WeekPoint } from './projection';
-import { formatNumber, formatPercent } from './numbers';
+import { MAX_PROJECTION_WEEKS, projectLearning } from './learning';
+import { formatInteger, formatPercent } from './numbers';
 import { simulateWorkflow, type Estimate, type SimulationSummary } from '../simulation/index';
 
 export interface CliResult {
@@ -228,7 +230,7 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
     if (simulation && !simulation.ok && !simulation.cancelled)
       notes.push(`${a.workflow.name}: no simulation: ${simulation.error.message}`);
     return {
-      projection: projection?.ok ? projection.weeks : null,
+      projection: projection?.ok ? projection : null,
       simulation: simulation?.ok ? simulation : null,
     };
   });
@@ -240,8 +242,8 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
       reportVersion: REPORT_VERSION,
       reports: analyses.map((a, i) => ({
         ...toReport(a),
-        ...(extras[i]?.projection ? { projection: extras[i].projection } : {}),
-        ...(extras[i]?.simulation ? { simulation: extras[i].simulation } : {}),
+        ...(extras[i]?.projection ? { projection: roundDeep(extras[i].projection.weeks) } : {}),
+        ...(extras[i]?.simulation ? { simulation: roundDeep(extras[i].simulation) } : {}),
       })),
       comparisons: comparisons.map(toComparisonReport),
       errors: failures.map((f) => ({
@@ -265,29 +267,6 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
   return { exitCode, stdout: sections.join(rule), stderr };
 }
 
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : ' '.repeat(width - text.length) + text;
-}
-
-function formatProjectionText(a: WorkflowAnalysis, weeks: readonly WeekPoint[]): string {
-  const name = (id: string | undefined) => a.roles.find((r) => r.id === id)?.name ?? '—';
-  const lines = [
-    `Learning projection, ${weeks.length - 1} weeks`,
-    '',
-    `${pad('Week', 4)}  ${pad('Capacity', 9)}  ${pad('Cycle min', 9)}  ${pad('Cost', 8)}  Constraint`,
-  ];
-  for (const p of weeks) {
-    if (p.week > 12 && p.week % 4 !== 0 && p.week !== weeks.length - 1) continue;
-    lines.push(
-      `${pad(String(p.week), 4)}  ${pad(p.maxVolumePerWeek === null ? '—' : formatNumber(Math.round(p.maxVolumePerWeek)), 9)}  ${pad(
-        p.cycleTimeMinutes === null ? 'unbounded' : p.cycleTimeMinutes.toFixed(1),
-        9,
-      )}  ${pad(p.costPerCase.toFixed(2), 8)}  ${p.bottleneck ? `${name(p.bottleneck.roleId)} ${formatPercent(p.bottleneck.utilization)}` : '—'}`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
-}
-
 function estimate(e: Estimate | null, digits = 1): string {
   if (!e) return '—';
   return e.halfWidth === null
@@ -298,12 +277,12 @@ function estimate(e: Estimate | null, digits = 1): string {
 function formatSimulationText(sim: SimulationSummary): string {
   const s = sim.settings;
   const lines = [
-    `Simulation: ${s.replications} replications of ${s.weeks} weeks (after ${s.warmupWeeks} warm-up), seed ${s.seed}; ${formatNumber(sim.completedCases)} cases`,
+    `Simulation: ${s.replications} replications of ${s.weeks} weeks (after ${s.warmupWeeks} warm-up), seed ${s.seed}; ${formatInteger(sim.completedCases)} cases`,
     `Cycle time (working minutes, mean ± 95% interval): mean ${estimate(sim.cycleTimeMinutes.mean)}, median ${estimate(sim.cycleTimeMinutes.median)}, 90th percentile ${estimate(sim.cycleTimeMinutes.p90)}`,
     `Throughput: ${estimate(sim.throughputPerWeek)} cases/week${sim.stable ? '' : ' — NOT STABLE: work piles up faster than it is done'}`,
     ...sim.roles.map(
       (r) =>
-        `  ${r.name}: utilization ${r.utilization ? `${(r.utilization.mean * 100).toFixed(1)}%` : '—'}, wait ${estimate(r.waitMinutes)} min, queue ${estimate(r.meanQueueLength, 2)}`,
+        `  ${r.name}: utilization ${r.utilization ? formatPercent(r.utilization.mean) : '—'}, wait ${estimate(r.waitMinutes)} min, queue ${estimate(r.meanQueueLength, 2)}`,
     ),
     ...sim.warnings.map((w) => `Note: ${w}`),
   ];

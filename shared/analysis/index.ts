@@ -39,6 +39,25 @@ export type {
   WorkflowAnalysis,
   WorkflowRef,
 } from './analyze';
+export { findParallelBlocks, longestPath } from './parallel';
+export type {
+  BlockTiming,
+  BranchTiming,
+  LongestPath,
+  ParallelBlock,
+  ParallelBlocksResult,
+  ParallelOptions,
+  PathTime,
+} from './parallel';
+export { feedbackRate, learningFactor, MAX_PROJECTION_WEEKS, projectLearning } from './learning';
+export type {
+  LearningProjection,
+  LearningProjectionOptions,
+  ProjectionFailure,
+  ProjectionOptions,
+  ProjectionResult,
+  WeekPoint,
+} from './learning';
 export { compareAnalyses, delta } from './compare';
 export type { Delta, HoursFreed, RoleUtilizationDelta, WorkflowComparison } from './compare';
 export {

@@ -14,6 +14,11 @@
  * column diagonally dominant, irreducible, non-singular M-matrix. Elimination preserves column diagonal
  * dominance, so partial pivoting would never swap rows (the diagonal is always a largest entry of its
  * column) and every pivot stays positive (Wilkinson 1961; Golub & Van Loan, "Matrix Computations", §3.4.10).
+ *
+ * Parallel splits make Q's rows add up to more than 1 (a token goes down every branch), but for well-nested
+ * blocks Q = D⁻¹Q'D with D diagonal and Q' sub-stochastic (see chain.ts), so A = D(I − Q'ᵀ)D⁻¹. Elimination
+ * without pivoting on A meets exactly the pivots of I − Q'ᵀ (its L and U are D L' D⁻¹ and D U' D⁻¹), so the
+ * argument above carries over.
  */
 
 /** A sparse row: column index → value. */

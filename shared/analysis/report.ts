@@ -5,6 +5,7 @@
  */
 import type { AnalysisFailure, Overload, RoleAnalysis, WorkflowAnalysis } from './analyze';
 import type { WorkflowComparison } from './compare';
+import type { LearningProjection } from './learning';
 import { formatInteger, formatMinutes, formatMoney, formatNumber, formatPercent, round } from './numbers';
 import type { WorkflowKind } from '../model/schema';
 
@@ -203,6 +204,44 @@ export function formatTextReport(analysis: WorkflowAnalysis): string {
 
 const signed = (value: number | null, format: (v: number) => string) =>
   value === null ? 'n/a' : value > 0 ? `+${format(value)}` : value < 0 ? `−${format(-value)}` : format(0);
+/**
+ * The learning projection as a text table: week, capacity (cases/week the bottleneck can carry), the
+ * bottleneck with its utilization, cycle time and cost per case. Weeks 0–12 are all shown, later ones every
+ * 4th week and the last. A workflow in which nothing learns gets a one-line note.
+ */
+export function formatProjectionText(analysis: WorkflowAnalysis, projection: LearningProjection): string {
+  const weeks = projection.weeks;
+  const last = weeks[weeks.length - 1]?.week ?? 0;
+  if (projection.learningSteps + projection.feedbackReviews === 0) {
+    return (
+      `Learning projection, weeks 0–${last}: nothing in this workflow learns (no learning curve on a human or ` +
+      'AI-assisted task, no review with a feedback loop), so every week has the figures above.\n'
+    );
+  }
+  const rows = weeks
+    .filter((p) => p.week <= 12 || p.week % 4 === 0 || p.week === last)
+    .map((p) => [
+      String(p.week),
+      p.maxVolumePerWeek === null ? '—' : formatInteger(Math.floor(p.maxVolumePerWeek)),
+      p.bottleneck
+        ? `${roleName(analysis, p.bottleneck.roleId)} ${formatPercent(p.bottleneck.utilization)}`
+        : '—',
+      p.cycleTimeMinutes === null ? 'unbounded' : formatMinutes(p.cycleTimeMinutes),
+      formatMoney(p.costPerCase),
+    ]);
+  const header = ['Week', 'Cases/wk max', 'Bottleneck', 'Cycle min', 'Cost/case'];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, c) => (c === 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [
+    `Learning projection, weeks 0–${last} (learning curves and review feedback loops)`,
+    '',
+    line(header),
+    ...rows.map(line),
+    '',
+  ].join('\n');
+}
+
 const maybe = (value: number | null, format: (v: number) => string) =>
   value === null ? 'n/a' : format(value);
 

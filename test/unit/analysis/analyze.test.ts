@@ -153,9 +153,8 @@ describe('what-if overrides', () => {
 });
 
 describe('AI steps, missing roles and failures', () => {
-  it('counts no person time for AI-automated steps and reads optional AI cost defensively', () => {
-    // aiCostPerRun is not in the schema yet: the analysis reads it if a step carries it.
-    const ai: Step = Object.assign(task('ai', null, [1, 2, 3], 'ai-automated'), { aiCostPerRun: 0.05 });
+  it('counts no person time for AI-automated steps, and their AI cost per run', () => {
+    const ai: Step = { ...task('ai', null, [1, 2, 3], 'ai-automated'), aiCostPerRun: 0.05 };
     const wf = workflow(
       [start(), ai, task('b', 'Y', [12, 12, 12]), end()],
       edges('start>ai', 'ai>b', 'b>end'),
@@ -174,13 +173,52 @@ describe('AI steps, missing roles and failures', () => {
 
   it('queues AI runs when a concurrency limit is given', () => {
     // 1 concurrent run, 168 h a week = 10,080 min; 10,080 runs × 2 min = 2 × capacity → unstable.
-    const ai: Step = Object.assign(task('ai', null, [2, 2, 2], 'ai-automated'), { aiConcurrency: 1 });
+    const ai: Step = { ...task('ai', null, [2, 2, 2], 'ai-automated'), aiConcurrency: 1 };
     const wf = workflow([start(), ai, end()], edges('start>ai', 'ai>end'), 10_080);
     const a = analyzeOk(wf, []);
     expect(a.steps.find((x) => x.id === 'ai')!.waitMinutes).toBeNull();
     expect(a.stable).toBe(false);
     expect(a.bottleneck).toBeNull();
     expect(a.maxVolumePerWeek).toBeNull();
+  });
+
+  it('queues AI runs of a stable pool around the clock (Allen–Cunneen, hand-computed)', () => {
+    // 1 concurrent run over 10,080 min a week; 2,520 runs × 2 min (constant, cs² = 0) = 5,040 min → ρ = 0.5.
+    // Wq(M/M/1) = ρ / (1 − ρ) × E[S] = 1 × 2 = 2 min; × (ca² + cs²) / 2 = (1 + 0) / 2 → 1 min per run.
+    const ai: Step = { ...task('ai', null, [2, 2, 2], 'ai-automated'), aiConcurrency: 1 };
+    const wf = workflow([start(), ai, end()], edges('start>ai', 'ai>end'), 2520);
+    const a = analyzeOk(wf, []);
+    expect(a.steps.find((x) => x.id === 'ai')!.waitMinutes).toBeCloseTo(1, 12);
+    expect(a.cycleTimeMinutes.total).toBeCloseTo(3, 12);
+    expect(a.stable).toBe(true);
+    expect(a.explanations['steps.ai.waitMinutes']).toContain('1 concurrent AI runs');
+  });
+
+  it('charges the AI cost per run of AI-assisted tasks on top of the person time, and not of human ones', () => {
+    // 'assist': 1.25 visits (review rejects 20%) × (6 min / 60 × 50/h + 0.08) = 1.25 × 5.08 = 6.35,
+    // of which AI 1.25 × 0.08 = 0.1. 'manual': human, its AI cost per run is ignored with a warning: 1 × 3 / 60 × 40 = 2.
+    const wf = workflow(
+      [
+        start(),
+        { ...task('assist', 'X', [6, 6, 6], 'ai-assisted'), aiCostPerRun: 0.08 },
+        review('r', 0.2, 'assist', null, [0, 0, 0]),
+        { ...task('manual', 'Y', [3, 3, 3]), aiCostPerRun: 0.5 },
+        end(),
+      ],
+      edges('start>assist', 'assist>r', 'r>manual', 'manual>end'),
+      100,
+    );
+    const a = analyzeOk(wf, roles());
+    const assist = a.steps.find((x) => x.id === 'assist')!;
+    expect(assist.aiCostPerCase).toBeCloseTo(0.1, 12);
+    expect(assist.costPerCase).toBeCloseTo(6.35, 12);
+    expect(assist.hoursPerWeek).toBeCloseTo((100 * 1.25 * 6) / 60, 12);
+    expect(a.steps.find((x) => x.id === 'manual')!.aiCostPerCase).toBe(0);
+    expect(a.costPerCase.ai).toBeCloseTo(0.1, 12);
+    expect(a.costPerCase.people).toBeCloseTo(6.25 + 2, 12);
+    expect(a.costPerCase.total).toBeCloseTo(8.35, 12);
+    expect(a.warnings.join(' ')).toContain("'manual' is done by people without AI");
+    expect(a.explanations['steps.assist.costPerCase']).toContain('AI: visits × AI cost per run = 0.1');
   });
 
   it('counts the hours of a step without a role but gives it no wait or cost, with a warning', () => {

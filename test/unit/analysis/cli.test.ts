@@ -65,7 +65,10 @@ describe('analyze CLI', () => {
   it('projects learning week by week with --weeks', () => {
     const r = runCli([CS, '--workflow', 'Customer support (to-be)', '--weeks', '4'], readExample);
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('Learning projection, 4 weeks');
+    expect(r.stdout).toContain('Learning projection, weeks 0–4');
+    // Week 0 is today's analysis: the same capacity, bottleneck, cycle time and cost as the report above it.
+    expect(r.stdout).toMatch(/^ +0 +1,755 +Senior agent \/ reviewer 68\.4% +13\.6 +8\.07$/m);
+    expect(r.stdout).toContain('Maximum volume: 1,755 cases/week');
     const json = JSON.parse(
       runCli([CS, '--workflow', 'Customer support (to-be)', '--weeks', '4', '--json'], readExample).stdout,
     );
@@ -74,6 +77,28 @@ describe('analyze CLI', () => {
     // Week 0 is today's analysis; the feedback loop lowers the review's rejection rate from 15% a fifth of the way to 5% a week.
     expect(projection[0].maxVolumePerWeek).toBeCloseTo(json.reports[0].maxVolumePerWeek, 2);
     expect(projection[1].rejectionRate['cs-tobe-step-review']).toBeCloseTo(0.05 + 0.1 * 0.8, 10);
+    // The editing task learns (rate 0.9 from 1,200 cases); its cumulative count is in the JSON, rounded.
+    expect(projection[0].cumulativeCases['cs-tobe-step-edit']).toBe(1200);
+    expect(projection[1].timeFactor['cs-tobe-step-edit']).toBeLessThan(1);
+    expect(projection[1].timeFactor['cs-tobe-step-edit']).toBe(
+      Number(projection[1].timeFactor['cs-tobe-step-edit'].toFixed(4)),
+    );
+  });
+
+  it('says so instead of printing a flat table when nothing in a workflow learns', () => {
+    const r = runCli([CS, '--workflow', 'cs-asis', '--weeks', '8'], readExample);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Learning projection, weeks 0–8: nothing in this workflow learns');
+    const json = JSON.parse(
+      runCli([CS, '--workflow', 'cs-asis', '--weeks', '8', '--json'], readExample).stdout,
+    );
+    const projection = json.reports[0].projection;
+    // Every week is today's analysis.
+    expect(projection).toHaveLength(9);
+    expect(new Set(projection.map((p: { costPerCase: number }) => p.costPerCase))).toEqual(
+      new Set([json.reports[0].costPerCase.total]),
+    );
+    expect(projection[8].timeFactor).toEqual({});
   });
 
   it('simulates with --simulate WEEKS --seed N, reproducibly and in agreement with the analysis', () => {

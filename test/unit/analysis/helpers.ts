@@ -1,5 +1,13 @@
 // Small builders for hand-made workflows in the analysis tests.
-import type { Edge, Role, Step, TaskMode, Workflow } from '../../../shared/model/schema';
+import type {
+  Edge,
+  ReviewStep,
+  Role,
+  Step,
+  TaskMode,
+  TaskStep,
+  Workflow,
+} from '../../../shared/model/schema';
 import { analyzeWorkflow } from '../../../shared/analysis/analyze';
 import type { AnalysisOptions, WorkflowAnalysis } from '../../../shared/analysis/analyze';
 
@@ -30,12 +38,21 @@ export const decision = (id: string): Step => ({
   notes: '',
   position,
 });
+/** A parallel gateway: a split with several next steps, a join with several incoming connections. */
+export const parallel = (id: string): Step => ({
+  type: 'parallel',
+  id,
+  name: id,
+  description: '',
+  notes: '',
+  position,
+});
 export function task(
   id: string,
   roleId: string | null = null,
   times: Times = [1, 1, 1],
   mode: TaskMode = 'human',
-): Step {
+): TaskStep {
   return {
     type: 'task',
     id,
@@ -59,7 +76,7 @@ export function review(
   reworkTargetId: string | null,
   roleId: string | null = null,
   times: Times = [1, 1, 1],
-): Step {
+): ReviewStep {
   return {
     type: 'review',
     id,
