@@ -81,6 +81,11 @@ export interface SimulationModel {
   clockScale: Float64Array;
   /** The mean processing time in clock minutes (the pool's scale for queued steps): the offered work. */
   meanClock: Float64Array;
+  /**
+   * AI cost of one visit: the step's aiCostPerRun for AI-automated and AI-assisted tasks (every visit runs the
+   * AI once, as in the analytic engine); 0 for other steps.
+   */
+  aiCost: Float64Array;
   warnings: string[];
 }
 
@@ -177,9 +182,18 @@ export function buildModel(
   const betaC = new Float64Array(n);
   const clockScale = new Float64Array(n);
   const meanClock = new Float64Array(n);
+  const aiCost = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const step = steps[i]!;
     if (step.type !== 'task' && step.type !== 'review') continue;
+    if (step.type === 'task' && step.aiCostPerRun > 0) {
+      if (step.mode !== 'human') aiCost[i] = step.aiCostPerRun;
+      else {
+        warnings.push(
+          `Step '${step.name}' is done by people without AI: its AI cost per run is not counted.`,
+        );
+      }
+    }
     const { min: a, likely: m, max: b } = step.duration;
     min[i] = a;
     range[i] = b - a;
@@ -249,6 +263,7 @@ export function buildModel(
       betaC,
       clockScale,
       meanClock,
+      aiCost,
       warnings,
     },
   };

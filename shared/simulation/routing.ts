@@ -9,9 +9,15 @@
  * - any other step goes to its single next step; an end step finishes the case.
  *
  * A parallel step with several next steps is a split (KIND_SPLIT: the engine forks the case's token over all
- * branches); one with several steps leading in is a join (KIND_JOIN: it waits for a token from every branch
- * of its split). Blocks must be well nested, checked with the analytic engine's findParallelBlocks; a
- * parallel step with a single way in and out is a pass-through.
+ * branches); one with several steps leading in is a join (KIND_JOIN: it waits until one token from each
+ * branch of its split has arrived for that case, then one token goes on); one with both joins and then splits
+ * again (KIND_JOIN_SPLIT); one with a single way in and out is a pass-through. Blocks must be well nested, by
+ * the analytic engine's own check (findParallelBlocks in shared/analysis/parallel.ts, with the same what-if
+ * rejection rates, so the same graphs are refused with the same message): every branch of a split ends at
+ * one and the same join without reaching an end, branches do not meet before it, a block is entered only
+ * through its split, and every join closes exactly one split. Then each token sent down a branch reaches the
+ * join exactly once, so a join needs one arrival per branch — not per incoming connection, since a decision
+ * inside a branch may reach the join by two connections while its branch still delivers one token.
  *
  * For step i the choices are targets[first[i] … first[i + 1] − 1] with cumulative probabilities in
  * cumulative[…], the last of which is exactly 1: draw u ∈ [0, 1) and take the first choice with u < cumulative.
@@ -30,6 +36,11 @@ export const KIND_WORK = 3;
 export const KIND_SPLIT = 4;
 /** A parallel join: waits for one token from each branch of its split, then one token goes on. */
 export const KIND_JOIN = 5;
+/**
+ * A parallel step that joins the branches of one block and at once splits into those of the next. The two
+ * join kinds are the highest: the engine tests `kind >= KIND_JOIN`.
+ */
+export const KIND_JOIN_SPLIT = 6;
 
 export interface Routing {
   /** Step kind per step index (KIND_*). */
@@ -99,22 +110,15 @@ export function compileRouting(
 
   const incoming = new Int32Array(n);
   for (const list of edgesOut) for (const e of list) incoming[e.to] = incoming[e.to]! + 1;
-  // Parallel blocks must be well nested, as for the analytic engine (the same rule, the same message).
-  const blocks = findParallelBlocks(workflow);
+  // Parallel blocks must be well nested, as for the analytic engine (the same rule, the same message). A
+  // review's rework path counts as a way on only when it carries work, so the what-if rates matter here too.
+  const blocks = findParallelBlocks(workflow, { rejectionRate: rejectionRates, index });
   if (!blocks.ok) return fail('parallel-unbalanced', blocks.message, blocks.stepIds);
   for (let i = 0; i < n; i++) {
-    const step = steps[i]!;
-    if (step.type !== 'parallel') continue;
+    if (steps[i]!.type !== 'parallel') continue;
     const splits = edgesOut[i]!.length > 1;
     const joins = incoming[i]! > 1;
-    if (splits && joins) {
-      return fail(
-        'parallel-unbalanced',
-        `Parallel step ${quote(step)} both joins and splits branches; use one step to join and another to split.`,
-        [step.id],
-      );
-    }
-    if (splits) kind[i] = KIND_SPLIT;
+    if (splits) kind[i] = joins ? KIND_JOIN_SPLIT : KIND_SPLIT;
     else if (joins) kind[i] = KIND_JOIN;
   }
 
@@ -153,7 +157,7 @@ export function compileRouting(
         .map((e) => ({ to: e.to, probability: (e.probability ?? 0) / sum }));
       continue;
     }
-    if (kind[i] === KIND_SPLIT) {
+    if (kind[i] === KIND_SPLIT || kind[i] === KIND_JOIN_SPLIT) {
       // Every branch runs; the engine forks the token over all of them (the probabilities are not used).
       choices[i] = edges.map((e) => ({ to: e.to, probability: 1 / edges.length }));
       continue;

@@ -1,6 +1,7 @@
 /**
  * Discrete-event Monte Carlo simulation of a workflow: cases arrive at random, walk through the steps (decision
- * branches, review rework loops) and queue first come, first served for the people of each role.
+ * branches, review rework loops, parallel branches) and queue first come, first served for the people of each
+ * role.
  *
  * Model (see model.ts for the clock and units):
  * - Arrivals: Poisson, volumePerWeek per clock week of 2,400 clock minutes.
@@ -9,21 +10,35 @@
  *   (infinitely many servers); start, decision and end steps take no time.
  * - Processing times: PERT-Beta from each step's {min, likely, max} (random.ts).
  * - Routing: as the analytic engine's Markov chain (routing.ts).
+ * - Parallel blocks: a case is one token until it reaches a split, which forks it into one token per branch
+ *   (no time passes); the tokens run at the same time, each queueing at its roles on its own. A join waits
+ *   until a token from each branch of its split has arrived for that case (a rework loop inside a branch only
+ *   delays that branch's arrival), then one token goes on; blocks nest. Per case and block a fork record
+ *   counts the branches still to come (records are recycled through a free list, like cases).
  *
  * Statistics (per replication, each with its own random stream; see statistics.ts for the intervals):
  * - Warm-up: the first warmupWeeks of each replication are simulated but not measured; then `weeks` are.
  * - Cycle time: for every case finished while measuring, the sum along its path of its waits and processing
  *   times, each in the working minutes of the step's role (AI steps: minutes): the unit of the analytic
  *   engine's cycle time (processing + waiting). Its mean, median and 90th percentile per replication.
- * - Elapsed weeks: the same cases' time from arrival to finish on the common clock.
+ *   Parallel blocks: every token carries its own sum (a branch starts from the case's sum at the split), and
+ *   at the join the case goes on with the largest sum of the tokens arriving, so a block counts as its
+ *   slowest branch (waits included) and nested blocks as theirs — in the same unit as the analytic engine's
+ *   longest path (shared/analysis/parallel.ts). The slowest branch is the one with the most working minutes,
+ *   which need not be the one that arrives last on the clock when its roles work different hours.
+ * - Elapsed weeks: the same cases' time from arrival to finish on the common clock (for parallel blocks: until
+ *   the last branch has arrived at the join).
+ * - AI cost per case: the AI runs (visits to AI-automated and AI-assisted tasks) while measuring, times each
+ *   step's AI cost per run, over the cases arrived while measuring (the analytic engine's aiCostPerCase).
  * - Per role (and limited AI step): utilisation = busy server time / (c × measured time); offered load = visits arrived × PERT mean
  *   / capacity; time-average queue length; mean wait per visit (visits that started while measuring), in the
  *   role's working minutes; the queue left at the end.
  * - Per step: visits while measuring / cases arrived while measuring.
  *
- * The hot loop allocates nothing: cases are indices into preallocated typed arrays (recycled through a free
- * list), queues are ring buffers of case indices, and the event queue is a typed-array heap (heap.ts) whose
- * item is the case index whose work ends, or −1 for the next arrival.
+ * The hot loop allocates nothing: cases (and their parallel branches' tokens) are indices into preallocated
+ * typed arrays, as are the fork records, all recycled through free lists and grown by doubling when full;
+ * queues are ring buffers of token indices, and the event queue is a typed-array heap (heap.ts) whose item is
+ * the token whose work ends, or −1 for the next arrival.
  *
  * Guard rails: invalid graphs and options are refused with an error result before anything runs; the run
  * stops after `maxEvents` events (default 50 million) or when more than MAX_CASES_IN_SYSTEM cases are in the
@@ -41,7 +56,7 @@ import {
 } from './model';
 import type { SimulationModel } from './model';
 import { Random } from './random';
-import { KIND_END, KIND_JOIN, KIND_SPLIT, KIND_WORK } from './routing';
+import { KIND_END, KIND_JOIN, KIND_JOIN_SPLIT, KIND_SPLIT, KIND_WORK } from './routing';
 import { estimate, pooledHistogram, quantileSorted, sketchSorted } from './statistics';
 import type { DistributionSketch } from './statistics';
 import type {
@@ -60,7 +75,10 @@ import type {
 export const DEFAULT_MAX_EVENTS = 50_000_000;
 export const DEFAULT_WARMUP_WEEKS = 1;
 export const MAX_REPLICATIONS = 10_000;
-/** A replication stops when this many cases are in the workflow at once (a queue that grows without limit). */
+/**
+ * A replication stops when this many cases are in the workflow at once (a queue that grows without limit);
+ * a case inside a parallel block counts once per branch still running.
+ */
 export const MAX_CASES_IN_SYSTEM = 2_000_000;
 export const HISTOGRAM_BINS = 40;
 /** Cycle times kept per replication for its quantiles; beyond it, a uniform sample of this many (8 MB). */
@@ -215,6 +233,7 @@ interface Records {
   cycleP90: number[];
   elapsedWeeks: number[];
   throughput: number[];
+  aiCost: number[];
   utilization: number[][];
   offered: number[][];
   queueLength: number[][];
@@ -242,6 +261,8 @@ class Engine implements SimulationRun {
   private readonly betaC: Float64Array;
   private readonly clockScale: Float64Array;
   private readonly meanClock: Float64Array;
+  /** AI cost per visit of each step (0 for steps that run no AI). */
+  private readonly aiCost: Float64Array;
 
   // Run settings.
   private readonly horizon: number;
@@ -342,6 +363,7 @@ class Engine implements SimulationRun {
     this.betaC = model.betaC;
     this.clockScale = model.clockScale;
     this.meanClock = model.meanClock;
+    this.aiCost = model.aiCost;
 
     this.warmupEnd = settings.warmupWeeks * CLOCK_MINUTES_PER_WEEK;
     this.horizon = (settings.warmupWeeks + settings.weeks) * CLOCK_MINUTES_PER_WEEK;
@@ -376,6 +398,7 @@ class Engine implements SimulationRun {
       cycleP90: [],
       elapsedWeeks: [],
       throughput: [],
+      aiCost: [],
       utilization: perPool(),
       offered: perPool(),
       queueLength: perPool(),
@@ -496,10 +519,15 @@ class Engine implements SimulationRun {
         next = targets[k]!;
       }
       const type = kind[next]!;
-      if (type === KIND_JOIN) {
-        // Counted when the join fires, once per set of branches, as in the analytic engine.
+      if (type >= KIND_JOIN) {
+        // KIND_JOIN or KIND_JOIN_SPLIT: counted when the join fires, once per set of branches, as in the
+        // analytic engine.
         if (!this.arriveAtJoin(c)) return;
         if (this.measuring) this.visits[next] = this.visits[next]! + 1;
+        if (type === KIND_JOIN_SPLIT) {
+          this.fork(c, next);
+          return;
+        }
         s = next;
         continue;
       }
@@ -521,7 +549,12 @@ class Engine implements SimulationRun {
     }
   }
 
-  /** Token c reaches a split: one token per branch, each carrying the time accumulated so far. */
+  /**
+   * Token c reaches a split: c goes down the first branch and a new token down each other one, every token
+   * starting from the time the case has accumulated so far. The case's figures are kept in locals, since c
+   * may move on (or, straight into the join, be recycled) before the other tokens are made. The join cannot
+   * fire before the last token has entered its branch, as it waits for one token per branch.
+   */
   private fork(c: number, split: number): void {
     const r = this.allocateFork();
     const lo = this.first[split]!;
@@ -529,27 +562,27 @@ class Engine implements SimulationRun {
     this.forkRemaining[r] = hi - lo;
     this.forkWork[r] = 0;
     this.forkParent[r] = this.caseFork[c]!;
-    const tokens: number[] = [c];
+    const arrived = this.caseArrive[c]!;
+    const work = this.caseWork[c]!;
+    this.caseFork[c] = r;
+    this.enter(c, this.targets[lo]!);
     for (let k = lo + 1; k < hi; k++) {
       const t = this.allocateCase();
-      this.caseArrive[t] = this.caseArrive[c]!;
-      this.caseWork[t] = this.caseWork[c]!;
-      tokens.push(t);
-    }
-    for (let k = lo; k < hi; k++) {
-      const t = tokens[k - lo]!;
+      this.caseArrive[t] = arrived;
+      this.caseWork[t] = work;
       this.caseFork[t] = r;
       this.enter(t, this.targets[k]!);
     }
   }
 
-  /** Token c starts at `step` (a branch's first step). */
+  /** Token c starts at `step` (a branch's first step): as a step of route(), for one step. */
   private enter(c: number, step: number): void {
     const type = this.kind[step]!;
-    if (type === KIND_JOIN) {
+    if (type >= KIND_JOIN) {
       if (!this.arriveAtJoin(c)) return;
       if (this.measuring) this.visits[step] = this.visits[step]! + 1;
-      this.route(c, step);
+      if (type === KIND_JOIN_SPLIT) this.fork(c, step);
+      else this.route(c, step);
       return;
     }
     if (this.measuring) this.visits[step] = this.visits[step]! + 1;
@@ -563,7 +596,8 @@ class Engine implements SimulationRun {
 
   /**
    * Token c arrives at its block's join. The last branch to arrive goes on, carrying the longest branch's
-   * accumulated time (a case waits for its slowest branch); the others end here. True when c goes on.
+   * accumulated time (a case waits for its slowest branch); the others end here and are recycled. True when c
+   * goes on, then back in the enclosing block (if any).
    */
   private arriveAtJoin(c: number): boolean {
     const r = this.caseFork[c]!;
@@ -827,6 +861,9 @@ class Engine implements SimulationRun {
     rec.cycleP90.push(quantileSorted(sorted, 0.9, n));
     rec.elapsedWeeks.push(completions > 0 ? this.elapsedSum / completions / CLOCK_MINUTES_PER_WEEK : NaN);
     rec.throughput.push(completions / weeks);
+    let aiCost = 0;
+    for (let i = 0; i < this.visits.length; i++) aiCost += this.visits[i]! * this.aiCost[i]!;
+    rec.aiCost.push(this.arrivals > 0 ? aiCost / this.arrivals : NaN);
     if (n > 0) rec.sketches.push({ ...sketchSorted(sorted, n), cases: completions });
     this.completedCases += completions;
     if (completions > 0) {
@@ -925,6 +962,7 @@ class Engine implements SimulationRun {
       },
       elapsedWeeks: estimate(rec.elapsedWeeks),
       throughputPerWeek: estimate(rec.throughput),
+      aiCostPerCase: estimate(rec.aiCost),
       completedCases: this.completedCases,
       roles,
       aiSteps,

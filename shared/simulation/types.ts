@@ -119,18 +119,24 @@ export interface SimulationSummary {
   };
   /** Replications that measured anything (fewer than asked only when the event cap was hit). */
   replicationsDone: number;
-  /** Events processed (case arrivals and ends of work on a step), warm-up included. */
+  /** Events processed (case arrivals and ends of work on a step, one per branch), warm-up included. */
   events: number;
   /**
    * Cycle time of the cases finished while measuring: the sum, along each case's path, of its waits and
-   * processing times, each in the working minutes of the step's role (AI steps: minutes). Per replication the
-   * mean, median and 90th percentile; the estimates summarise them over replications.
+   * processing times, each in the working minutes of the step's role (AI steps: minutes). A parallel block
+   * counts as its slowest branch: each branch sums its own time, and the join keeps the largest sum. Per
+   * replication the mean, median and 90th percentile; the estimates summarise them over replications.
    */
   cycleTimeMinutes: { mean: Estimate | null; median: Estimate | null; p90: Estimate | null };
   /** Mean time from arrival to finish on the simulation clock, in weeks (see simulate.ts). */
   elapsedWeeks: Estimate | null;
   /** Cases finished per measured week. */
   throughputPerWeek: Estimate | null;
+  /**
+   * AI cost per case (currency of the roles' cost per hour): AI runs while measuring (visits to AI-automated
+   * and AI-assisted tasks) × each step's AI cost per run, over the cases arrived while measuring.
+   */
+  aiCostPerCase: Estimate | null;
   /** Cases finished while measuring, over all replications. */
   completedCases: number;
   /** The roles that do steps of this workflow, in the order of the roles given. */

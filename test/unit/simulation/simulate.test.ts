@@ -242,6 +242,34 @@ describe('AI steps', () => {
     // The cycle time is the processing time alone: PERT mean (1 + 8 + 9) / 6 = 3 min.
     expectWithin(3, result.cycleTimeMinutes.mean, 0.01);
   });
+
+  it('costs every AI run: 0.04 per automated draft + 0.02 per assisted edit × 1.25 edits = 0.065 per case', () => {
+    const wf = workflow(
+      [
+        start(),
+        task('draft', null, [1, 1, 1], 'ai-automated', { aiCostPerRun: 0.04 }),
+        task('edit', 'w', [2, 4, 9], 'ai-assisted', { aiCostPerRun: 0.02 }),
+        review('check', 0.2, 'edit', 'w', [1, 2, 4]),
+        // People without AI run none: its cost per run is not counted, and the result says so.
+        task('file', 'w', [1, 1, 1], 'human', { aiCostPerRun: 5 }),
+        end(),
+      ],
+      [
+        link('start', 'draft'),
+        link('draft', 'edit'),
+        link('edit', 'check'),
+        link('check', 'file'),
+        link('file', 'end'),
+      ],
+      400,
+    );
+    const result = ok(simulateWorkflow(wf, [role('w', 3)], { weeks: 20, replications: 6, seed: 13 }));
+    expectWithin(0.065, result.aiCostPerCase, 0.005);
+    expect(result.warnings.join(' ')).toMatch(/'file' is done by people without AI/);
+    expect(
+      ok(simulateWorkflow(single(10), [role('r', 1)], { weeks: 1, replications: 2, seed: 1 })).aiCostPerCase,
+    ).toMatchObject({ mean: 0 });
+  });
 });
 
 describe('routing', () => {
