@@ -21,7 +21,8 @@ import * as ops from '../../shared/model/operations';
 import type { Position, Workflow } from '../../shared/model/schema';
 import { useWorkspace } from '../store/workspaceStore';
 import { useEditor, type Size } from '../store/editorStore';
-import { problemsByStep, useProblems, useSkillIndex } from '../store/selectors';
+import { problemsByStep, useSkillIndex } from '../store/selectors';
+import type { Problem } from '../../shared/model/validate';
 import { notify } from '../store/notifications';
 import { StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
 import type { AnalysisResult } from '../../shared/analysis/analyze';
@@ -92,11 +93,17 @@ function stepHeat(analysis: AnalysisResult, mode: HeatMode): Map<string, StepHea
 }
 const NO_NAMES: readonly string[] = [];
 
-export function Canvas({ workflow, analysis }: { workflow: Workflow; analysis: AnalysisResult }) {
+export interface CanvasProps {
+  workflow: Workflow;
+  /** Computed once by the editor for the canvas and the panels alike (validation runs once per edit). */
+  analysis: AnalysisResult;
+  problems: readonly Problem[];
+}
+
+export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   const editWorkflow = useWorkspace((s) => s.editWorkflow);
   const roles = useWorkspace((s) => s.roles);
   const skills = useSkillIndex();
-  const problems = useProblems(workflow);
   const { selectedStepIds, selectedEdgeIds, measured, focusStepId, heat, dragPositions } = useEditor();
   const heatByStep = useMemo(() => stepHeat(analysis, heat), [analysis, heat]);
   const flow = useReactFlow();

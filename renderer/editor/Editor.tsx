@@ -32,7 +32,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           <Palette workflowId={workflow.id} />
           <Legend />
         </aside>
-        <Canvas workflow={workflow} analysis={analysis} />
+        <Canvas workflow={workflow} analysis={analysis} problems={problems} />
         <Tabs.Root
           className="side-panel"
           value={panel}
