@@ -10,6 +10,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
@@ -24,7 +25,9 @@ import { useEditor, type Size } from '../store/editorStore';
 import { problemsByStep, useSkillIndex } from '../store/selectors';
 import type { Problem } from '../../shared/model/validate';
 import { notify } from '../store/notifications';
-import { StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
+import { DETAIL_ZOOM, StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
+import { OverviewLayer } from './OverviewLayer';
+import { useShallow } from 'zustand/react/shallow';
 import type { AnalysisResult } from '../../shared/analysis/analyze';
 import { formatNumber } from '../../shared/analysis/numbers';
 import { formatDuration as formatMinutes } from '../analysis/format';
@@ -47,6 +50,9 @@ const MINIMAP_COLOURS: Record<StepKind, string> = {
 };
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.step)];
 const REWORK_PREFIX = 'rework:';
+/** Fitting counts hidden steps too: in the overview they are hidden from React Flow but drawn. */
+const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as const;
+const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 /** Above this many steps only the steps and connections in view are rendered (culling keeps edits fluid). */
 const LARGE_WORKFLOW = 150;
 
@@ -104,7 +110,19 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   const editWorkflow = useWorkspace((s) => s.editWorkflow);
   const roles = useWorkspace((s) => s.roles);
   const skills = useSkillIndex();
-  const { selectedStepIds, selectedEdgeIds, measured, focusStepId, heat, dragPositions } = useEditor();
+  const { selectedStepIds, selectedEdgeIds, measured, focusStepId, heat, dragPositions } = useEditor(
+    useShallow((s) => ({
+      selectedStepIds: s.selectedStepIds,
+      selectedEdgeIds: s.selectedEdgeIds,
+      measured: s.measured,
+      focusStepId: s.focusStepId,
+      heat: s.heat,
+      dragPositions: s.dragPositions,
+    })),
+  );
+  // A large workflow zoomed out is drawn by the overview layer; React Flow keeps its steps hidden.
+  const zoomedOut = useStore(isZoomedOut);
+  const overview = zoomedOut && workflow.steps.length > LARGE_WORKFLOW;
   const heatByStep = useMemo(() => stepHeat(analysis, heat), [analysis, heat]);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -142,6 +160,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         previous.selected === selected &&
         previous.measured === size &&
         previous.position === position &&
+        Boolean(previous.hidden) === overview &&
         sameNodeData(previous.data, data)
           ? previous
           : {
@@ -149,6 +168,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
               type: 'step' as const,
               position,
               selected,
+              ...(overview ? { hidden: true } : {}),
               ...(size ? { measured: size } : {}),
               data,
             };
@@ -157,7 +177,17 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     });
     nodeCache.current = next;
     return result;
-  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured, heatByStep, dragPositions]);
+  }, [
+    workflow.steps,
+    roles,
+    skills,
+    problems,
+    selectedStepIds,
+    measured,
+    heatByStep,
+    dragPositions,
+    overview,
+  ]);
 
   // Like nodes, edges keep their identity while what they show is unchanged (keyed by a signature of it).
   const edgeCache = useRef(new Map<string, { signature: string; edge: FlowEdge }>());
@@ -179,8 +209,10 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       const sourceName = stepById.get(e.source)?.name ?? '?';
       const targetName = stepById.get(e.target)?.name ?? '?';
       const selected = selectedEdgeIds.has(e.id);
-      return keep(`${e.id}|${e.source}|${e.target}|${label}|${sourceName}|${targetName}|${selected}`, () => ({
+      const signature = `${e.id}|${e.source}|${e.target}|${label}|${sourceName}|${targetName}|${selected}|${overview}`;
+      return keep(signature, () => ({
         id: e.id,
+        ...(overview ? { hidden: true } : {}),
         source: e.source,
         target: e.target,
         selected,
@@ -197,8 +229,9 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       const rate = s.rejectionRate;
       const name = s.name;
       flowEdges.push(
-        keep(`${id}|${reworkTarget}|${rate}|${name}|${targetName}`, () => ({
+        keep(`${id}|${reworkTarget}|${rate}|${name}|${targetName}|${overview}`, () => ({
           id,
+          ...(overview ? { hidden: true } : {}),
           source: s.id,
           sourceHandle: 'rework',
           target: reworkTarget,
@@ -215,7 +248,17 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     }
     edgeCache.current = next;
     return flowEdges;
-  }, [workflow.steps, workflow.edges, selectedEdgeIds]);
+  }, [workflow.steps, workflow.edges, selectedEdgeIds, overview]);
+
+  const problemStepIds = useMemo(() => new Set(problemsByStep(problems).keys()), [problems]);
+  const onOverviewSelect = useCallback(
+    (ids: ReadonlySet<string>) => useEditor.getState().setSelection(ids, new Set()),
+    [],
+  );
+  const onOverviewDrop = useCallback(
+    (positions: ReadonlyMap<string, Position>) => edit((wf) => ops.moveSteps(wf, positions)),
+    [edit],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StepFlowNode>[]) => {
@@ -324,11 +367,11 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   useEffect(
     () =>
       onCommand((command) => {
-        if (command === 'fit-view') void flow.fitView({ padding: 0.1, duration: 300 });
+        if (command === 'fit-view') void flow.fitView({ ...FIT_VIEW, padding: 0.1, duration: 300 });
         else if (command === 'present' || command === 'present-end') {
           useEditor.getState().setPresenting(command === 'present');
           // Let the panels collapse or return before fitting the diagram to the new size.
-          setTimeout(() => void flow.fitView({ padding: 0.08, duration: 300 }), 50);
+          setTimeout(() => void flow.fitView({ ...FIT_VIEW, padding: 0.08, duration: 300 }), 50);
         }
       }),
     [flow],
@@ -359,7 +402,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         deleteKeyCode={['Delete', 'Backspace']}
         onlyRenderVisibleElements={workflow.steps.length > LARGE_WORKFLOW}
         fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.1}
         snapToGrid
         snapGrid={[10, 10]}
@@ -367,14 +410,29 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         aria-label="Workflow diagram"
       >
         <Background gap={20} />
-        <MiniMap<StepFlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColour}
-          style={{ width: 160, height: 110 }}
-          ariaLabel="Overview of the whole workflow"
-        />
-        <Controls aria-label="Zoom and fit controls" />
+        {overview ? (
+          <OverviewLayer
+            steps={workflow.steps}
+            edges={workflow.edges}
+            sizes={measured}
+            dragPositions={dragPositions}
+            selected={selectedStepIds}
+            problemStepIds={problemStepIds}
+            heat={heatByStep}
+            onSelect={onOverviewSelect}
+            onDrop={onOverviewDrop}
+          />
+        ) : (
+          // Zoomed out to the overview the whole workflow is in view; the minimap would repeat it.
+          <MiniMap<StepFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColour}
+            style={{ width: 160, height: 110 }}
+            ariaLabel="Overview of the whole workflow"
+          />
+        )}
+        <Controls aria-label="Zoom and fit controls" fitViewOptions={FIT_VIEW} />
       </ReactFlow>
     </div>
   );

@@ -4,7 +4,7 @@
  * half-read or overwritten.
  */
 import type { z } from 'zod';
-import { RoleSchema, SkillSchema, WorkflowSchema } from '../../shared/model/schema';
+import { EdgeSchema, RoleSchema, SkillSchema, StepSchema, WorkflowSchema } from '../../shared/model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
 import type { ImportPlan } from '../../shared/format/importer';
 import type { CoarchitectDb } from './db';
@@ -58,8 +58,37 @@ export async function loadWorkspace(db: CoarchitectDb): Promise<LoadedWorkspace>
   };
 }
 
+/** The workflow's own fields; its steps and edges are checked one by one (see checkedForWrite). */
+const WorkflowShellSchema = WorkflowSchema.omit({ steps: true, edges: true });
+/** Step and edge objects already checked: edits share unchanged ones, so a save checks only what changed. */
+const checked = new WeakSet<object>();
+
+/**
+ * The workflow as it will be written, refused (throws) if it breaks the schema, so nothing invalid is ever
+ * stored. Checking only new step and edge objects keeps an autosave of a 5,000-step workflow cheap.
+ */
+function checkedForWrite(workflow: Workflow): Workflow {
+  WorkflowShellSchema.parse(workflow);
+  if (!Array.isArray(workflow.steps) || !Array.isArray(workflow.edges))
+    throw new Error(`Workflow ${workflow.id}: steps and connections must be lists`);
+  workflow.steps.forEach((step, i) => {
+    if (checked.has(step)) return;
+    const result = StepSchema.safeParse(step);
+    if (!result.success) throw new Error(`Step ${i + 1} (${step.id}): ${result.error.issues[0]?.message}`);
+    checked.add(step);
+  });
+  workflow.edges.forEach((edge, i) => {
+    if (checked.has(edge)) return;
+    const result = EdgeSchema.safeParse(edge);
+    if (!result.success)
+      throw new Error(`Connection ${i + 1} (${edge.id}): ${result.error.issues[0]?.message}`);
+    checked.add(edge);
+  });
+  return workflow;
+}
+
 export async function saveWorkflows(db: CoarchitectDb, workflows: readonly Workflow[]): Promise<void> {
-  await db.workflows.bulkPut(workflows.map((w) => WorkflowSchema.parse(w)));
+  await db.workflows.bulkPut(workflows.map(checkedForWrite));
 }
 
 export async function deleteWorkflow(db: CoarchitectDb, id: string): Promise<void> {

@@ -80,6 +80,24 @@ describe('repository', () => {
     expect(await db.workflows.count()).toBe(0);
   });
 
+  it('checks new steps and connections of every save, also after earlier saves of the same workflow', async () => {
+    const db = freshDb();
+    const wf = createWorkflow('Checked');
+    await saveWorkflows(db, [wf]);
+    const badStep = {
+      ...wf,
+      steps: [...wf.steps, { ...wf.steps[0], id: 'step-x', position: { x: 'left' } }],
+    };
+    await expect(saveWorkflows(db, [badStep as unknown as Workflow])).rejects.toThrow(/Step 3 \(step-x\)/);
+    const badEdge = {
+      ...wf,
+      edges: [{ id: 'edge-x', source: wf.steps[0]!.id, target: wf.steps[1]!.id, label: '', probability: 2 }],
+    };
+    await expect(saveWorkflows(db, [badEdge])).rejects.toThrow(/Connection 1 \(edge-x\)/);
+    const stored = await loadWorkspace(db);
+    expect(stored.workspace.workflows).toEqual([wf]);
+  });
+
   it('reports a corrupt row, leaves it in the database and still loads the good rows', async () => {
     const db = freshDb();
     const good = createWorkflow('Good');

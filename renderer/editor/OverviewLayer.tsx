@@ -1,0 +1,355 @@
+/**
+ * The level-of-detail view of a large workflow zoomed out: every step and connection drawn on one canvas
+ * instead of thousands of DOM nodes. React Flow keeps the steps (hidden) for fitting and the viewport; this
+ * layer draws them, and lets a person select steps, drag them, and double-click one to zoom in to it.
+ * Panning and zooming go straight through to React Flow (the canvas never takes the pointer).
+ */
+import { useCallback, useEffect, useRef } from 'react';
+import { useReactFlow, useStore } from '@xyflow/react';
+import type { Edge, Position, Step } from '../../shared/model/schema';
+import type { Size } from '../store/editorStore';
+import type { StepHeat } from './StepNode';
+import { kindOf, type StepKind } from './stepKinds';
+import { hitTest, stepBox, type Box } from './overviewGeometry';
+
+/** Kind colours as hex: a canvas cannot read the stylesheet's custom properties (same hues as styles.css). */
+export const KIND_COLOURS: Record<StepKind, { stroke: string; fill: string }> = {
+  start: { stroke: '#1e7a46', fill: '#e3f3ea' },
+  end: { stroke: '#394150', fill: '#e7e9ed' },
+  decision: { stroke: '#5b6573', fill: '#eef0f3' },
+  parallel: { stroke: '#4a5a8a', fill: '#e9ecf6' },
+  review: { stroke: '#b76a00', fill: '#fff2dc' },
+  'task-human': { stroke: '#2f6fce', fill: '#e6effc' },
+  'task-ai-assisted': { stroke: '#7b43c9', fill: '#f1e9fb' },
+  'task-ai-automated': { stroke: '#0f8a80', fill: '#e1f4f2' },
+};
+const SELECTED = '#3f51b5';
+const PROBLEM = '#c62828';
+const EDGE = '#9aa3af';
+const REWORK = '#b76a00';
+/** Pointer travel (screen px) before a press on a step becomes a drag rather than a click. */
+const DRAG_THRESHOLD = 3;
+
+export interface OverviewLayerProps {
+  steps: readonly Step[];
+  edges: readonly Edge[];
+  sizes: ReadonlyMap<string, Size>;
+  dragPositions: ReadonlyMap<string, Position>;
+  selected: ReadonlySet<string>;
+  problemStepIds: ReadonlySet<string>;
+  heat: ReadonlyMap<string, StepHeat>;
+  onSelect(stepIds: ReadonlySet<string>): void;
+  /** The steps' new positions when a drag ends (during the drag only this canvas redraws). */
+  onDrop(positions: ReadonlyMap<string, Position>): void;
+}
+
+interface Press {
+  pointerId: number;
+  x: number;
+  y: number;
+  stepId: string;
+  additive: boolean;
+  moving: ReadonlyMap<string, Position> | null;
+  dragging: boolean;
+}
+
+export function OverviewLayer(props: OverviewLayerProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const transform = useStore((s) => s.transform);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const domNode = useStore((s) => s.domNode);
+  const flow = useReactFlow();
+  const latest = useRef(props);
+  latest.current = props;
+
+  const boxes = useRef<Box[]>([]);
+  useEffect(() => {
+    boxes.current = props.steps.map((s) => stepBox(s, props.dragPositions.get(s.id), props.sizes.get(s.id)));
+  }, [props.steps, props.dragPositions, props.sizes]);
+  /** Where the steps being dragged are now; local, so a drag redraws this canvas and nothing else. */
+  const dragging = useRef<ReadonlyMap<string, Position>>(new Map());
+  const view = useRef({ transform, width, height });
+  view.current = { transform, width, height };
+
+  const repaint = useCallback(() => {
+    const element = canvas.current;
+    const context = element?.getContext('2d');
+    if (!element || !context) return;
+    const { transform: t, width: w, height: h } = view.current;
+    const ratio = globalThis.devicePixelRatio || 1;
+    if (element.width !== Math.round(w * ratio) || element.height !== Math.round(h * ratio)) {
+      element.width = Math.round(w * ratio);
+      element.height = Math.round(h * ratio);
+    }
+    const current = latest.current;
+    const positions =
+      dragging.current.size > 0
+        ? new Map([...current.dragPositions, ...dragging.current])
+        : current.dragPositions;
+    draw(context, { ...current, dragPositions: positions }, t, w, h, ratio);
+  }, []);
+
+  // Draw on every change of data or viewport; one canvas pass is a few milliseconds even for 5,000 steps.
+  useEffect(repaint, [repaint, props, transform, width, height]);
+
+  const stepAt = useCallback(
+    (clientX: number, clientY: number) => {
+      const at = flow.screenToFlowPosition({ x: clientX, y: clientY });
+      return hitTest(boxes.current, at);
+    },
+    [flow],
+  );
+
+  // Presses on a step are ours (select, drag); presses elsewhere go on to React Flow (pan, box select).
+  useEffect(() => {
+    if (!domNode) return;
+    let press: Press | null = null;
+    /** The click that ends a press of ours must not reach the pane (which clears the selection). */
+    let ownClick = false;
+    let frame = 0;
+    const swallow = (e: Event) => {
+      e.stopPropagation();
+      e.preventDefault();
+    };
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0 || !(e.target instanceof Element) || !e.target.closest('.react-flow__pane')) return;
+      const hit = stepAt(e.clientX, e.clientY);
+      ownClick = false;
+      if (!hit) return;
+      swallow(e);
+      press = {
+        pointerId: e.pointerId,
+        x: e.clientX,
+        y: e.clientY,
+        stepId: hit.id,
+        additive: e.shiftKey || e.metaKey || e.ctrlKey,
+        moving: null,
+        dragging: false,
+      };
+      window.addEventListener('pointermove', onMove, true);
+      window.addEventListener('pointerup', onUp, true);
+    };
+    // d3-zoom listens to mousedown: it must not start a pan under a press we have taken.
+    const onMouseDown = (e: MouseEvent) => {
+      if (press) swallow(e);
+    };
+    const onClick = (e: MouseEvent) => {
+      if (!ownClick) return;
+      ownClick = false;
+      swallow(e);
+    };
+    const moved = (e: PointerEvent): Map<string, Position> | null => {
+      if (!press?.moving) return null;
+      const zoom = flow.getZoom();
+      const dx = (e.clientX - press.x) / zoom;
+      const dy = (e.clientY - press.y) / zoom;
+      const next = new Map<string, Position>();
+      for (const [id, p] of press.moving) {
+        next.set(id, { x: Math.round((p.x + dx) / 10) * 10, y: Math.round((p.y + dy) / 10) * 10 });
+      }
+      return next;
+    };
+    const onMove = (e: PointerEvent) => {
+      if (!press || e.pointerId !== press.pointerId) return;
+      if (!press.dragging) {
+        if (Math.hypot(e.clientX - press.x, e.clientY - press.y) < DRAG_THRESHOLD) return;
+        press.dragging = true;
+        const { selected, steps, onSelect } = latest.current;
+        const group = selected.has(press.stepId) ? selected : new Set([press.stepId]);
+        if (!selected.has(press.stepId)) onSelect(group);
+        press.moving = new Map(steps.filter((s) => group.has(s.id)).map((s) => [s.id, s.position]));
+      }
+      // One repaint per frame, however fast the pointer reports.
+      dragging.current = moved(e) ?? new Map();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(repaint);
+    };
+    const onUp = (e: PointerEvent) => {
+      if (!press || e.pointerId !== press.pointerId) return;
+      window.removeEventListener('pointermove', onMove, true);
+      window.removeEventListener('pointerup', onUp, true);
+      cancelAnimationFrame(frame);
+      ownClick = true;
+      const { selected, onSelect, onDrop } = latest.current;
+      if (press.dragging) {
+        const next = moved(e);
+        dragging.current = new Map();
+        if (next) onDrop(next);
+      } else if (press.additive) {
+        const toggled = new Set(selected);
+        if (toggled.has(press.stepId)) toggled.delete(press.stepId);
+        else toggled.add(press.stepId);
+        onSelect(toggled);
+      } else onSelect(new Set([press.stepId]));
+      press = null;
+    };
+    const onDoubleClick = (e: MouseEvent) => {
+      const hit = stepAt(e.clientX, e.clientY);
+      if (!hit) return;
+      swallow(e);
+      void flow.setCenter(hit.x + hit.width / 2, hit.y + hit.height / 2, { zoom: 1, duration: 300 });
+    };
+    domNode.addEventListener('pointerdown', onDown, true);
+    domNode.addEventListener('mousedown', onMouseDown, true);
+    domNode.addEventListener('dblclick', onDoubleClick, true);
+    domNode.addEventListener('click', onClick, true);
+    return () => {
+      domNode.removeEventListener('click', onClick, true);
+      cancelAnimationFrame(frame);
+      domNode.removeEventListener('pointerdown', onDown, true);
+      domNode.removeEventListener('mousedown', onMouseDown, true);
+      domNode.removeEventListener('dblclick', onDoubleClick, true);
+      window.removeEventListener('pointermove', onMove, true);
+      window.removeEventListener('pointerup', onUp, true);
+    };
+  }, [domNode, flow, stepAt, repaint]);
+
+  return (
+    <canvas
+      ref={canvas}
+      className="overview-layer"
+      style={{ width, height }}
+      role="img"
+      aria-label={`Overview of ${props.steps.length} steps and ${props.edges.length} connections. Zoom in, or find a step with the command palette, to edit it.`}
+    />
+  );
+}
+
+function draw(
+  context: CanvasRenderingContext2D,
+  { steps, edges, sizes, dragPositions, selected, problemStepIds, heat }: OverviewLayerProps,
+  [tx, ty, zoom]: [number, number, number],
+  width: number,
+  height: number,
+  ratio: number,
+): void {
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, width * ratio, height * ratio);
+  context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
+  // The visible part of the diagram, in flow coordinates, for culling.
+  const left = -tx / zoom;
+  const top = -ty / zoom;
+  const right = left + width / zoom;
+  const bottom = top + height / zoom;
+  const boxById = new Map<string, Box>();
+  for (const s of steps) boxById.set(s.id, stepBox(s, dragPositions.get(s.id), sizes.get(s.id)));
+
+  // Connections: one path, one stroke.
+  context.beginPath();
+  for (const e of edges) {
+    const a = boxById.get(e.source);
+    const b = boxById.get(e.target);
+    if (!a || !b) continue;
+    const x1 = a.x + a.width;
+    const y1 = a.y + a.height / 2;
+    const x2 = b.x;
+    const y2 = b.y + b.height / 2;
+    if (
+      Math.max(x1, x2) < left ||
+      Math.min(x1, x2) > right ||
+      Math.max(y1, y2) < top ||
+      Math.min(y1, y2) > bottom
+    )
+      continue;
+    const bend = Math.max(20, Math.abs(x2 - x1) / 2);
+    context.moveTo(x1, y1);
+    context.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
+  }
+  context.lineWidth = 1.5 / zoom;
+  context.strokeStyle = EDGE;
+  context.stroke();
+
+  // Rework loops, dashed, from a review's bottom back to the step it returns work to.
+  context.beginPath();
+  for (const s of steps) {
+    if (s.type !== 'review' || !s.reworkTargetId) continue;
+    const a = boxById.get(s.id);
+    const b = boxById.get(s.reworkTargetId);
+    if (!a || !b) continue;
+    const x1 = a.x + a.width / 2;
+    const y1 = a.y + a.height;
+    const x2 = b.x + b.width / 2;
+    const y2 = b.y + b.height;
+    const drop = 40;
+    context.moveTo(x1, y1);
+    context.bezierCurveTo(x1, y1 + drop, x2, y2 + drop, x2, y2);
+  }
+  context.setLineDash([6 / zoom, 4 / zoom]);
+  context.strokeStyle = REWORK;
+  context.stroke();
+  context.setLineDash([]);
+
+  // Steps, batched by kind: fill and left border in the kind's colours.
+  const byKind = new Map<StepKind, Box[]>();
+  for (const s of steps) {
+    const box = boxById.get(s.id);
+    if (!box || box.x > right || box.x + box.width < left || box.y > bottom || box.y + box.height < top)
+      continue;
+    const kind = kindOf(s);
+    const list = byKind.get(kind) ?? [];
+    list.push(box);
+    byKind.set(kind, list);
+  }
+  context.lineWidth = 1 / zoom;
+  for (const [kind, list] of byKind) {
+    const colours = KIND_COLOURS[kind];
+    context.fillStyle = colours.fill;
+    context.strokeStyle = colours.stroke;
+    context.beginPath();
+    for (const b of list) context.rect(b.x, b.y, b.width, b.height);
+    context.fill();
+    context.stroke();
+    context.fillStyle = colours.stroke;
+    context.beginPath();
+    for (const b of list) context.rect(b.x, b.y, 6, b.height);
+    context.fill();
+  }
+
+  // Heat, problems and selection on top.
+  for (const s of steps) {
+    const box = boxById.get(s.id);
+    if (!box || box.x > right || box.x + box.width < left || box.y > bottom || box.y + box.height < top)
+      continue;
+    const h = heat.get(s.id);
+    if (h) {
+      context.fillStyle = `rgba(217, 72, 15, ${0.25 + 0.75 * h.share})`;
+      context.fillRect(box.x, box.y + box.height - 10, box.width * Math.max(0.04, h.share), 10);
+    }
+    if (problemStepIds.has(s.id)) {
+      context.fillStyle = PROBLEM;
+      context.beginPath();
+      context.arc(box.x + box.width - 10, box.y + 10, 7, 0, Math.PI * 2);
+      context.fill();
+    }
+    if (selected.has(s.id)) {
+      context.lineWidth = 3 / zoom;
+      context.strokeStyle = SELECTED;
+      context.strokeRect(box.x - 3 / zoom, box.y - 3 / zoom, box.width + 6 / zoom, box.height + 6 / zoom);
+    }
+  }
+
+  // Names, once a step is wide enough on screen to hold some text.
+  if (zoom * 200 >= 40) {
+    const fontPx = 10 / zoom;
+    context.font = `600 ${fontPx}px system-ui, sans-serif`;
+    context.fillStyle = '#1d2430';
+    context.textBaseline = 'middle';
+    for (const s of steps) {
+      const box = boxById.get(s.id);
+      if (!box || box.x > right || box.x + box.width < left || box.y > bottom || box.y + box.height < top)
+        continue;
+      const room = box.width - 16;
+      const text = fitText(context, s.name, room);
+      if (text) context.fillText(text, box.x + 12, box.y + box.height / 2, room);
+    }
+  }
+}
+
+/** The name cut to the room there is, with an ellipsis; measuring is costly, so it estimates first. */
+function fitText(context: CanvasRenderingContext2D, name: string, room: number): string {
+  if (context.measureText(name).width <= room) return name;
+  let end = name.length;
+  while (end > 1 && context.measureText(`${name.slice(0, end)}…`).width > room) end = Math.floor(end * 0.8);
+  return end > 1 ? `${name.slice(0, end)}…` : '';
+}
