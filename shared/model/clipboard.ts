@@ -42,7 +42,7 @@ export const ClipboardFragmentSchema = z
       if (step.type === 'start') {
         ctx.addIssue({
           code: 'custom',
-          path: ['steps', i, 'type'],
+          path: ['steps', i],
           message: 'a fragment cannot hold a start step (a workflow has exactly one)',
         });
       }
@@ -57,7 +57,7 @@ export const ClipboardFragmentSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['edges', i, end],
-            message: `'${edge[end]}' is not a step of the fragment`,
+            message: `${end} '${edge[end]}' is not a step of the fragment`,
           });
         }
       }
