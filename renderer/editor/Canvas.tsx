@@ -52,6 +52,7 @@ const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.s
 const REWORK_PREFIX = 'rework:';
 /** Fitting counts hidden steps too: in the overview they are hidden from React Flow but drawn. */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as const;
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 /** Above this many steps only the steps and connections in view are rendered (culling keeps edits fluid). */
 const LARGE_WORKFLOW = 150;
@@ -400,6 +401,9 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         isValidConnection={isValidConnection}
         onPaneClick={() => useEditor.getState().clearSelection()}
         deleteKeyCode={['Delete', 'Backspace']}
+        // Shift+drag draws a selection box; Shift-, Ctrl- or ⌘-click adds a step to the selection.
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         onlyRenderVisibleElements={workflow.steps.length > LARGE_WORKFLOW}
         fitView
         fitViewOptions={FIT_VIEW}

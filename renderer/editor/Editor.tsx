@@ -14,6 +14,7 @@ import { RolesPanel } from './RolesPanel';
 import { SkillsPanel } from './SkillsPanel';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { installClipboardEvents } from './selectionEdits';
 
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
@@ -24,6 +25,8 @@ export function Editor({ workflow }: { workflow: Workflow }) {
 
   // Selection belongs to one workflow; start clean when another one opens.
   useEffect(() => useEditor.getState().reset(), [workflow.id]);
+  // Ctrl/⌘+C, X, V (and the Edit menu) copy, cut and paste steps while the editor is open.
+  useEffect(() => installClipboardEvents(), []);
 
   return (
     <ReactFlowProvider>

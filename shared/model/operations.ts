@@ -211,3 +211,38 @@ export function stepsUsingRole(workflows: readonly Workflow[], roleId: string): 
   }
   return count;
 }
+
+/**
+ * Puts a review right after a step: the step's outgoing connections now leave from the review, which sends
+ * its rejected share back to the step. The reviewer is the step's role (a person checks their own
+ * AI-assisted drafts) until someone chooses another. Only tasks and reviews can be reviewed this way.
+ */
+const REVIEW_GAP = 260;
+const ROW_HEIGHT = 110;
+
+export function insertReviewAfter(
+  workflow: Workflow,
+  stepId: string,
+): { workflow: Workflow; reviewId: string } | null {
+  const step = workflow.steps.find((s) => s.id === stepId);
+  if (step?.type !== 'task' && step?.type !== 'review') return null;
+  const review = createStep('review', { x: step.position.x + REVIEW_GAP, y: step.position.y });
+  if (review.type !== 'review') return null;
+  const reviewed = { ...review, name: `Review: ${step.name}`, roleId: step.roleId, reworkTargetId: step.id };
+  // Make room: the steps to the right on the same row move one place further right.
+  const steps = workflow.steps.map((s) =>
+    s.position.x > step.position.x && Math.abs(s.position.y - step.position.y) < ROW_HEIGHT
+      ? { ...s, position: { x: s.position.x + REVIEW_GAP, y: s.position.y } }
+      : s,
+  );
+  const edges = workflow.edges.map((e) => (e.source === stepId ? { ...e, source: reviewed.id } : e));
+  edges.push({ id: newId('edge'), source: stepId, target: reviewed.id, label: '', probability: null });
+  return { workflow: touch(workflow, { steps: [...steps, reviewed], edges }), reviewId: reviewed.id };
+}
+
+/** Switches a task between human, AI-assisted and AI-automated; other steps are returned unchanged. */
+export function setTaskMode(workflow: Workflow, stepId: string, mode: TaskMode): Workflow {
+  const step = workflow.steps.find((s) => s.id === stepId);
+  if (step?.type !== 'task' || step.mode === mode) return workflow;
+  return updateStep(workflow, stepId, { mode });
+}

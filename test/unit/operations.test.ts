@@ -9,13 +9,16 @@ import {
   createStep,
   createWorkflow,
   duplicateWorkflow,
+  insertReviewAfter,
   removeElements,
+  setTaskMode,
   stepsUsingRole,
   stepsUsingSkill,
   updateEdge,
   updateStep,
 } from '../../shared/model/operations';
 import { customerSupportExample } from '../../shared/examples/customerSupport';
+import { validateWorkflow } from '../../shared/model/validate';
 
 const AT = '2026-03-01T10:00:00.000Z';
 
@@ -312,5 +315,60 @@ describe('connectableTargets', () => {
         expect(offered).toEqual(allowed);
       }
     }
+  });
+});
+
+describe('insertReviewAfter', () => {
+  const chain = () => {
+    let wf = createWorkflow('Chain');
+    const [start, end] = wf.steps as [Step, Step];
+    const draft = { ...createStep('task', { x: 260, y: 0 }, 'ai-assisted'), roleId: 'role-agent' };
+    wf = { ...wf, steps: [start, draft, { ...end, position: { x: 520, y: 0 } }] };
+    wf = connect(connect(wf, start.id, draft.id), draft.id, end.id);
+    return { wf, start, draft, end };
+  };
+
+  it('puts a review between a task and its next step, sending rework back to the task', () => {
+    const { wf, draft, end } = chain();
+    const result = insertReviewAfter(wf, draft.id);
+    if (!result) throw new Error('no review');
+    const review = result.workflow.steps.find((s) => s.id === result.reviewId);
+    expect(review).toMatchObject({
+      type: 'review',
+      name: `Review: ${draft.name}`,
+      roleId: 'role-agent',
+      reworkTargetId: draft.id,
+      position: { x: 520, y: 0 },
+    });
+    const links = result.workflow.edges.map((e) => [e.source, e.target]);
+    expect(links).toContainEqual([draft.id, result.reviewId]);
+    expect(links).toContainEqual([result.reviewId, end.id]);
+    expect(links).not.toContainEqual([draft.id, end.id]);
+    // The end step made room: it moved one place right.
+    expect(result.workflow.steps.find((s) => s.id === end.id)?.position).toEqual({ x: 780, y: 0 });
+    expect(
+      validateWorkflow(result.workflow, {
+        roles: [{ id: 'role-agent', name: 'Agent', headcount: 1, hoursPerWeek: 35, costPerHour: 40 }],
+        skills: new Map(),
+      }).filter((p) => p.severity === 'error'),
+    ).toEqual([]);
+  });
+
+  it('refuses steps that are not work (start, end, decision)', () => {
+    const { wf, start, end } = chain();
+    expect(insertReviewAfter(wf, start.id)).toBeNull();
+    expect(insertReviewAfter(wf, end.id)).toBeNull();
+  });
+});
+
+describe('setTaskMode', () => {
+  it('switches a task between modes and leaves other steps and unchanged modes alone', () => {
+    const wf = createWorkflow('Modes');
+    const task = createStep('task', { x: 0, y: 0 });
+    const withTask = { ...wf, steps: [...wf.steps, task] };
+    const automated = setTaskMode(withTask, task.id, 'ai-automated');
+    expect(automated.steps.find((s) => s.id === task.id)).toMatchObject({ mode: 'ai-automated' });
+    expect(setTaskMode(automated, task.id, 'ai-automated')).toBe(automated);
+    expect(setTaskMode(withTask, wf.steps[0]!.id, 'human')).toBe(withTask);
   });
 });
