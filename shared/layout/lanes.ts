@@ -200,6 +200,43 @@ export function moveStepToLane(workflow: Workflow, stepId: string, laneKey: Lane
   return { ok: true, workflow: ops.updateStep(workflow, step.id, { roleId, mode }) };
 }
 
+export interface LaneDrop {
+  workflow: Workflow;
+  /** Why steps dropped in a lane they cannot join went back to where they were. */
+  refused: string[];
+}
+
+/**
+ * Moves steps where they were dropped, and a work step whose centre lands in another lane's band joins that
+ * lane (`moveStepToLane`), all in one edit, so one undo takes back both the move and the role change. A step
+ * refused by the lane keeps its old position. `lanes` are those shown while dragging (before the move).
+ */
+export function dropSteps(
+  workflow: Workflow,
+  lanes: readonly Lane[],
+  positions: ReadonlyMap<string, Position>,
+  sizes?: StepSizes,
+): LaneDrop {
+  let next = workflow;
+  const refused: string[] = [];
+  const accepted = new Map(positions);
+  for (const step of workflow.steps) {
+    const at = positions.get(step.id);
+    const current = laneKeyOf(step);
+    if (!at || current === null) continue;
+    const size = sizeOf(step, sizes);
+    const target = laneAt(lanes, { x: at.x + size.width / 2, y: at.y + size.height / 2 });
+    if (target === null || target === current) continue;
+    const moved = moveStepToLane(next, step.id, target);
+    if (moved.ok) next = moved.workflow;
+    else {
+      refused.push(moved.reason);
+      accepted.delete(step.id);
+    }
+  }
+  return { workflow: accepted.size > 0 ? ops.moveSteps(next, accepted) : next, refused };
+}
+
 export interface ReorderOptions {
   /** The flow direction the lanes were computed for (default LR). */
   direction?: LayoutDirection;

@@ -9,6 +9,7 @@ import {
 } from '../../shared/model/schema';
 import {
   computeLanes,
+  dropSteps,
   laneAt,
   laneKeyOf,
   moveStepToLane,
@@ -346,5 +347,52 @@ describe('visibleStepIds', () => {
     const lanes = computeLanes(wf, ROLES);
     expect([...visibleStepIds(wf, lanes, new Set(['ai', 'role:r1']))]).toEqual(['s', 'v', 't3', 'e']);
     expect(visibleStepIds(wf, lanes, new Set()).size).toBe(7);
+  });
+});
+
+describe('dropSteps', () => {
+  const wf = fourLanes();
+  const lanes = computeLanes(wf, ROLES);
+
+  it('moves steps, and one dropped in another lane joins it, in one edit', () => {
+    // t1 (200 × 90) dropped at y 400 has its centre at y 445, in the Manager band 380 … 510.
+    const { workflow, refused } = dropSteps(
+      wf,
+      lanes,
+      new Map([
+        ['t1', { x: 260, y: 400 }],
+        ['t4', { x: 940, y: 10 }],
+        ['s', { x: 0, y: 400 }],
+      ]),
+    );
+    expect(refused).toEqual([]);
+    expect(stepById(workflow, 't1')).toMatchObject({ roleId: 'r2', position: { x: 260, y: 400 } });
+    expect(stepById(workflow, 't4')).toMatchObject({ roleId: 'r1', position: { x: 940, y: 10 } });
+    expect(stepById(workflow, 's').position).toEqual({ x: 0, y: 400 });
+  });
+
+  it('makes a task dropped in the AI lane AI-automated', () => {
+    const { workflow } = dropSteps(wf, lanes, new Map([['t3', { x: 920, y: 200 }]]));
+    expect(stepById(workflow, 't3')).toMatchObject({ mode: 'ai-automated', roleId: null });
+  });
+
+  it('leaves the role alone when a step is dropped between lanes or outside them', () => {
+    // Centre y 145: in the gap between Clerk (… 110) and AI (180 …).
+    const { workflow } = dropSteps(wf, lanes, new Map([['t1', { x: 200, y: 100 }]]));
+    expect(stepById(workflow, 't1')).toMatchObject({ roleId: 'r1', position: { x: 200, y: 100 } });
+  });
+
+  it('sends a review dropped in the AI lane back, with the reason', () => {
+    const { workflow, refused } = dropSteps(
+      wf,
+      lanes,
+      new Map([
+        ['v', { x: 680, y: 200 }],
+        ['t4', { x: 900, y: 0 }],
+      ]),
+    );
+    expect(refused).toEqual(['A review is a person’s check; it cannot be automated.']);
+    expect(stepById(workflow, 'v')).toMatchObject({ roleId: 'r2', position: { x: 680, y: 400 } });
+    expect(stepById(workflow, 't4').position).toEqual({ x: 900, y: 0 });
   });
 });
