@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Position } from '../../shared/model/schema';
+import type { LayoutDirection } from '../../shared/layout/geometry';
 
 export type SidePanel = 'inspector' | 'analysis' | 'roles' | 'skills' | 'problems';
 
@@ -30,6 +31,16 @@ interface EditorState {
    */
   dragPositions: ReadonlyMap<string, Position>;
   setDragPositions(positions: ReadonlyMap<string, Position>): void;
+  /** Swimlanes by role drawn behind the steps, in the direction of the last auto-layout. */
+  showLanes: boolean;
+  laneDirection: LayoutDirection;
+  collapsedLanes: ReadonlySet<string>;
+  setShowLanes(show: boolean): void;
+  setLaneDirection(direction: LayoutDirection): void;
+  toggleLaneCollapsed(key: string): void;
+  /** A step whose name is being edited on the canvas (double click or F2). */
+  renamingStepId: string | null;
+  setRenaming(stepId: string | null): void;
   /** Presenting: the diagram fills the window, side panels hidden. */
   presenting: boolean;
   setPresenting(presenting: boolean): void;
@@ -53,6 +64,19 @@ export const useEditor = create<EditorState>()((set) => ({
   heat: 'off',
   setHeat: (heat) => set({ heat }),
   presenting: false,
+  showLanes: false,
+  laneDirection: 'LR',
+  collapsedLanes: EMPTY,
+  setShowLanes: (showLanes) => set({ showLanes }),
+  setLaneDirection: (laneDirection) => set({ laneDirection }),
+  toggleLaneCollapsed: (key) =>
+    set((s) => {
+      const next = new Set(s.collapsedLanes);
+      if (!next.delete(key)) next.add(key);
+      return { collapsedLanes: next };
+    }),
+  renamingStepId: null,
+  setRenaming: (renamingStepId) => set({ renamingStepId }),
   dragPositions: new Map(),
   setDragPositions: (dragPositions) => set({ dragPositions }),
   setPresenting: (presenting) => set({ presenting }),
@@ -65,5 +89,12 @@ export const useEditor = create<EditorState>()((set) => ({
   focusStep: (focusStepId) => set({ focusStepId }),
   // The open panel stays: someone comparing workflows in the Analysis tab keeps it across workflows.
   reset: () =>
-    set({ selectedStepIds: EMPTY, selectedEdgeIds: EMPTY, measured: new Map(), focusStepId: null }),
+    set({
+      selectedStepIds: EMPTY,
+      selectedEdgeIds: EMPTY,
+      measured: new Map(),
+      focusStepId: null,
+      collapsedLanes: EMPTY,
+      renamingStepId: null,
+    }),
 }));
