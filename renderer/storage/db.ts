@@ -6,6 +6,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Role, Skill, Workflow } from '../../shared/model/schema';
 import { addVersion2StepFields } from '../../shared/model/upgrades';
+import type { HistoryRow } from './historyRow';
 
 export interface MetaRow {
   key: string;
@@ -19,6 +20,8 @@ export class CoarchitectDb extends Dexie {
   roles!: Table<Role, string>;
   customSkills!: Table<Skill, string>;
   meta!: Table<MetaRow, string>;
+  /** Undo history per workflow, keyed by workflowId (version 3); rows are parsed on read all the same. */
+  history!: Table<HistoryRow, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -38,5 +41,7 @@ export class CoarchitectDb extends Dexie {
           .toCollection()
           .modify((row: unknown) => addVersion2StepFields(row)),
       );
+    // Version 3: the undo history of each workflow survives a reload. A new table only: no rows change.
+    this.version(3).stores({ history: 'workflowId' });
   }
 }

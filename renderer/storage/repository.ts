@@ -8,6 +8,7 @@ import { EdgeSchema, RoleSchema, SkillSchema, StepSchema, WorkflowSchema } from 
 import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
 import type { ImportPlan } from '../../shared/format/importer';
 import type { CoarchitectDb } from './db';
+import { parseHistoryRow, type HistoryRow } from './historyRow';
 
 export interface UnreadableRow {
   table: string;
@@ -91,8 +92,35 @@ export async function saveWorkflows(db: CoarchitectDb, workflows: readonly Workf
   await db.workflows.bulkPut(workflows.map(checkedForWrite));
 }
 
+/** Deletes a workflow and its undo history together. */
 export async function deleteWorkflow(db: CoarchitectDb, id: string): Promise<void> {
-  await db.workflows.delete(id);
+  await db.transaction('rw', db.workflows, db.history, async () => {
+    await db.workflows.delete(id);
+    await db.history.delete(id);
+  });
+}
+
+export type StoredHistory =
+  { status: 'none' } | { status: 'ok'; row: HistoryRow } | { status: 'unreadable'; message: string };
+
+/**
+ * Reads a workflow's undo history. An unreadable row is reported and left in place like any other bad row:
+ * it is never restored, and the next save of that workflow's history replaces it.
+ */
+export async function loadHistory(db: CoarchitectDb, workflowId: string): Promise<StoredHistory> {
+  const row: unknown = await db.history.get(workflowId);
+  if (row === undefined) return { status: 'none' };
+  const parsed = parseHistoryRow(row);
+  return parsed.ok ? { status: 'ok', row: parsed.row } : { status: 'unreadable', message: parsed.message };
+}
+
+/**
+ * Writes a workflow's undo history. Unlike documents it is not parsed on the way out: its entries are
+ * snapshots the store already held, and parsing up to 100 of them on every save would cost more than it
+ * protects; it is parsed on the way in instead.
+ */
+export async function saveHistory(db: CoarchitectDb, row: HistoryRow): Promise<void> {
+  await db.history.put(row);
 }
 
 export async function saveRole(db: CoarchitectDb, role: Role): Promise<void> {

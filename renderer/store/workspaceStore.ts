@@ -16,6 +16,14 @@ import * as repo from '../storage/repository';
 import type { UnreadableRow } from '../storage/repository';
 import { AutoSaver, readJournal, JOURNAL_KEY } from '../storage/autosave';
 import type { SaveState } from '../storage/autosave';
+import { HistorySaver, HISTORY_JOURNAL_KEY, readHistoryJournal } from '../storage/historySaver';
+import {
+  captureHistory,
+  restoreHistory,
+  PERSISTED_CHARS_LIMIT,
+  PERSISTED_STEPS_LIMIT,
+  type DocumentSnapshot,
+} from './persistentHistory';
 import { flushPendingEdits } from '../ui/deferredCommit';
 
 export type ImportOutcome =
@@ -55,17 +63,20 @@ export type WorkspaceStore = WorkspaceState & WorkspaceActions;
 
 let db: CoarchitectDb | null = null;
 let saver: AutoSaver | null = null;
+let historySaver: HistorySaver | null = null;
+/** The workflow whose history zundo holds and may be saved; null while it is being restored. */
+let historyOwner: string | null = null;
+/** Bumped on every switch, so that a restore that finishes late knows it is no longer wanted. */
+let historySwitches = 0;
+let historyRestored: Promise<void> = Promise.resolve();
+let stopHistoryWatch: (() => void) | null = null;
 
 function database(): CoarchitectDb {
   if (!db) throw new Error('The workspace is not loaded yet.');
   return db;
 }
 
-/** What undo and redo restore: the documents, never view or status state. */
-export interface DocumentSnapshot {
-  workflows: Workflow[];
-  roles: Role[];
-}
+export type { DocumentSnapshot };
 
 export const HISTORY_LIMIT = 200;
 
@@ -114,6 +125,10 @@ export const useWorkspace = create<WorkspaceStore>()(
               (workflows) => repo.saveWorkflows(database(), workflows),
               (saveState, error) => set({ saveState, saveError: error ?? null }),
             );
+            // A history that cannot be saved costs only undo steps after a reload, never the document.
+            historySaver = new HistorySaver((row) => repo.saveHistory(database(), row));
+            historyOwner = null;
+            historySwitches++;
             const journal = readJournal();
             if (journal.length > 0) {
               // Edits made right before the last close that may not have reached IndexedDB.
@@ -125,16 +140,28 @@ export const useWorkspace = create<WorkspaceStore>()(
               await repo.saveWorkflows(database(), newer);
               globalThis.localStorage?.removeItem(JOURNAL_KEY);
             }
+            // After the workflows: the journalled history describes the journalled workflow.
+            const history = readHistoryJournal();
+            if (history) await repo.saveHistory(database(), history);
+            globalThis.localStorage?.removeItem(HISTORY_JOURNAL_KEY);
             const { workspace, unreadable } = await repo.loadWorkspace(database());
             set({ ...workspace, unreadable, status: 'ready' });
             // Loading is not an edit: history starts empty.
             useWorkspace.temporal.getState().clear();
+            stopHistoryWatch?.();
+            stopHistoryWatch = useWorkspace.temporal.subscribe((now, before) => {
+              if (now.pastStates !== before.pastStates || now.futureStates !== before.futureStates) {
+                scheduleHistorySave();
+              }
+            });
           } catch (error) {
             set({ status: 'failed', loadError: error instanceof Error ? error.message : String(error) });
           }
         },
 
         openWorkflow(id) {
+          if (id === get().openWorkflowId) return;
+          switchHistory(id);
           set({ openWorkflowId: id });
         },
 
@@ -177,10 +204,14 @@ export const useWorkspace = create<WorkspaceStore>()(
           const wf = get().workflows.find((w) => w.id === id) ?? null;
           if (!wf) return null;
           saver?.forget(id);
+          historySaver?.forget(id);
+          if (historyOwner === id) historyOwner = null;
           set((s) => ({
             workflows: s.workflows.filter((w) => w.id !== id),
             openWorkflowId: s.openWorkflowId === id ? null : s.openWorkflowId,
           }));
+          // A history write under way would otherwise bring the deleted history back.
+          await historySaver?.idle();
           await persist(() => repo.deleteWorkflow(database(), id));
           return wf;
         },
@@ -256,7 +287,7 @@ export const useWorkspace = create<WorkspaceStore>()(
 
         async flush() {
           flushPendingEdits();
-          await saver?.flush();
+          await Promise.all([saver?.flush(), historySaver?.flush()]);
         },
       };
     },
@@ -268,6 +299,61 @@ export const useWorkspace = create<WorkspaceStore>()(
     },
   ),
 );
+
+function currentSnapshot(): DocumentSnapshot {
+  const { workflows, roles } = useWorkspace.getState();
+  return { workflows, roles };
+}
+
+/** Schedules saving the open workflow's history; called whenever zundo's stacks change. */
+function scheduleHistorySave(): void {
+  const workflowId = historyOwner;
+  if (!workflowId || !historySaver) return;
+  historySaver.schedule(workflowId, (maxChars = PERSISTED_CHARS_LIMIT) =>
+    historyOwner === workflowId
+      ? captureHistory(workflowId, useWorkspace.temporal.getState(), currentSnapshot(), {
+          steps: PERSISTED_STEPS_LIMIT,
+          chars: maxChars,
+        })
+      : null,
+  );
+}
+
+/**
+ * History is per workflow (as in VS Code or Figma): leaving a workflow saves its history, opening one
+ * replaces zundo's stacks with that workflow's stored history. Opening the library starts an empty one.
+ */
+function switchHistory(workflowId: string | null): void {
+  void historySaver?.flush();
+  historyOwner = null;
+  const switchNumber = ++historySwitches;
+  useWorkspace.temporal.getState().clear();
+  if (!workflowId || !db) return;
+  const saving = historySaver;
+  const restoring = async () => {
+    await saving?.idle();
+    const stored = await repo.loadHistory(database(), workflowId);
+    if (switchNumber !== historySwitches) return;
+    const stacks = useWorkspace.temporal.getState();
+    const editedMeanwhile = stacks.pastStates.length > 0 || stacks.futureStates.length > 0;
+    if (stored.status === 'ok' && !editedMeanwhile) {
+      // An outdated history (the document changed elsewhere) is ignored; the next save replaces it.
+      const restored = restoreHistory(stored.row, currentSnapshot());
+      if (restored.ok) useWorkspace.temporal.setState(restored.stacks);
+    }
+    historyOwner = workflowId;
+    if (editedMeanwhile) scheduleHistorySave();
+  };
+  historyRestored = restoring().catch(() => {
+    // Unreadable storage: the workflow opens with an empty history, which is saved from the next edit.
+    if (switchNumber === historySwitches) historyOwner = workflowId;
+  });
+}
+
+/** Resolves once the open workflow's stored history is in zundo (for tests and callers that must wait). */
+export function historyReady(): Promise<void> {
+  return historyRestored;
+}
 
 /**
  * Writes what an undo or redo changed: workflows and roles whose object changed are saved, those that
@@ -301,7 +387,9 @@ export function installUnloadGuard(target: Pick<Window, 'addEventListener'> = wi
   const guard = () => {
     flushPendingEdits();
     saver?.journal();
+    historySaver?.journal();
     void saver?.flush();
+    void historySaver?.flush();
   };
   target.addEventListener('pagehide', guard);
   target.addEventListener('beforeunload', guard);
