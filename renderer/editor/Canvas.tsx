@@ -27,6 +27,9 @@ import type { Problem } from '../../shared/model/validate';
 import { notify } from '../store/notifications';
 import { DETAIL_ZOOM, StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
 import { OverviewLayer } from './OverviewLayer';
+import { CanvasToolbar } from './CanvasToolbar';
+import { LaneBands } from './LaneBands';
+import { computeLanes, dropSteps, reorderLane, visibleStepIds, type Lane } from '../../shared/layout/lanes';
 import { useShallow } from 'zustand/react/shallow';
 import type { AnalysisResult } from '../../shared/analysis/analyze';
 import { formatNumber } from '../../shared/analysis/numbers';
@@ -52,6 +55,7 @@ const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.s
 const REWORK_PREFIX = 'rework:';
 /** Fitting counts hidden steps too: in the overview they are hidden from React Flow but drawn. */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as const;
+const NO_LANES: readonly Lane[] = [];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 /** Above this many steps only the steps and connections in view are rendered (culling keeps edits fluid). */
@@ -121,6 +125,24 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       dragPositions: s.dragPositions,
     })),
   );
+  const { showLanes, laneDirection, collapsedLanes } = useEditor(
+    useShallow((s) => ({
+      showLanes: s.showLanes,
+      laneDirection: s.laneDirection,
+      collapsedLanes: s.collapsedLanes,
+    })),
+  );
+  // Lanes follow the stored positions (not a drag in progress), so the bands stay put while a step moves.
+  const lanes = useMemo<readonly Lane[]>(
+    () => (showLanes ? computeLanes(workflow, roles, measured, laneDirection) : NO_LANES),
+    [showLanes, workflow, roles, measured, laneDirection],
+  );
+  const lanesRef = useRef(lanes);
+  lanesRef.current = lanes;
+  const visible = useMemo(
+    () => (showLanes && collapsedLanes.size > 0 ? visibleStepIds(workflow, lanes, collapsedLanes) : null),
+    [showLanes, collapsedLanes, workflow, lanes],
+  );
   // A large workflow zoomed out is drawn by the overview layer; React Flow keeps its steps hidden.
   const zoomedOut = useStore(isZoomedOut);
   const overview = zoomedOut && workflow.steps.length > LARGE_WORKFLOW;
@@ -143,6 +165,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     const next = new Map<string, StepFlowNode>();
     const result = workflow.steps.map((step) => {
       const size = measured.get(step.id);
+      const hidden = overview || (visible !== null && !visible.has(step.id));
       const isWork = step.type === 'task' || step.type === 'review';
       const data: StepNodeData = {
         step,
@@ -161,7 +184,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         previous.selected === selected &&
         previous.measured === size &&
         previous.position === position &&
-        Boolean(previous.hidden) === overview &&
+        Boolean(previous.hidden) === hidden &&
         sameNodeData(previous.data, data)
           ? previous
           : {
@@ -169,7 +192,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
               type: 'step' as const,
               position,
               selected,
-              ...(overview ? { hidden: true } : {}),
+              ...(hidden ? { hidden: true } : {}),
               ...(size ? { measured: size } : {}),
               data,
             };
@@ -188,7 +211,26 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     heatByStep,
     dragPositions,
     overview,
+    visible,
   ]);
+
+  /** Moves steps as one edit; with lanes shown, a step dropped in another lane takes that lane's role. */
+  const commitMoves = useCallback(
+    (positions: ReadonlyMap<string, Position>) => {
+      if (!useEditor.getState().showLanes) {
+        edit((wf) => ops.moveSteps(wf, positions));
+        return;
+      }
+      let refused: string[] = [];
+      edit((wf) => {
+        const drop = dropSteps(wf, lanesRef.current, positions, useEditor.getState().measured);
+        refused = drop.refused;
+        return drop.workflow;
+      });
+      for (const reason of refused) notify(reason, 'error');
+    },
+    [edit],
+  );
 
   // Like nodes, edges keep their identity while what they show is unchanged (keyed by a signature of it).
   const edgeCache = useRef(new Map<string, { signature: string; edge: FlowEdge }>());
@@ -256,8 +298,14 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     (ids: ReadonlySet<string>) => useEditor.getState().setSelection(ids, new Set()),
     [],
   );
-  const onOverviewDrop = useCallback(
-    (positions: ReadonlyMap<string, Position>) => edit((wf) => ops.moveSteps(wf, positions)),
+  const onLaneMove = useCallback(
+    (key: string, move: 'up' | 'down') =>
+      edit((wf) =>
+        reorderLane(wf, lanesRef.current, key as Lane['key'], move, {
+          direction: useEditor.getState().laneDirection,
+          sizes: useEditor.getState().measured,
+        }),
+      ),
     [edit],
   );
 
@@ -292,7 +340,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       if (selection) useEditor.getState().setSelection(selection, useEditor.getState().selectedEdgeIds);
       if (dragging) useEditor.getState().setDragPositions(dragging);
       if (positions.size > 0) {
-        edit((wf) => ops.moveSteps(wf, positions));
+        commitMoves(positions);
         const rest = new Map(useEditor.getState().dragPositions);
         for (const id of positions.keys()) rest.delete(id);
         useEditor.getState().setDragPositions(rest);
@@ -302,7 +350,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         useEditor.getState().clearSelection();
       }
     },
-    [edit],
+    [edit, commitMoves],
   );
 
   const onEdgesChange = useCallback(
@@ -364,18 +412,36 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     [flow, workflow.id],
   );
 
+  // Fitting takes in the lanes' headers too, which stick out to the left of (or above) the steps.
+  const fit = useCallback(
+    (padding: number) => {
+      const bands = lanesRef.current.map((l) => l.band);
+      if (bands.length === 0) return void flow.fitView({ ...FIT_VIEW, padding, duration: 300 });
+      const nodes = flow.getNodesBounds(flow.getNodes());
+      const left = Math.min(nodes.x, ...bands.map((b) => b.x));
+      const top = Math.min(nodes.y, ...bands.map((b) => b.y));
+      const right = Math.max(nodes.x + nodes.width, ...bands.map((b) => b.x + b.width));
+      const bottom = Math.max(nodes.y + nodes.height, ...bands.map((b) => b.y + b.height));
+      void flow.fitBounds(
+        { x: left, y: top, width: right - left, height: bottom - top },
+        { padding, duration: 300 },
+      );
+    },
+    [flow],
+  );
+
   // Menu commands (Electron's View menu, the Present button).
   useEffect(
     () =>
       onCommand((command) => {
-        if (command === 'fit-view') void flow.fitView({ ...FIT_VIEW, padding: 0.1, duration: 300 });
+        if (command === 'fit-view') fit(0.1);
         else if (command === 'present' || command === 'present-end') {
           useEditor.getState().setPresenting(command === 'present');
           // Let the panels collapse or return before fitting the diagram to the new size.
-          setTimeout(() => void flow.fitView({ ...FIT_VIEW, padding: 0.08, duration: 300 }), 50);
+          setTimeout(() => fit(0.08), 50);
         }
       }),
-    [flow],
+    [fit],
   );
 
   useEffect(() => {
@@ -400,6 +466,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         onPaneClick={() => useEditor.getState().clearSelection()}
+        onNodeDoubleClick={(_, node) => useEditor.getState().setRenaming(node.id)}
+        zoomOnDoubleClick={false}
         deleteKeyCode={['Delete', 'Backspace']}
         // Shift+drag draws a selection box; Shift-, Ctrl- or ⌘-click adds a step to the selection.
         selectionKeyCode="Shift"
@@ -414,9 +482,19 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         aria-label="Workflow diagram"
       >
         <Background gap={20} />
+        {showLanes && (
+          <LaneBands
+            lanes={lanes}
+            collapsed={collapsedLanes}
+            direction={laneDirection}
+            onToggleCollapsed={useEditor.getState().toggleLaneCollapsed}
+            onMove={onLaneMove}
+          />
+        )}
+        <CanvasToolbar />
         {overview ? (
           <OverviewLayer
-            steps={workflow.steps}
+            steps={visible ? workflow.steps.filter((step) => visible.has(step.id)) : workflow.steps}
             edges={workflow.edges}
             sizes={measured}
             dragPositions={dragPositions}
@@ -424,7 +502,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
             problemStepIds={problemStepIds}
             heat={heatByStep}
             onSelect={onOverviewSelect}
-            onDrop={onOverviewDrop}
+            onDrop={commitMoves}
           />
         ) : (
           // Zoomed out to the overview the whole workflow is in view; the minimap would repeat it.

@@ -4,6 +4,9 @@ import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/r
 import { AlertTriangle, Clock, Undo2, UserRound } from 'lucide-react';
 import type { Step } from '../../shared/model/schema';
 import { lookOf } from './stepKinds';
+import { useEditor } from '../store/editorStore';
+import { InlineRename } from './InlineRename';
+import { StepQuickBar } from './StepQuickBar';
 
 export interface StepHeat {
   /** 0–1, relative to the hottest step. */
@@ -69,6 +72,7 @@ function StepNodeOverview({ data, selected }: NodeProps<StepFlowNode>) {
 
 function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
   const { step, roleName, skillNames, reworkTargetName, problems, heat } = data;
+  const renaming = useEditor((s) => s.renamingStepId === step.id);
   const look = lookOf(step);
   const Icon = look.icon;
   const isWork = step.type === 'task' || step.type === 'review';
@@ -94,7 +98,8 @@ function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
           </span>
         )}
       </div>
-      <div className="step-name">{step.name}</div>
+      {renaming ? <InlineRename step={step} /> : <div className="step-name">{step.name}</div>}
+      {selected && <StepQuickBar step={step} />}
       {isWork && (
         <div className="step-meta">
           <span className={roleName ? '' : 'muted'}>
