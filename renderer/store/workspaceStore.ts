@@ -14,7 +14,7 @@ import { newCustomSkill } from '../../shared/ontology/index';
 import { CoarchitectDb } from '../storage/db';
 import * as repo from '../storage/repository';
 import type { UnreadableRow } from '../storage/repository';
-import { AutoSaver, readJournal, JOURNAL_KEY } from '../storage/autosave';
+import { AutoSaver, readJournal, shouldReplay, JOURNAL_KEY } from '../storage/autosave';
 import type { SaveState } from '../storage/autosave';
 import { HistorySaver, HISTORY_JOURNAL_KEY, readHistoryJournal } from '../storage/historySaver';
 import {
@@ -132,12 +132,12 @@ export const useWorkspace = create<WorkspaceStore>()(
             const journal = readJournal();
             if (journal.length > 0) {
               // Edits made right before the last close that may not have reached IndexedDB.
-              const stored = await database().workflows.bulkGet(journal.map((w) => w.id));
-              const newer = journal.filter((w, i) => {
-                const row = stored[i];
-                return !row || row.updatedAt <= w.updatedAt;
-              });
-              await repo.saveWorkflows(database(), newer);
+              const stored = await database().workflows.bulkGet(journal.map((e) => e.workflow.id));
+              const replay = journal.filter((entry, i) => shouldReplay(entry, stored[i]));
+              await repo.saveWorkflows(
+                database(),
+                replay.map((e) => e.workflow),
+              );
               globalThis.localStorage?.removeItem(JOURNAL_KEY);
             }
             // After the workflows: the journalled history describes the journalled workflow.
@@ -145,6 +145,7 @@ export const useWorkspace = create<WorkspaceStore>()(
             if (history) await repo.saveHistory(database(), history);
             globalThis.localStorage?.removeItem(HISTORY_JOURNAL_KEY);
             const { workspace, unreadable } = await repo.loadWorkspace(database());
+            saver.remember(workspace.workflows);
             set({ ...workspace, unreadable, status: 'ready' });
             // Loading is not an edit: history starts empty.
             useWorkspace.temporal.getState().clear();

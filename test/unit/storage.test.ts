@@ -8,7 +8,7 @@ import {
   saveRole,
   saveWorkflows,
 } from '../../renderer/storage/repository';
-import { AutoSaver, JOURNAL_KEY, readJournal } from '../../renderer/storage/autosave';
+import { AutoSaver, JOURNAL_KEY, readJournal, shouldReplay } from '../../renderer/storage/autosave';
 import type { SaveState } from '../../renderer/storage/autosave';
 import type { Workflow } from '../../shared/model/schema';
 import { createWorkflow, updateWorkflowFields } from '../../shared/model/operations';
@@ -251,7 +251,7 @@ describe('AutoSaver', () => {
     await first;
     expect(writes).toEqual([[wf]]);
     saver.journal();
-    expect(readJournal(storage)).toEqual([newer]);
+    expect(readJournal(storage)).toEqual([{ workflow: newer, storedUpdatedAt: null }]);
     saver.forget(wf.id);
   });
 
@@ -277,11 +277,15 @@ describe('AutoSaver', () => {
     saver.schedule(a);
     saver.schedule(b);
     saver.journal();
-    expect(readJournal(storage)).toEqual([a, b]);
+    const entries = [
+      { workflow: a, storedUpdatedAt: null },
+      { workflow: b, storedUpdatedAt: null },
+    ];
+    expect(readJournal(storage)).toEqual(entries);
 
     // A failed write leaves the journal in place.
     await saver.flush();
-    expect(readJournal(storage)).toEqual([a, b]);
+    expect(readJournal(storage)).toEqual(entries);
   });
 
   it('clears the journal once the write succeeded', async () => {
@@ -297,8 +301,14 @@ describe('AutoSaver', () => {
   it('drops invalid journal entries and unreadable journals', () => {
     const storage = memoryStorage();
     const good = createWorkflow('Good');
+    // The first journal format, a plain list of workflows, is still read.
     storage.setItem(JOURNAL_KEY, JSON.stringify([good, { id: 'x', name: 'Half a workflow' }, 42, null]));
-    expect(readJournal(storage)).toEqual([good]);
+    expect(readJournal(storage)).toEqual([{ workflow: good, storedUpdatedAt: null }]);
+    storage.setItem(
+      JOURNAL_KEY,
+      JSON.stringify({ format: 2, entries: [{ workflow: good, storedUpdatedAt: 'x' }, { workflow: 1 }] }),
+    );
+    expect(readJournal(storage)).toEqual([{ workflow: good, storedUpdatedAt: 'x' }]);
 
     storage.setItem(JOURNAL_KEY, '{not json');
     expect(readJournal(storage)).toEqual([]);
@@ -306,6 +316,25 @@ describe('AutoSaver', () => {
     expect(readJournal(storage)).toEqual([]);
     expect(readJournal(memoryStorage())).toEqual([]);
     expect(readJournal(null)).toEqual([]);
+  });
+
+  it('journals which stored version each edit started from, so an undo right before a reload still wins', async () => {
+    const { saver, storage } = setup();
+    const edited = { ...createWorkflow('Edited'), updatedAt: '2026-11-02T10:00:00.000Z' };
+    saver.schedule(edited);
+    await saver.flush();
+    // Undo brings back the version before the edit, with its older updatedAt; the page closes before saving.
+    const undone = { ...edited, name: 'Before the edit', updatedAt: '2026-11-02T09:00:00.000Z' };
+    saver.schedule(undone);
+    saver.journal();
+    const [entry] = readJournal(storage);
+    expect(entry).toEqual({ workflow: undone, storedUpdatedAt: edited.updatedAt });
+    if (!entry) throw new Error('no entry');
+    expect(shouldReplay(entry, edited)).toBe(true);
+    // Something else wrote a newer version meanwhile (another window): the journal must not overwrite it.
+    expect(shouldReplay(entry, { updatedAt: '2026-11-02T11:00:00.000Z' })).toBe(false);
+    expect(shouldReplay(entry, undefined)).toBe(true);
+    saver.forget(undone.id);
   });
 
   it('survives a storage that refuses to write', () => {
