@@ -1,0 +1,227 @@
+/**
+ * The professional editor, as a person uses it: a template, swimlanes and auto-layout, copy and paste,
+ * the quick bar and inline rename, multi-select and align, and the overview of a large workflow.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator } from 'playwright-core';
+import { exportWorkspace, serializeDocument } from '../../shared/format/document';
+import { largeWorkspace } from '../../shared/examples/largeWorkflow';
+import { AppDriver, count, eventually, launchBrowser, tempDir, value, visible } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not on screen');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A locator's box once it has stopped moving (fitting the view animates). */
+async function settledBox(locator: Locator) {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    const box = await locator.boundingBox();
+    const now = JSON.stringify(box);
+    if (box && now === last) return box;
+    last = now;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('still moving');
+}
+
+async function useTemplate(app: AppDriver, name: string): Promise<void> {
+  await app.button('Templates…').click();
+  await app.button(`Use template ${name}`).click();
+  await app.page
+    .getByRole('banner')
+    .getByRole('heading', { name: `${name} (as-is)` })
+    .waitFor();
+}
+
+describe('the professional editor', () => {
+  it('starts from a template, shows lanes by role, lays out left to right and undoes the layout', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await useTemplate(app, 'IT incident response');
+
+    await app.button('Swimlanes').click();
+    expect(await app.button('Swimlanes').getAttribute('aria-pressed')).toBe('true');
+    for (const role of ['Service desk analyst', 'On-call engineer', 'Incident manager'])
+      await visible(page.getByRole('group', { name: `Lane ${role}` }));
+
+    const log = app.step('Human task: Log incident ticket');
+    const before = await log.boundingBox();
+    await app.button('Layout left to right').click();
+    await eventually(async () => JSON.stringify(await log.boundingBox())).not.toBe(JSON.stringify(before));
+    // Left to right: the case enters on the left and leaves on the right.
+    await eventually(async () => {
+      const start = await centre(app.step('Start: Alert or user report received'));
+      const end = await centre(app.step('End: Service restored'));
+      return start.x < end.x;
+    }).toBe(true);
+    // Steps sit in their role's lane: the analyst's steps in the analyst's band, the engineer's in theirs.
+    const analystLane = await page.getByRole('group', { name: 'Lane Service desk analyst' }).boundingBox();
+    const logCentre = await centre(log);
+    expect(
+      analystLane && logCentre.y > analystLane.y && logCentre.y < analystLane.y + analystLane.height,
+    ).toBe(true);
+
+    // The layout is one undo step: after it, fitting the view again shows every step where it was.
+    const place = async () => {
+      const b = await log.boundingBox();
+      return b ? `${Math.round(b.x)},${Math.round(b.y)}` : 'hidden';
+    };
+    await app.button('Undo').click();
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await eventually(place).toBe(before ? `${Math.round(before.x)},${Math.round(before.y)}` : '');
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it('moves a step into another lane, which changes its role, and reorders and collapses lanes', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await useTemplate(app, 'IT incident response');
+    await app.button('Swimlanes').click();
+    await app.button('Layout left to right').click();
+    await app.waitUntilSaved();
+
+    const triage = app.step('Human task: Triage and assign');
+    await app.selectStep('Human task: Triage and assign');
+    expect(await app.field('Performing role').locator('option:checked').innerText()).toBe(
+      'Service desk analyst',
+    );
+    // The lane's header sits inside its band; both are read once fitting the view has finished.
+    const engineerLane = await settledBox(page.getByRole('group', { name: 'Lane On-call engineer' }));
+    const triageBox = await settledBox(triage);
+    const from = { x: triageBox.x + triageBox.width / 2, y: triageBox.y + triageBox.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++)
+      await page.mouse.move(from.x, from.y + ((engineerLane.y + engineerLane.height / 2 - from.y) * i) / 10);
+    await page.mouse.up();
+    await eventually(() => app.field('Performing role').locator('option:checked').innerText()).toBe(
+      'On-call engineer',
+    );
+    await app.button('Undo').click();
+    await eventually(() => app.field('Performing role').locator('option:checked').innerText()).toBe(
+      'Service desk analyst',
+    );
+
+    // Reorder: the first lane moves down one place; collapse hides a lane's steps.
+    const lanes = page.getByRole('group', { name: /^Lane / });
+    const first = await lanes.first().getAttribute('aria-label');
+    await app.button(`Move lane ${first?.replace(/^Lane /, '')} down`).click();
+    await eventually(() => lanes.first().getAttribute('aria-label')).not.toBe(first);
+    await app.button('Collapse lane Incident manager').click();
+    await eventually(() => count(app.step('Human task: Post-incident review'))).toBe(0);
+    await app.button('Expand lane Incident manager').click();
+    await visible(app.step('Human task: Post-incident review'));
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it('copies and pastes steps with new ids, within and across workflows, and pastes as one undo step', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.createWorkflow('Source');
+    await app.addStep('Human task', 'Check invoice');
+    await app.selectStep('Human task: Check invoice');
+    await page.keyboard.press('Control+C');
+    await page.keyboard.press('Control+V');
+    await eventually(() => count(app.step('Human task: Check invoice'))).toBe(2);
+    await page.keyboard.press('Control+V');
+    await eventually(() => count(app.step('Human task: Check invoice'))).toBe(3);
+    await app.button('Undo').click();
+    await eventually(() => count(app.step('Human task: Check invoice'))).toBe(2);
+    // Duplicate (Ctrl+D) of the pasted, selected copy.
+    await page.keyboard.press('Control+D');
+    await eventually(() => count(app.step('Human task: Check invoice'))).toBe(3);
+
+    await app.backToLibrary();
+    await app.createWorkflow('Target');
+    await page.getByLabel('Workflow diagram').click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+V');
+    await eventually(() => count(app.step('Human task: Check invoice'))).toBe(1);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it('switches a mode and inserts a review from the quick bar, renames in place, and aligns a selection', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.button('Load example: Customer support').click();
+    await app.openWorkflow('Customer support (to-be)');
+
+    await app.selectStep('AI-assisted task: Agent edits AI draft');
+    const quickBar = page.getByRole('toolbar', { name: 'Quick actions for Agent edits AI draft' });
+    await quickBar.getByRole('button', { name: 'AI-automated' }).click();
+    await visible(app.step('AI-automated task: Agent edits AI draft'));
+    await app.button('Undo').click();
+    await visible(app.step('AI-assisted task: Agent edits AI draft'));
+
+    await app.selectStep('AI-assisted task: Agent edits AI draft');
+    await quickBar.getByRole('button', { name: 'Insert review after' }).click();
+    await visible(app.step('Review: Review: Agent edits AI draft'));
+    await eventually(() => value(app.field('Step name'))).toBe('Review: Agent edits AI draft');
+
+    // Double click renames in place; Enter keeps the name.
+    await app.step('Review: Review: Agent edits AI draft').dblclick();
+    const rename = page.getByRole('textbox', { name: 'New name for Review: Agent edits AI draft' });
+    await rename.fill('Agent checks own edit');
+    await rename.press('Enter');
+    await visible(app.step('Review: Agent checks own edit'));
+
+    // Shift-click adds to the selection; align their top edges.
+    await app.step('AI-automated task: Auto-triage').click();
+    await app.step('Human task: Send reply').click({ modifiers: ['Shift'] });
+    await app.button('Align top edges').click();
+    await eventually(async () => {
+      const a = await app.step('AI-automated task: Auto-triage').boundingBox();
+      const b = await app.step('Human task: Send reply').boundingBox();
+      return a && b ? Math.round(a.y - b.y) : NaN;
+    }).toBe(0);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
+  it('draws a large workflow zoomed out as an overview, selects a step on it and zooms in on double click', async () => {
+    const file = join(tempDir(), 'large.coarchitect.json');
+    writeFileSync(file, serializeDocument(exportWorkspace(largeWorkspace(400))));
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.button('Import…').click()]);
+    await chooser.setFiles(file);
+    await app.openWorkflow('Large workflow (400 steps)');
+    const overview = page.getByRole('img', { name: /^Overview of 400 steps/ });
+    await visible(overview);
+    // Fitted to the window, no step is a DOM node: the overview draws them all.
+    expect(await count(page.getByRole('group', { name: /task: Task/ }))).toBe(0);
+
+    // The start step is the top-left box; a click on it selects it.
+    const box = await overview.boundingBox();
+    if (!box) throw new Error('no overview');
+    const transform = await page
+      .locator('.react-flow__viewport')
+      .evaluate((e) => getComputedStyle(e).transform);
+    const [, , , zoom, tx, ty] = (/matrix\(([^)]+)\)/.exec(transform)?.[1] ?? '')
+      .split(',')
+      .map(Number) as number[];
+    const at = { x: box.x + (tx ?? 0) + 40 * (zoom ?? 1), y: box.y + (ty ?? 0) + 20 * (zoom ?? 1) };
+    await page.mouse.click(at.x, at.y);
+    await eventually(() => value(app.field('Step name'))).toBe('Case arrives');
+    await page.mouse.dblclick(at.x, at.y);
+    await visible(app.step('Start: Case arrives'));
+    await eventually(() => count(overview)).toBe(0);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+});
