@@ -26,7 +26,7 @@
 //                unminified build and prints where main-thread time goes (self time by trace event and by
 //                JS function)
 // Builds dist/renderer (vite build) when it is missing.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +43,9 @@ const runsAt = argv.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 0) : 3;
 const JSON_OUTPUT = flag('--json');
 const PROFILE = flag('--profile');
-const sizes = argv.filter((a, i) => !a.startsWith('--') && i !== runsAt + 1 && Number(a) > 0).map(Number);
+const sizes = argv
+  .filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && Number(a) > 0)
+  .map(Number);
 if (sizes.length === 0) sizes.push(500, 2000, 5000);
 
 const MODES = [
@@ -103,11 +105,18 @@ const { largeWorkspace } = await load(0);
 const { exportWorkspace, serializeDocument } = await load(1);
 
 // --- the app -----------------------------------------------------------------------------------------------
-async function buildRenderer(outDir, minify) {
+/** The profiling build is unminified with one chunk per package, so profiles show whose code runs. */
+async function buildRenderer(outDir, forProfiling) {
+  const packageOf = (id) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1].replace('/', '-');
   await viteBuild({
     configFile: join(root, 'vite.config.ts'),
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, minify, sourcemap: false },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: !forProfiling,
+      ...(forProfiling ? { rollupOptions: { output: { manualChunks: packageOf } } } : {}),
+    },
   });
 }
 
@@ -116,10 +125,10 @@ if (PROFILE) {
   // Readable function names in the CPU profile.
   outDir = join(tempDir('coarchitect-bench-build-'), 'renderer');
   log('Building an unminified renderer for profiling…');
-  await buildRenderer(outDir, false);
+  await buildRenderer(outDir, true);
 } else if (!existsSync(join(outDir, 'index.html'))) {
   log('dist/renderer is missing: building it (npm run build:renderer)…');
-  await buildRenderer(outDir, true);
+  await buildRenderer(outDir, false);
 }
 
 const server = await preview({
@@ -407,51 +416,48 @@ function traceSelfTimes(trace) {
   };
 }
 
-/** JS self time by function (name and file:line) from a CPU profile. */
+/** JS self time from a CPU profile, by function (name, file:line and the line's start) and by file. */
 function profileSelfTimes(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map();
-  const dts = profile.timeDeltas;
+  const lines = new Map();
+  const sourceLine = (file, line) => {
+    const path = join(outDir, 'assets', file);
+    if (!lines.has(path)) lines.set(path, existsSync(path) ? readFileSync(path, 'utf8').split('\n') : []);
+    return (lines.get(path)[line] ?? '').trim().slice(0, 60);
+  };
+  const byFunction = new Map();
+  const byFile = new Map();
+  const add = (map, key, us) => map.set(key, (map.get(key) ?? 0) + us);
   profile.samples.forEach((id, i) => {
-    const n = byId.get(id);
-    const f = n.callFrame;
-    const file = f.url.split('/').pop();
-    const key = f.url ? `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}` : f.functionName;
-    self.set(key, (self.get(key) ?? 0) + (dts[i + 1] ?? 0));
+    const { url, functionName, lineNumber } = byId.get(id).callFrame;
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    const file = url.split('/').pop();
+    add(byFile, url ? file.replace(/-[\w-]{8}\.js$/, '') : functionName || '(native)', us);
+    const name = functionName || '(anonymous)';
+    add(byFunction, url ? `${name} ${file}:${lineNumber + 1}  ${sourceLine(file, lineNumber)}` : name, us);
   });
-  return [...self].sort((a, b) => b[1] - a[1]).map(([n, us]) => [n, us / 1000]);
+  const top = (map) => [...map].sort((a, b) => b[1] - a[1]).map(([n, us]) => [n, us / 1000]);
+  return { byFunction: top(byFunction), byFile: top(byFile) };
 }
 
-async function profilePhases(page, cdp) {
-  const out = {};
-  const phases = {
-    'pan@1': async () => mouseDrag(page, await emptyPanePoint(page), { x: -5, y: -3 }),
-    'drag@1': async () => {
-      const id = await page.evaluate(() => window.__bench.draggableNode());
-      const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
-      await mouseDrag(page, { x: box.x + box.width * 0.4, y: box.y + box.height / 2 }, { x: 7, y: 3 });
+/** Records a trace and a JS CPU profile while `act` runs (and 300 ms after). */
+async function profiled(cdp, act) {
+  const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'],
     },
-  };
-  for (const [name, act] of Object.entries(phases)) {
-    await settle(page);
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReturnAsStream',
-      traceConfig: {
-        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'],
-      },
-    });
-    await cdp.send('Profiler.start');
-    await act();
-    await page.waitForTimeout(300);
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.send('Tracing.end');
-    const { stream } = await done;
-    out[name] = { trace: traceSelfTimes(await readStream(cdp, stream)), js: profileSelfTimes(profile) };
-  }
-  return out;
+  });
+  await cdp.send('Profiler.start');
+  await act();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.send('Tracing.end');
+  const { stream } = await done;
+  return { trace: traceSelfTimes(await readStream(cdp, stream)), js: profileSelfTimes(profile) };
 }
 
 async function runProfile() {
@@ -460,15 +466,35 @@ async function runProfile() {
     const name = `Large workflow (${size} steps)`;
     await withProfile(MODES[0], size, file, async (page, cdp) => {
       await page.reload();
-      await page.getByRole('button', { name: `Open ${name}`, exact: true }).click();
-      await settle(page);
+      const open = page.getByRole('button', { name: `Open ${name}`, exact: true });
+      await open.waitFor();
+      const result = {};
+      result.open = await profiled(cdp, async () => {
+        await open.click();
+        await settle(page);
+      });
       await setZoom(page, 1);
-      const result = await profilePhases(page, cdp);
+      await settle(page);
+      result['pan@1'] = await profiled(cdp, async () =>
+        mouseDrag(page, await emptyPanePoint(page), { x: -5, y: -3 }),
+      );
+      await settle(page);
+      const id = await page.evaluate(() => window.__bench.draggableNode());
+      const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+      result['drag@1'] = await profiled(cdp, () =>
+        mouseDrag(page, { x: box.x + box.width * 0.4, y: box.y + box.height / 2 }, { x: 7, y: 3 }),
+      );
       for (const [phase, { trace, js }] of Object.entries(result)) {
-        console.log(`\n${size} steps, ${phase}: main-thread self time ${trace.totalMs.toFixed(0)} ms`);
-        for (const [n, ms] of trace.top.slice(0, 14)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${n}`);
-        console.log(`  JS functions by self time:`);
-        for (const [n, ms] of js.slice(0, 20)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${n}`);
+        console.log(
+          `\n${size} steps, ${phase}: main-thread self time ${trace.totalMs.toFixed(0)} ms by trace event`,
+        );
+        const events = trace.top.filter(([n]) => !n.startsWith('CpuProfiler')); // the profiler's own cost
+        for (const [n, ms] of events.slice(0, 14)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${n}`);
+        console.log('  JS self time by package chunk (index = the app):');
+        for (const [n, ms] of js.byFile.slice(0, 10)) console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${n}`);
+        console.log('  JS self time by function:');
+        for (const [n, ms] of js.byFunction.slice(0, 25))
+          console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${n}`);
       }
     });
   }
@@ -579,6 +605,7 @@ async function runBenchmark() {
       results.push({ size, mode: mode.name, runs, summary: summarise(runs) });
     }
   }
+  results.sort((a, b) => a.size - b.size);
   const summary = verdicts(results);
   if (JSON_OUTPUT) {
     console.log(JSON.stringify({ runsPerSize: RUNS, targets: TARGET, results, summary }, null, 2));
