@@ -19,7 +19,8 @@ import {
 } from '@xyflow/react';
 import { canConnect, reworkTargetCandidates } from '../../shared/model/rules';
 import * as ops from '../../shared/model/operations';
-import type { Position, Workflow } from '../../shared/model/schema';
+import type { Position, Step, Workflow } from '../../shared/model/schema';
+import { defaultStepSize } from '../../shared/layout/geometry';
 import { useWorkspace } from '../store/workspaceStore';
 import { useEditor, type Size } from '../store/editorStore';
 import { problemsByStep, useSkillIndex } from '../store/selectors';
@@ -56,6 +57,10 @@ const REWORK_PREFIX = 'rework:';
 /** Fitting counts hidden steps too: in the overview they are hidden from React Flow but drawn. */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as const;
 const NO_LANES: readonly Lane[] = [];
+function initialSizeOf(step: Step): { initialWidth: number; initialHeight: number } {
+  const size = defaultStepSize(step);
+  return { initialWidth: size.width, initialHeight: size.height };
+}
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 /** Above this many steps only the steps and connections in view are rendered (culling keeps edits fluid). */
@@ -157,7 +162,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   // Nodes keep their identity while nothing they show changes, so React Flow and the memoised StepNode
   // skip them: typing in one step or dragging it re-renders that step only, even in a workflow of thousands.
   const nodeCache = useRef(new Map<string, StepFlowNode>());
-  const nodes = useMemo<StepFlowNode[]>(() => {
+  const baseNodes = useMemo<StepFlowNode[]>(() => {
     const roleNames = new Map(roles.map((r) => [r.id, r.name]));
     const stepNames = new Map(workflow.steps.map((s) => [s.id, s.name]));
     const byStep = problemsByStep(problems);
@@ -177,7 +182,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         heat: heatByStep.get(step.id) ?? null,
       };
       const selected = selectedStepIds.has(step.id);
-      const position = dragPositions.get(step.id) ?? step.position;
+      const position = step.position;
       const previous = cache.get(step.id);
       const node =
         previous &&
@@ -193,7 +198,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
               position,
               selected,
               ...(hidden ? { hidden: true } : {}),
-              ...(size ? { measured: size } : {}),
+              // A size before measuring lets culling skip steps never yet on screen (else all would mount once).
+              ...(size ? { measured: size } : initialSizeOf(step)),
               data,
             };
       next.set(step.id, node);
@@ -201,18 +207,19 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     });
     nodeCache.current = next;
     return result;
-  }, [
-    workflow.steps,
-    roles,
-    skills,
-    problems,
-    selectedStepIds,
-    measured,
-    heatByStep,
-    dragPositions,
-    overview,
-    visible,
-  ]);
+  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured, heatByStep, overview, visible]);
+
+  // A drag moves only the dragged steps: their nodes are replaced, every other node keeps its identity.
+  const nodes = useMemo<StepFlowNode[]>(
+    () =>
+      dragPositions.size === 0
+        ? baseNodes
+        : baseNodes.map((node) => {
+            const at = dragPositions.get(node.id);
+            return at ? { ...node, position: at } : node;
+          }),
+    [baseNodes, dragPositions],
+  );
 
   /** Moves steps as one edit; with lanes shown, a step dropped in another lane takes that lane's role. */
   const commitMoves = useCallback(
@@ -475,7 +482,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         onlyRenderVisibleElements={workflow.steps.length > LARGE_WORKFLOW}
         fitView
         fitViewOptions={FIT_VIEW}
-        minZoom={0.1}
+        minZoom={0.02}
         snapToGrid
         snapGrid={[10, 10]}
         proOptions={{ hideAttribution: true }}
