@@ -6,6 +6,7 @@ import type { Workflow } from '../../shared/model/schema';
 import { useEditor, type SidePanel } from '../store/editorStore';
 import { useProblems } from '../store/selectors';
 import { Canvas } from './Canvas';
+import { FilterBar } from './FilterBar';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { Palette } from './Palette';
@@ -14,6 +15,7 @@ import { RolesPanel } from './RolesPanel';
 import { SkillsPanel } from './SkillsPanel';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { useStepHighlight } from './useStepHighlight';
 
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
@@ -21,6 +23,8 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   const problems = useProblems(workflow);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const analysis = useAnalysis(workflow);
+  // The find bar's matches, for the bar's count and for the canvas to dim the other steps.
+  const { matches } = useStepHighlight(workflow, problems);
 
   // Selection belongs to one workflow; start clean when another one opens.
   useEffect(() => useEditor.getState().reset(), [workflow.id]);
@@ -32,7 +36,10 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           <Palette workflowId={workflow.id} />
           <Legend />
         </aside>
-        <Canvas workflow={workflow} analysis={analysis} problems={problems} />
+        <div className="canvas-area">
+          <FilterBar workflow={workflow} matches={matches} />
+          <Canvas workflow={workflow} analysis={analysis} problems={problems} />
+        </div>
         <Tabs.Root
           className="side-panel"
           value={panel}
