@@ -12,6 +12,7 @@ import { useWorkspace } from '../store/workspaceStore';
 import { formatKeys, isMacPlatform } from './keys';
 import { bestMatches } from './paletteSearch';
 import { ACTION_GROUPS, isEnabled, useActions, type Action } from './registry';
+import './commands.css';
 
 /** More would not be read, and each rendered option costs time in a workflow of thousands of steps. */
 export const MAX_STEP_RESULTS = 50;

@@ -6,6 +6,7 @@ import { COMMAND_INFO, type MenuCommand } from '../../shared/ipc';
 import { Dialog } from '../ui/Dialog';
 import { formatAccelerator, formatKeys, isMacPlatform } from './keys';
 import { ACTION_GROUPS, useActions, type Action } from './registry';
+import './commands.css';
 
 /** Menu commands with accelerators; those an action also covers are listed with the action. */
 const MENU_SHORTCUTS: MenuCommand[] = [
