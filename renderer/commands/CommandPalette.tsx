@@ -4,7 +4,7 @@
  */
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Step, Workflow } from '../../shared/model/schema';
 import { lookOf } from '../editor/stepKinds';
 import { useEditor } from '../store/editorStore';
@@ -24,11 +24,26 @@ export interface CommandPaletteProps {
 }
 
 export function CommandPalette({ open, onOpenChange, workflow }: CommandPaletteProps) {
+  // Radix gives the focus back only to a Dialog.Trigger; the palette opens from keys and buttons alike.
+  const returnFocusTo = useRef<Element | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content className="dialog command-palette" aria-describedby={undefined}>
+        <RadixDialog.Content
+          className="dialog command-palette"
+          aria-describedby={undefined}
+          onOpenAutoFocus={() => {
+            returnFocusTo.current = document.activeElement;
+          }}
+          onCloseAutoFocus={(event) => {
+            const target = returnFocusTo.current;
+            if (target instanceof HTMLElement && target.isConnected) {
+              event.preventDefault();
+              target.focus();
+            }
+          }}
+        >
           <RadixDialog.Title className="visually-hidden">Command palette</RadixDialog.Title>
           {/* Mounted only while open: the search starts empty each time. */}
           <PaletteSearch workflow={workflow} close={() => onOpenChange(false)} />
