@@ -27,7 +27,7 @@ import { useDesktopIntegration } from './desktop/integration';
 import { dispatchCommand } from './desktop/commands';
 import { redo, undo, useHistoryState } from './store/history';
 import { useAppActions } from './commands/appActions';
-import { CommandPalette } from './commands/CommandPalette';
+import { CommandPalette, openCommandPalette } from './commands/CommandPalette';
 import { formatKeys, isMacPlatform } from './commands/keys';
 import { ShortcutSheet } from './commands/ShortcutSheet';
 import { useActionShortcuts } from './commands/shortcuts';
@@ -40,12 +40,12 @@ export function App() {
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
   const importFailure = useImportFailure((s) => s.failure);
-  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | 'palette' | null>(null);
+  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | null>(null);
   const [dragging, setDragging] = useState(false);
   useAppActions({
     newWorkflow: () => setDialog('new-workflow'),
     shortcuts: () => setDialog('shortcuts'),
-    palette: () => setDialog('palette'),
+    palette: openCommandPalette,
   });
   useDesktopIntegration(
     {
@@ -87,7 +87,7 @@ export function App() {
             className="icon"
             aria-label="Command palette"
             title={`Command palette (${formatKeys('Mod+K', isMac)})`}
-            onClick={() => setDialog('palette')}
+            onClick={openCommandPalette}
           >
             <Search size={16} aria-hidden />
           </button>
@@ -127,11 +127,7 @@ export function App() {
       />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
-      <CommandPalette
-        open={dialog === 'palette'}
-        onOpenChange={(open) => setDialog(open ? 'palette' : null)}
-        workflow={workflow}
-      />
+      <CommandPalette workflow={workflow} />
       <DropHint visible={dragging} />
     </div>
   );

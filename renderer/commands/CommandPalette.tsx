@@ -5,6 +5,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
 import { useMemo, useRef, useState } from 'react';
+import { create } from 'zustand';
 import type { Step, Workflow } from '../../shared/model/schema';
 import { lookOf } from '../editor/stepKinds';
 import { useEditor } from '../store/editorStore';
@@ -17,13 +18,16 @@ import './commands.css';
 /** More would not be read, and each rendered option costs time in a workflow of thousands of steps. */
 export const MAX_STEP_RESULTS = 50;
 
-export interface CommandPaletteProps {
-  open: boolean;
-  onOpenChange(open: boolean): void;
-  workflow: Workflow | null;
-}
+/**
+ * Whether the palette is open. Its own store, not App's state: opening it then renders the palette alone,
+ * not the editor of a workflow of thousands of steps.
+ */
+export const useCommandPalette = create<{ open: boolean }>()(() => ({ open: false }));
+export const openCommandPalette = () => useCommandPalette.setState({ open: true });
+const onOpenChange = (open: boolean) => useCommandPalette.setState({ open });
 
-export function CommandPalette({ open, onOpenChange, workflow }: CommandPaletteProps) {
+export function CommandPalette({ workflow }: { workflow: Workflow | null }) {
+  const open = useCommandPalette((s) => s.open);
   // Radix gives the focus back only to a Dialog.Trigger; the palette opens from keys and buttons alike.
   const returnFocusTo = useRef<Element | null>(null);
   return (

@@ -15,7 +15,6 @@ import { RolesPanel } from './RolesPanel';
 import { SkillsPanel } from './SkillsPanel';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useAnalysis } from '../analysis/useAnalysis';
-import { useStepHighlight } from './useStepHighlight';
 
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
@@ -23,8 +22,6 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   const problems = useProblems(workflow);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const analysis = useAnalysis(workflow);
-  // The find bar's matches, for the bar's count and for the canvas to dim the other steps.
-  const { matches } = useStepHighlight(workflow, problems);
 
   // Selection belongs to one workflow; start clean when another one opens.
   useEffect(() => useEditor.getState().reset(), [workflow.id]);
@@ -37,7 +34,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           <Legend />
         </aside>
         <div className="canvas-area">
-          <FilterBar workflow={workflow} matches={matches} />
+          <FilterBar workflow={workflow} problems={problems} />
           <Canvas workflow={workflow} analysis={analysis} problems={problems} />
         </div>
         <Tabs.Root

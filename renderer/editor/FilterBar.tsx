@@ -6,20 +6,26 @@ import { Search, X } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { TASK_MODES, type Workflow } from '../../shared/model/schema';
 import { isStepFilterActive } from '../../shared/model/stepFilter';
+import type { Problem } from '../../shared/model/validate';
 import { registerActions } from '../commands/registry';
 import { useStepFilter } from '../store/filterStore';
 import { useSkillIndex } from '../store/selectors';
 import { useWorkspace } from '../store/workspaceStore';
 import { MODE_LABELS } from './stepKinds';
+import { useStepHighlight } from './useStepHighlight';
 import './filter.css';
 
 export interface FilterBarProps {
   workflow: Workflow;
-  /** From useStepHighlight, computed once by the editor for this bar and the canvas. */
-  matches: ReadonlySet<string> | null;
+  problems: readonly Problem[];
 }
 
-export function FilterBar({ workflow, matches }: FilterBarProps) {
+/**
+ * Subscribes to the filter itself (as the canvas will), so typing here re-renders the bar and the canvas,
+ * never the editor's side panels.
+ */
+export function FilterBar({ workflow, problems }: FilterBarProps) {
+  const { matches } = useStepHighlight(workflow, problems);
   const filter = useStepFilter((s) => s.filter);
   const { setText, toggleMode, setRole, setSkill, toggleProblemsOnly, clear } = useStepFilter.getState();
   const roles = useWorkspace((s) => s.roles);

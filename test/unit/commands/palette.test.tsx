@@ -2,27 +2,24 @@
 // The command palette as a keyboard user meets it: Ctrl+K opens it, the search box lists actions and steps,
 // Enter on a step selects it and shows it in the Inspector.
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { useState } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerSupportExample } from '../../../shared/examples/customerSupport';
 import { largeWorkspace } from '../../../shared/examples/largeWorkflow';
 import type { Workflow } from '../../../shared/model/schema';
 import { useAppActions } from '../../../renderer/commands/appActions';
-import { CommandPalette, MAX_STEP_RESULTS } from '../../../renderer/commands/CommandPalette';
+import {
+  CommandPalette,
+  MAX_STEP_RESULTS,
+  openCommandPalette,
+} from '../../../renderer/commands/CommandPalette';
 import { useActionShortcuts } from '../../../renderer/commands/shortcuts';
 import { useEditor } from '../../../renderer/store/editorStore';
 import { useWorkspace } from '../../../renderer/store/workspaceStore';
 
 function Harness({ workflow }: { workflow: Workflow }) {
-  const [open, setOpen] = useState(false);
   useActionShortcuts();
-  useAppActions({ newWorkflow: vi.fn(), shortcuts: vi.fn(), palette: () => setOpen(true) });
-  return (
-    <>
-      <button type="button">Before</button>
-      <CommandPalette open={open} onOpenChange={setOpen} workflow={workflow} />
-    </>
-  );
+  useAppActions({ newWorkflow: vi.fn(), shortcuts: vi.fn(), palette: openCommandPalette });
+  return <CommandPalette workflow={workflow} />;
 }
 
 function openWorkspace(workflows: Workflow[], roles = customerSupportExample().roles) {
