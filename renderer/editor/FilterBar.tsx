@@ -97,7 +97,7 @@ export function FilterBar({ workflow, problems }: FilterBarProps) {
           }}
         />
       </label>
-      <div className="filter-modes" role="group" aria-label="Mode">
+      <div className="filter-modes" role="group" aria-label="Filter by mode">
         {TASK_MODES.map((mode) => (
           <button
             key={mode}
@@ -110,7 +110,7 @@ export function FilterBar({ workflow, problems }: FilterBarProps) {
         ))}
       </div>
       <select
-        aria-label="Role"
+        aria-label="Filter by role"
         value={filter.roleIds[0] ?? ''}
         onChange={(e) => setRole(e.target.value || null)}
       >
@@ -122,7 +122,7 @@ export function FilterBar({ workflow, problems }: FilterBarProps) {
         ))}
       </select>
       <select
-        aria-label="Skill"
+        aria-label="Filter by skill"
         value={filter.skillIds[0] ?? ''}
         onChange={(e) => setSkill(e.target.value || null)}
       >

@@ -99,7 +99,9 @@ describe('keyboard first', () => {
     await bar.getByRole('searchbox', { name: 'Find steps' }).fill('');
     // Triage, research, drafting and sending are the human tasks.
     await eventually(() => text(count)).toBe('4 of 8 steps');
-    await bar.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Senior agent / reviewer' });
+    await bar
+      .getByRole('combobox', { name: 'Filter by role' })
+      .selectOption({ label: 'Senior agent / reviewer' });
     await eventually(() => text(count)).toBe('0 of 8 steps');
     await bar.getByRole('button', { name: 'Clear' }).click();
     await eventually(() => text(count)).toBe('8 steps');
