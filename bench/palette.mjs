@@ -101,7 +101,7 @@ async function once(size, file) {
   await page.keyboard.press('Escape');
 
   const find = page.getByRole('searchbox', { name: 'Find steps' });
-  const status = page.getByRole('toolbar', { name: 'Find and filter steps' }).getByRole('status');
+  const status = page.getByRole('search', { name: 'Find and filter steps' }).getByRole('status');
   const findMs = await timed(
     page,
     () => find.pressSequentially('extra', { delay: 0 }),

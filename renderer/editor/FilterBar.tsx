@@ -8,6 +8,7 @@ import { TASK_MODES, type Workflow } from '../../shared/model/schema';
 import { isStepFilterActive } from '../../shared/model/stepFilter';
 import type { Problem } from '../../shared/model/validate';
 import { registerActions } from '../commands/registry';
+import { useEditor } from '../store/editorStore';
 import { useStepFilter } from '../store/filterStore';
 import { useSkillIndex } from '../store/selectors';
 import { useWorkspace } from '../store/workspaceStore';
@@ -57,6 +58,8 @@ export function FilterBar({ workflow, problems }: FilterBarProps) {
           group: 'View',
           keys: ['Mod+F'],
           allowInTextFields: true,
+          // The bar is hidden while presenting.
+          enabled: () => !useEditor.getState().presenting,
           run: () => {
             input.current?.focus();
             input.current?.select();
@@ -77,7 +80,7 @@ export function FilterBar({ workflow, problems }: FilterBarProps) {
 
   const total = workflow.steps.length;
   return (
-    <div className="filter-bar" role="toolbar" aria-label="Find and filter steps">
+    <div className="filter-bar" role="search" aria-label="Find and filter steps">
       <label className="filter-search">
         <Search size={14} aria-hidden />
         <input

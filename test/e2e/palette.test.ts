@@ -79,7 +79,7 @@ describe('keyboard first', () => {
     const { page } = app;
     await app.button('Load example: Customer support').click();
     await app.openWorkflow('Customer support (as-is)');
-    const bar = page.getByRole('toolbar', { name: 'Find and filter steps' });
+    const bar = page.getByRole('search', { name: 'Find and filter steps' });
     const count = bar.getByRole('status');
     await eventually(() => text(count)).toBe('8 steps');
 
