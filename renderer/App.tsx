@@ -8,10 +8,11 @@ import {
   Download,
   LoaderCircle,
   Presentation,
+  Search,
   Upload,
   X,
 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
 import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
@@ -21,22 +22,31 @@ import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
 import { AboutDialog } from './desktop/AboutDialog';
 import { DropHint } from './desktop/DropHint';
-import { ShortcutsDialog } from './desktop/ShortcutsDialog';
 import { dismissImportFailure, useImportFailure } from './desktop/fileImport';
 import { useDesktopIntegration } from './desktop/integration';
-import { dispatchCommand, isTextEditing, onCommand } from './desktop/commands';
+import { dispatchCommand } from './desktop/commands';
 import { redo, undo, useHistoryState } from './store/history';
+import { useAppActions } from './commands/appActions';
+import { CommandPalette, openCommandPalette } from './commands/CommandPalette';
+import { formatKeys, isMacPlatform } from './commands/keys';
+import { ShortcutSheet } from './commands/ShortcutSheet';
+import { useActionShortcuts } from './commands/shortcuts';
 import { useEditor } from './store/editorStore';
 import './desktop/desktop.css';
 
 export function App() {
-  useUndoShortcuts();
+  useActionShortcuts();
   const status = useWorkspace((s) => s.status);
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
   const importFailure = useImportFailure((s) => s.failure);
   const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | null>(null);
   const [dragging, setDragging] = useState(false);
+  useAppActions({
+    newWorkflow: () => setDialog('new-workflow'),
+    shortcuts: () => setDialog('shortcuts'),
+    palette: openCommandPalette,
+  });
   useDesktopIntegration(
     {
       newWorkflow: () => setDialog('new-workflow'),
@@ -72,6 +82,15 @@ export function App() {
         )}
         <div className="top-bar-end">
           <SaveIndicator />
+          <button
+            type="button"
+            className="icon"
+            aria-label="Command palette"
+            title={`Command palette (${formatKeys('Mod+K', isMac)})`}
+            onClick={openCommandPalette}
+          >
+            <Search size={16} aria-hidden />
+          </button>
           {workflow && (
             <>
               <button type="button" onClick={() => void importFromFileAndReport({ openSingle: false })}>
@@ -107,7 +126,8 @@ export function App() {
         }}
       />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
-      <ShortcutsDialog open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+      <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+      <CommandPalette workflow={workflow} />
       <DropHint visible={dragging} />
     </div>
   );
@@ -183,10 +203,9 @@ function PresentButton() {
   );
 }
 
-const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-const MOD = isMac ? '⌘' : 'Ctrl+';
+const isMac = isMacPlatform();
 
-/** Undo and redo: buttons, the Edit menu and Ctrl/⌘+Z, Ctrl/⌘+Shift+Z, Ctrl+Y (text fields keep their own). */
+/** Undo and redo buttons; their keys and the Edit menu's commands are actions (commands/appActions.ts). */
 function HistoryButtons() {
   const { canUndo, canRedo } = useHistoryState();
   return (
@@ -195,7 +214,7 @@ function HistoryButtons() {
         type="button"
         className="icon"
         aria-label="Undo"
-        title={`Undo (${MOD}Z)`}
+        title={`Undo (${formatKeys('Mod+Z', isMac)})`}
         disabled={!canUndo}
         onClick={undo}
       >
@@ -205,7 +224,7 @@ function HistoryButtons() {
         type="button"
         className="icon"
         aria-label="Redo"
-        title={`Redo (${MOD}Shift+Z)`}
+        title={`Redo (${formatKeys('Mod+Shift+Z', isMac)})`}
         disabled={!canRedo}
         onClick={redo}
       >
@@ -213,26 +232,4 @@ function HistoryButtons() {
       </button>
     </>
   );
-}
-
-export function useUndoShortcuts(target: Window = window): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextEditing(document.activeElement)) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) undo();
-      else if ((key === 'z' && e.shiftKey) || (key === 'y' && !isMac)) redo();
-      else return;
-      e.preventDefault();
-    };
-    target.addEventListener('keydown', onKey);
-    const off = onCommand((command) => {
-      if (command === 'undo') undo();
-      else if (command === 'redo') redo();
-    }, target);
-    return () => {
-      target.removeEventListener('keydown', onKey);
-      off();
-    };
-  }, [target]);
 }

@@ -6,6 +6,7 @@ import type { Workflow } from '../../shared/model/schema';
 import { useEditor, type SidePanel } from '../store/editorStore';
 import { useProblems } from '../store/selectors';
 import { Canvas } from './Canvas';
+import { FilterBar } from './FilterBar';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { Palette } from './Palette';
@@ -35,7 +36,10 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           <Palette workflowId={workflow.id} />
           <Legend />
         </aside>
-        <Canvas workflow={workflow} analysis={analysis} problems={problems} />
+        <div className="canvas-area">
+          <FilterBar workflow={workflow} problems={problems} />
+          <Canvas workflow={workflow} analysis={analysis} problems={problems} />
+        </div>
         <Tabs.Root
           className="side-panel"
           value={panel}

@@ -22,7 +22,7 @@ import {
   syncMenuState,
 } from '../../../renderer/desktop/integration';
 import { RecentFiles } from '../../../renderer/desktop/RecentFiles';
-import { formatAccelerator } from '../../../renderer/desktop/ShortcutsDialog';
+import { formatAccelerator } from '../../../renderer/commands/keys';
 import { createBrowserPlatform } from '../../../renderer/platform/browserPlatform';
 import { setPlatformForTesting, type Platform } from '../../../renderer/platform/index';
 import { CoarchitectDb } from '../../../renderer/storage/db';
