@@ -39,6 +39,7 @@ export const MENU_IDS = {
   close: 'file.close',
   undo: 'edit.undo',
   redo: 'edit.redo',
+  selectAll: 'edit.select-all',
   fitView: 'view.fit-view',
   present: 'view.present',
   about: 'help.about',
@@ -119,7 +120,8 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
       ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
       { role: 'delete' },
       { type: 'separator' },
-      { role: 'selectAll' },
+      // A command too: in a text field it selects the text, on the diagram every step.
+      command(MENU_IDS.selectAll, 'select-all'),
     ],
   };
 

@@ -193,6 +193,7 @@ export const MENU_COMMANDS = [
   'close-workflow',
   'undo',
   'redo',
+  'select-all',
   'fit-view',
   'present',
   'present-end',
@@ -216,6 +217,7 @@ export const COMMAND_INFO: Record<MenuCommand, { label: string; accelerator?: st
   'close-workflow': { label: 'Close', accelerator: 'CmdOrCtrl+W' },
   undo: { label: 'Undo', accelerator: 'CmdOrCtrl+Z' },
   redo: { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' },
+  'select-all': { label: 'Select all', accelerator: 'CmdOrCtrl+A' },
   'fit-view': { label: 'Fit view', accelerator: 'CmdOrCtrl+Shift+H' },
   present: { label: 'Present', accelerator: 'F5' },
   // Sent when the window leaves full screen after Present (Escape, or the menu again); no menu item of its own.

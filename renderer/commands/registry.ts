@@ -30,6 +30,11 @@ export interface Action {
    * command, so the dispatcher leaves them alone instead of running the action twice.
    */
   menuCommand?: MenuCommand;
+  /**
+   * Its keys reach it through the browser, not the dispatcher (Mod+C, X, V fire the copy, cut and paste
+   * events that carry the system clipboard): they are listed, never intercepted.
+   */
+  nativeKeys?: boolean;
   /** Other words the palette finds it by. */
   keywords?: readonly string[];
 }

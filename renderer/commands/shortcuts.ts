@@ -33,6 +33,7 @@ export function actionForKey(
   return actions.find((action) => {
     if (context.textEditing && !action.allowInTextFields) return false;
     if (context.dialogOpen && !action.allowInDialogs) return false;
+    if (action.nativeKeys) return false;
     const keys = (action.keys ?? []).filter(
       (key) => !(context.nativeMenu && isMenuAccelerator(action.menuCommand, key)),
     );

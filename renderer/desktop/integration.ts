@@ -7,7 +7,7 @@ import type { MenuState } from '../../shared/ipc';
 import { exportWorkflowAndReport, exportWorkspaceAndReport, importFromFileAndReport } from '../exchange';
 import { getPlatform, type MenuCommand, type Platform } from '../platform/index';
 import { useWorkspace, type WorkspaceStore } from '../store/workspaceStore';
-import { dispatchCommand, undoOrRedo } from './commands';
+import { dispatchCommand, isTextEditing, undoOrRedo } from './commands';
 import { importDroppedFiles, importOpenedFile } from './fileImport';
 
 /** The commands whose UI lives in App (dialogs). */
@@ -45,6 +45,13 @@ export function runCommand(command: MenuCommand, ui: CommandUi): void {
     case 'redo':
       // A focused text field undoes its own typing; otherwise the command goes to whoever listens.
       if (undoOrRedo(command)) return;
+      break;
+    case 'select-all':
+      // A focused text field selects its own text; otherwise the editor selects every step.
+      if (isTextEditing(document.activeElement)) {
+        document.execCommand('selectAll');
+        return;
+      }
       break;
     case 'about':
       ui.about();

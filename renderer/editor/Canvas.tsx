@@ -28,6 +28,8 @@ import type { Problem } from '../../shared/model/validate';
 import { notify } from '../store/notifications';
 import { DETAIL_ZOOM, StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
 import { OverviewLayer } from './OverviewLayer';
+import { useStepHighlight } from './useStepHighlight';
+import './filter.css';
 import { CanvasToolbar } from './CanvasToolbar';
 import { LaneBands } from './LaneBands';
 import { computeLanes, dropSteps, reorderLane, visibleStepIds, type Lane } from '../../shared/layout/lanes';
@@ -161,6 +163,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
 
   // Nodes keep their identity while nothing they show changes, so React Flow and the memoised StepNode
   // skip them: typing in one step or dragging it re-renders that step only, even in a workflow of thousands.
+  // The find bar: steps that do not match fade, matches get an outline.
+  const { matches } = useStepHighlight(workflow, problems);
   const nodeCache = useRef(new Map<string, StepFlowNode>());
   const baseNodes = useMemo<StepFlowNode[]>(() => {
     const roleNames = new Map(roles.map((r) => [r.id, r.name]));
@@ -171,6 +175,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     const result = workflow.steps.map((step) => {
       const size = measured.get(step.id);
       const hidden = overview || (visible !== null && !visible.has(step.id));
+      const className = matches === null ? undefined : matches.has(step.id) ? 'match' : 'dimmed';
       const isWork = step.type === 'task' || step.type === 'review';
       const data: StepNodeData = {
         step,
@@ -190,6 +195,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         previous.measured === size &&
         previous.position === position &&
         Boolean(previous.hidden) === hidden &&
+        previous.className === className &&
         sameNodeData(previous.data, data)
           ? previous
           : {
@@ -198,6 +204,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
               position,
               selected,
               ...(hidden ? { hidden: true } : {}),
+              ...(className ? { className } : {}),
               // A size before measuring lets culling skip steps never yet on screen (else all would mount once).
               ...(size ? { measured: size } : initialSizeOf(step)),
               data,
@@ -207,7 +214,18 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     });
     nodeCache.current = next;
     return result;
-  }, [workflow.steps, roles, skills, problems, selectedStepIds, measured, heatByStep, overview, visible]);
+  }, [
+    workflow.steps,
+    roles,
+    skills,
+    problems,
+    selectedStepIds,
+    measured,
+    heatByStep,
+    overview,
+    visible,
+    matches,
+  ]);
 
   // A drag moves only the dragged steps: their nodes are replaced, every other node keeps its identity.
   const nodes = useMemo<StepFlowNode[]>(
@@ -508,6 +526,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
             selected={selectedStepIds}
             problemStepIds={problemStepIds}
             heat={heatByStep}
+            matches={matches}
             onSelect={onOverviewSelect}
             onDrop={commitMoves}
           />

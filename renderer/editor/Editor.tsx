@@ -16,6 +16,7 @@ import { SkillsPanel } from './SkillsPanel';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useAnalysis } from '../analysis/useAnalysis';
 import { installClipboardEvents } from './selectionEdits';
+import { useEditorActions } from './editorActions';
 
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
@@ -28,6 +29,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   useEffect(() => useEditor.getState().reset(), [workflow.id]);
   // Ctrl/⌘+C, X, V (and the Edit menu) copy, cut and paste steps while the editor is open.
   useEffect(() => installClipboardEvents(), []);
+  useEditorActions();
 
   return (
     <ReactFlowProvider>

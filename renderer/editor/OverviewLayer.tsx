@@ -27,6 +27,8 @@ const SELECTED = '#3f51b5';
 const PROBLEM = '#c62828';
 const EDGE = '#9aa3af';
 const REWORK = '#b76a00';
+/** Drawn over steps the find bar does not match: the canvas background at 75%. */
+const FADE = 'rgba(246, 247, 249, 0.75)';
 /** Pointer travel (screen px) before a press on a step becomes a drag rather than a click. */
 const DRAG_THRESHOLD = 3;
 
@@ -38,6 +40,8 @@ export interface OverviewLayerProps {
   selected: ReadonlySet<string>;
   problemStepIds: ReadonlySet<string>;
   heat: ReadonlyMap<string, StepHeat>;
+  /** The find bar's matches (null: no filter); the other steps are drawn faded. */
+  matches: ReadonlySet<string> | null;
   onSelect(stepIds: ReadonlySet<string>): void;
   /** The steps' new positions when a drag ends (during the drag only this canvas redraws). */
   onDrop(positions: ReadonlyMap<string, Position>): void;
@@ -218,7 +222,7 @@ export function OverviewLayer(props: OverviewLayerProps) {
 
 function draw(
   context: CanvasRenderingContext2D,
-  { steps, edges, sizes, dragPositions, selected, problemStepIds, heat }: OverviewLayerProps,
+  { steps, edges, sizes, dragPositions, selected, problemStepIds, heat, matches }: OverviewLayerProps,
   [tx, ty, zoom]: [number, number, number],
   width: number,
   height: number,
@@ -306,11 +310,21 @@ function draw(
     context.fill();
   }
 
-  // Heat, problems and selection on top.
+  // Heat, problems, find-bar matches and selection on top.
   for (const s of steps) {
     const box = boxById.get(s.id);
     if (!box || box.x > right || box.x + box.width < left || box.y > bottom || box.y + box.height < top)
       continue;
+    if (matches) {
+      if (matches.has(s.id)) {
+        context.lineWidth = 3 / zoom;
+        context.strokeStyle = SELECTED;
+        context.strokeRect(box.x, box.y, box.width, box.height);
+      } else {
+        context.fillStyle = FADE;
+        context.fillRect(box.x - 1, box.y - 1, box.width + 2, box.height + 2);
+      }
+    }
     const h = heat.get(s.id);
     if (h) {
       context.fillStyle = `rgba(217, 72, 15, ${0.25 + 0.75 * h.share})`;

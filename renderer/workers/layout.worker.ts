@@ -25,8 +25,7 @@ export const LayoutRequestSchema = z.object({
 });
 export type LayoutRequest = z.infer<typeof LayoutRequestSchema>;
 export type LayoutResponse =
-  | { id: string; ok: true; positions: [string, Position][] }
-  | { id: string; ok: false; message: string };
+  { id: string; ok: true; positions: [string, Position][] } | { id: string; ok: false; message: string };
 
 self.onmessage = async (event: MessageEvent<unknown>) => {
   const parsed = LayoutRequestSchema.safeParse(event.data);
