@@ -30,6 +30,16 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   // Ctrl/⌘+C, X, V (and the Edit menu) copy, cut and paste steps while the editor is open.
   useEffect(() => installClipboardEvents(), []);
   useEditorActions();
+  // Steps an undo or a delete removed leave the selection too, so no action works on what is gone.
+  useEffect(() => {
+    const { selectedStepIds, selectedEdgeIds, setSelection } = useEditor.getState();
+    const stepIds = new Set(workflow.steps.map((s) => s.id));
+    const edgeIds = new Set(workflow.edges.map((e) => e.id));
+    const keptSteps = [...selectedStepIds].filter((id) => stepIds.has(id));
+    const keptEdges = [...selectedEdgeIds].filter((id) => edgeIds.has(id));
+    if (keptSteps.length < selectedStepIds.size || keptEdges.length < selectedEdgeIds.size)
+      setSelection(new Set(keptSteps), new Set(keptEdges));
+  }, [workflow.steps, workflow.edges]);
 
   return (
     <ReactFlowProvider>

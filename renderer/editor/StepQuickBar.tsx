@@ -28,7 +28,7 @@ export function StepQuickBar({ step }: { step: Step }) {
     <NodeToolbar isVisible position={Position.Top} className="quick-bar nodrag">
       <div role="toolbar" aria-label={`Quick actions for ${step.name}`}>
         {step.type === 'task' && (
-          <span role="group" aria-label="Mode" className="quick-modes">
+          <span role="group" aria-label="Switch mode" className="quick-modes">
             {TASK_MODES.map((mode) => (
               <button
                 key={mode}

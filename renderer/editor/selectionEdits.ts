@@ -119,7 +119,7 @@ export function duplicateSelection(): boolean {
   if (!workflow || ids.size === 0) return false;
   const result = duplicateSteps(workflow, ids);
   if (result.pastedStepIds.length === 0) {
-    notify(START_LEFT_OUT, 'info');
+    if (workflow.steps.some((s) => ids.has(s.id))) notify(START_LEFT_OUT, 'info');
     return false;
   }
   replaceOpen(workflow, result.workflow);
