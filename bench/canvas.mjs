@@ -158,8 +158,23 @@ function installInstruments() {
   // Viewport transform and rendered node count: unchanged over a frame means the canvas has settled.
   const signature = () =>
     `${viewport()?.style.transform}|${document.querySelectorAll('.react-flow__node').length}`;
+  // Zoomed out, a large workflow is drawn by the overview canvas instead of nodes: that counts as rendered.
+  const overview = () => document.querySelector('canvas.overview-layer');
   const visibleNode = () =>
+    overview() !== null ||
     [...document.querySelectorAll('.react-flow__node')].some((n) => n.style.visibility !== 'hidden');
+  /** On the overview canvas, nothing is drawn around (x, y): a press there reaches the pane and pans. */
+  const overviewEmptyAt = (x, y) => {
+    const canvas = overview();
+    if (!canvas) return true;
+    const r = canvas.getBoundingClientRect();
+    const ratio = canvas.width / r.width;
+    const pixels = canvas
+      .getContext('2d')
+      .getImageData(Math.round((x - r.left) * ratio) - 3, Math.round((y - r.top) * ratio) - 3, 7, 7).data;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return false;
+    return true;
+  };
 
   /** Resolves when the canvas is interactive (see the header of bench/canvas.mjs), times from `since`. */
   bench.whenSettled = (since) =>
@@ -232,7 +247,11 @@ function installInstruments() {
       for (let i = 0; i < points; i++) {
         const x = cx + r * Math.cos((2 * Math.PI * i) / points);
         const y = cy + r * Math.sin((2 * Math.PI * i) / points);
-        if (inside(x, y) && document.elementFromPoint(x, y)?.classList.contains('react-flow__pane'))
+        if (
+          inside(x, y) &&
+          document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') &&
+          overviewEmptyAt(x, y)
+        )
           return { x, y };
       }
     }

@@ -28,6 +28,7 @@ import type { Problem } from '../../shared/model/validate';
 import { notify } from '../store/notifications';
 import { DETAIL_ZOOM, StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
 import { OverviewLayer } from './OverviewLayer';
+import { LargeMiniMap } from './LargeMiniMap';
 import { useStepHighlight } from './useStepHighlight';
 import './filter.css';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -530,6 +531,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
             onSelect={onOverviewSelect}
             onDrop={commitMoves}
           />
+        ) : workflow.steps.length > LARGE_WORKFLOW ? (
+          <LargeMiniMap steps={workflow.steps} sizes={measured} />
         ) : (
           // Zoomed out to the overview the whole workflow is in view; the minimap would repeat it.
           <MiniMap<StepFlowNode>

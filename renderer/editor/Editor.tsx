@@ -1,7 +1,7 @@
 /** The editor screen: palette and legend, the diagram, and the side panels. */
 import * as Tabs from '@radix-ui/react-tabs';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Workflow } from '../../shared/model/schema';
 import { useEditor, type SidePanel } from '../store/editorStore';
 import { useProblems } from '../store/selectors';
@@ -18,12 +18,18 @@ import { useAnalysis } from '../analysis/useAnalysis';
 import { installClipboardEvents } from './selectionEdits';
 import { useEditorActions } from './editorActions';
 
+const KEEP_MOUNTED: readonly SidePanel[] = ['inspector', 'analysis'];
+
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
   const presenting = useEditor((s) => s.presenting);
   const problems = useProblems(workflow);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const analysis = useAnalysis(workflow);
+  // The inspector and the analysis stay mounted (hidden) once shown: switching between them is the most
+  // frequent move in a session, and remounting the analysis charts costs tens of milliseconds.
+  const [kept, setKept] = useState<ReadonlySet<SidePanel>>(() => new Set([panel]));
+  if (KEEP_MOUNTED.includes(panel) && !kept.has(panel)) setKept(new Set([...kept, panel]));
 
   // Selection belongs to one workflow; start clean when another one opens.
   useEffect(() => useEditor.getState().reset(), [workflow.id]);
@@ -69,10 +75,18 @@ export function Editor({ workflow }: { workflow: Workflow }) {
               )}
             </Tabs.Trigger>
           </Tabs.List>
-          <Tabs.Content value="inspector" className="tab-content">
+          <Tabs.Content
+            value="inspector"
+            className="tab-content"
+            forceMount={kept.has('inspector') || undefined}
+          >
             <Inspector workflow={workflow} />
           </Tabs.Content>
-          <Tabs.Content value="analysis" className="tab-content">
+          <Tabs.Content
+            value="analysis"
+            className="tab-content"
+            forceMount={kept.has('analysis') || undefined}
+          >
             <AnalysisPanel workflow={workflow} analysis={analysis} />
           </Tabs.Content>
           <Tabs.Content value="roles" className="tab-content">
