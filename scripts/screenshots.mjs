@@ -48,6 +48,25 @@ try {
   await page.getByRole('tabpanel').evaluate((e) => (e.scrollTop = e.scrollHeight));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${out}/projection.png` });
+
+  // Swimlanes after auto-layout, with the quick bar of a selected step; then the command palette.
+  await page.getByRole('button', { name: 'All workflows' }).click();
+  await page.getByRole('button', { name: 'Templates…' }).click();
+  await page.getByRole('button', { name: 'Use template IT incident response' }).click();
+  await page.getByRole('button', { name: 'All workflows' }).click();
+  await page.getByRole('button', { name: 'Open IT incident response (to-be)', exact: true }).click();
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await page.getByRole('button', { name: 'Swimlanes' }).click();
+  await page.getByRole('button', { name: 'Layout left to right' }).click();
+  await page.waitForTimeout(1500);
+  await page.getByRole('group', { name: 'AI-assisted task: Diagnose with AI-suggested causes' }).click();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${out}/lanes.png` });
+  await page.keyboard.press('Control+K');
+  await page.getByRole('combobox', { name: 'Search actions and steps' }).fill('review');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${out}/palette.png` });
+  await page.keyboard.press('Escape');
   console.log(`Screenshots written to ${out}/`);
 } finally {
   await browser.close();

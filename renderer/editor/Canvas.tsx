@@ -2,16 +2,23 @@
  * The diagram. React Flow's nodes and edges are a view derived from the workflow; its changes are
  * translated into the store's edits. Selection and measured sizes are view state (editorStore).
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Maximize } from 'lucide-react';
 import {
   Background,
   Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
+  ControlButton,
+  getViewportForBounds,
+  Position as HandleSide,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
+  type NodeHandle,
+  type Viewport,
   type Edge as FlowEdge,
   type EdgeChange,
   type IsValidConnection,
@@ -59,10 +66,55 @@ const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.s
 const REWORK_PREFIX = 'rework:';
 /** Fitting counts hidden steps too: in the overview they are hidden from React Flow but drawn. */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as const;
+/** Far enough out to see thousands of steps at once. */
+const MIN_ZOOM = 0.02;
 const NO_LANES: readonly Lane[] = [];
-function initialSizeOf(step: Step): { initialWidth: number; initialHeight: number } {
-  const size = defaultStepSize(step);
-  return { initialWidth: size.width, initialHeight: size.height };
+const HANDLE = 6;
+/**
+ * A step's size and handles before React Flow has measured it. With both known, React Flow culls the step
+ * until it is in view instead of rendering every step once to measure it (seconds for thousands of steps).
+ */
+function unmeasured(step: Step): { initialWidth: number; initialHeight: number; handles: NodeHandle[] } {
+  const { width, height } = defaultStepSize(step);
+  const at = (x: number, y: number) => ({
+    x: x - HANDLE / 2,
+    y: y - HANDLE / 2,
+    width: HANDLE,
+    height: HANDLE,
+  });
+  const handles: NodeHandle[] = [];
+  if (step.type !== 'start')
+    handles.push({ type: 'target', position: HandleSide.Left, ...at(0, height / 2) });
+  if (step.type !== 'end')
+    handles.push({ type: 'source', position: HandleSide.Right, ...at(width, height / 2) });
+  if (step.type === 'review')
+    handles.push({ id: 'rework', type: 'source', position: HandleSide.Bottom, ...at(width / 2, height) });
+  return { initialWidth: width, initialHeight: height, handles };
+}
+
+/** The box around every step (measured or default size) and every lane band, in flow coordinates. */
+function diagramBounds(
+  steps: readonly Step[],
+  sizes: ReadonlyMap<string, Size>,
+  bands: readonly { x: number; y: number; width: number; height: number }[],
+) {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  const take = (x: number, y: number, width: number, height: number) => {
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+  };
+  for (const s of steps) {
+    const size = sizes.get(s.id) ?? defaultStepSize(s);
+    take(s.position.x, s.position.y, size.width, size.height);
+  }
+  for (const b of bands) take(b.x, b.y, b.width, b.height);
+  if (!Number.isFinite(left)) return { x: 0, y: 0, width: 1, height: 1 };
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
@@ -153,7 +205,27 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   );
   // A large workflow zoomed out is drawn by the overview layer; React Flow keeps its steps hidden.
   const zoomedOut = useStore(isZoomedOut);
-  const overview = zoomedOut && workflow.steps.length > LARGE_WORKFLOW;
+  const large = workflow.steps.length > LARGE_WORKFLOW;
+  /**
+   * Set before a jump to a zoom below the overview threshold (opening, fitting): the steps are hidden first,
+   * so that React Flow never renders thousands of them for the one frame between the jump and the overview.
+   */
+  const [pendingOverview, setPendingOverview] = useState(() => {
+    if (!large) return false;
+    const estimate = getViewportForBounds(
+      diagramBounds(workflow.steps, new Map(), []),
+      window.innerWidth * 0.55,
+      window.innerHeight * 0.85,
+      MIN_ZOOM,
+      FIT_VIEW.maxZoom,
+      FIT_VIEW.padding,
+    );
+    return estimate.zoom < DETAIL_ZOOM;
+  });
+  useEffect(() => {
+    if (pendingOverview && zoomedOut) setPendingOverview(false);
+  }, [pendingOverview, zoomedOut]);
+  const overview = large && (zoomedOut || pendingOverview);
   const heatByStep = useMemo(() => stepHeat(analysis, heat), [analysis, heat]);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
@@ -207,7 +279,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
               ...(hidden ? { hidden: true } : {}),
               ...(className ? { className } : {}),
               // A size before measuring lets culling skip steps never yet on screen (else all would mount once).
-              ...(size ? { measured: size } : initialSizeOf(step)),
+              ...(size ? { measured: size } : unmeasured(step)),
               data,
             };
       next.set(step.id, node);
@@ -439,22 +511,51 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   );
 
   // Fitting takes in the lanes' headers too, which stick out to the left of (or above) the steps.
+  const store = useStoreApi<StepFlowNode, FlowEdge>();
+  const stepsRef = useRef(workflow.steps);
+  stepsRef.current = workflow.steps;
+  const pendingViewport = useRef<{ viewport: Viewport; duration: number } | null>(null);
+  const [fitRequests, setFitRequests] = useState(0);
   const fit = useCallback(
-    (padding: number) => {
-      const bands = lanesRef.current.map((l) => l.band);
-      if (bands.length === 0) return void flow.fitView({ ...FIT_VIEW, padding, duration: 300 });
-      const nodes = flow.getNodesBounds(flow.getNodes());
-      const left = Math.min(nodes.x, ...bands.map((b) => b.x));
-      const top = Math.min(nodes.y, ...bands.map((b) => b.y));
-      const right = Math.max(nodes.x + nodes.width, ...bands.map((b) => b.x + b.width));
-      const bottom = Math.max(nodes.y + nodes.height, ...bands.map((b) => b.y + b.height));
-      void flow.fitBounds(
-        { x: left, y: top, width: right - left, height: bottom - top },
-        { padding, duration: 300 },
+    (padding: number, duration = 300, tries = 0) => {
+      const { width, height, minZoom, maxZoom, transform } = store.getState();
+      if (!width || !height) {
+        // Not laid out yet (the first frame after opening): try again on the next one.
+        if (tries < 10) requestAnimationFrame(() => fit(padding, duration, tries + 1));
+        return;
+      }
+      const bounds = diagramBounds(
+        stepsRef.current,
+        useEditor.getState().measured,
+        lanesRef.current.map((l) => l.band),
       );
+      const viewport = getViewportForBounds(
+        bounds,
+        width,
+        height,
+        minZoom,
+        Math.min(maxZoom, FIT_VIEW.maxZoom),
+        padding,
+      );
+      const intoOverview =
+        stepsRef.current.length > LARGE_WORKFLOW &&
+        viewport.zoom < DETAIL_ZOOM &&
+        transform[2] >= DETAIL_ZOOM;
+      if (intoOverview) {
+        pendingViewport.current = { viewport, duration };
+        setPendingOverview(true);
+        setFitRequests((n) => n + 1);
+      } else void flow.setViewport(viewport, { duration });
     },
-    [flow],
+    [flow, store],
   );
+  // The jump into the overview waits until the steps are hidden (React Flow's own effects run first).
+  useEffect(() => {
+    const pending = pendingViewport.current;
+    if (!overview || !pending) return;
+    pendingViewport.current = null;
+    void flow.setViewport(pending.viewport, { duration: pending.duration });
+  }, [overview, flow, fitRequests]);
 
   // Menu commands (Electron's View menu, the Present button).
   useEffect(
@@ -499,9 +600,13 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         onlyRenderVisibleElements={workflow.steps.length > LARGE_WORKFLOW}
-        fitView
+        // A large workflow is fitted by `fit` (hiding its steps first); a small one by React Flow.
+        fitView={!large}
         fitViewOptions={FIT_VIEW}
-        minZoom={0.02}
+        onInit={() => {
+          if (large) fit(FIT_VIEW.padding, 0);
+        }}
+        minZoom={MIN_ZOOM}
         snapToGrid
         snapGrid={[10, 10]}
         proOptions={{ hideAttribution: true }}
@@ -543,7 +648,11 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
             ariaLabel="Overview of the whole workflow"
           />
         )}
-        <Controls aria-label="Zoom and fit controls" fitViewOptions={FIT_VIEW} />
+        <Controls aria-label="Zoom and fit controls" showFitView={false}>
+          <ControlButton onClick={() => fit(FIT_VIEW.padding)} aria-label="Fit View" title="Fit view">
+            <Maximize aria-hidden />
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );
