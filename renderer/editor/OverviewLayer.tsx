@@ -29,6 +29,55 @@ const EDGE = '#9aa3af';
 const REWORK = '#b76a00';
 /** Drawn over steps the find bar does not match: the canvas background at 75%. */
 const FADE = 'rgba(246, 247, 249, 0.75)';
+/** The largest cached picture of the diagram, in device pixels (about 64 MB of memory). */
+const MAX_PICTURE_PIXELS = 16_000_000;
+/** Room around the steps for rework loops below them, outlines and problem marks. */
+const PICTURE_MARGIN = 80;
+
+interface Picture {
+  canvas: HTMLCanvasElement;
+  props: OverviewLayerProps;
+  zoom: number;
+  ratio: number;
+  /** Flow coordinates of the picture's top-left corner. */
+  x: number;
+  y: number;
+}
+
+/** Whether two renders would draw the same picture (callbacks aside). */
+function sameDrawing(a: OverviewLayerProps, b: OverviewLayerProps): boolean {
+  return (
+    a.steps === b.steps &&
+    a.edges === b.edges &&
+    a.sizes === b.sizes &&
+    a.dragPositions === b.dragPositions &&
+    a.selected === b.selected &&
+    a.problemStepIds === b.problemStepIds &&
+    a.heat === b.heat &&
+    a.matches === b.matches
+  );
+}
+
+function contentBounds(boxes: readonly Box[]): { x: number; y: number; width: number; height: number } {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const b of boxes) {
+    left = Math.min(left, b.x);
+    top = Math.min(top, b.y);
+    right = Math.max(right, b.x + b.width);
+    bottom = Math.max(bottom, b.y + b.height);
+  }
+  if (!Number.isFinite(left)) return { x: 0, y: 0, width: 1, height: 1 };
+  return {
+    x: left - PICTURE_MARGIN,
+    y: top - PICTURE_MARGIN,
+    width: right - left + 2 * PICTURE_MARGIN,
+    height: bottom - top + 2 * PICTURE_MARGIN,
+  };
+}
+
 /** Pointer travel (screen px) before a press on a step becomes a drag rather than a click. */
 const DRAG_THRESHOLD = 3;
 
@@ -76,6 +125,9 @@ export function OverviewLayer(props: OverviewLayerProps) {
   const view = useRef({ transform, width, height });
   view.current = { transform, width, height };
 
+  /** The whole diagram drawn once at the current zoom; panning only moves it (see repaint). */
+  const picture = useRef<Picture | null>(null);
+
   const repaint = useCallback(() => {
     const element = canvas.current;
     const context = element?.getContext('2d');
@@ -87,11 +139,46 @@ export function OverviewLayer(props: OverviewLayerProps) {
       element.height = Math.round(h * ratio);
     }
     const current = latest.current;
-    const positions =
-      dragging.current.size > 0
-        ? new Map([...current.dragPositions, ...dragging.current])
-        : current.dragPositions;
-    draw(context, { ...current, dragPositions: positions }, t, w, h, ratio);
+    if (dragging.current.size > 0) {
+      const positions = new Map([...current.dragPositions, ...dragging.current]);
+      draw(context, { ...current, dragPositions: positions }, t, w, h, ratio);
+      return;
+    }
+    // Zoomed out, the whole diagram is a small picture: draw it once per edit or zoom, and on a pan only
+    // place it again. Drawing thousands of steps on every frame of a pan would take tens of milliseconds.
+    const [tx, ty, zoom] = t;
+    const bounds = contentBounds(boxes.current);
+    const pictureWidth = Math.ceil(bounds.width * zoom * ratio);
+    const pictureHeight = Math.ceil(bounds.height * zoom * ratio);
+    if (pictureWidth * pictureHeight > MAX_PICTURE_PIXELS || pictureWidth > 8192 || pictureHeight > 8192) {
+      draw(context, current, t, w, h, ratio);
+      return;
+    }
+    let cached = picture.current;
+    if (!cached || cached.zoom !== zoom || cached.ratio !== ratio || !sameDrawing(cached.props, current)) {
+      const offscreen = cached?.canvas ?? document.createElement('canvas');
+      offscreen.width = Math.max(1, pictureWidth);
+      offscreen.height = Math.max(1, pictureHeight);
+      const offContext = offscreen.getContext('2d');
+      if (!offContext) return;
+      draw(
+        offContext,
+        current,
+        [-bounds.x * zoom, -bounds.y * zoom, zoom],
+        pictureWidth / ratio,
+        pictureHeight / ratio,
+        ratio,
+      );
+      cached = { canvas: offscreen, props: current, zoom, ratio, x: bounds.x, y: bounds.y };
+      picture.current = cached;
+    }
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, element.width, element.height);
+    context.drawImage(
+      cached.canvas,
+      Math.round((tx + cached.x * zoom) * ratio),
+      Math.round((ty + cached.y * zoom) * ratio),
+    );
   }, []);
 
   // Draw on every change of data or viewport; one canvas pass is a few milliseconds even for 5,000 steps.
@@ -236,6 +323,8 @@ function draw(
   const top = -ty / zoom;
   const right = left + width / zoom;
   const bottom = top + height / zoom;
+  /** Steps only a few pixels wide: outlines, stripes and curves are left out. */
+  const tiny = zoom * 200 < 30;
   const boxById = new Map<string, Box>();
   for (const s of steps) boxById.set(s.id, stepBox(s, dragPositions.get(s.id), sizes.get(s.id)));
 
@@ -256,9 +345,13 @@ function draw(
       Math.min(y1, y2) > bottom
     )
       continue;
-    const bend = Math.max(20, Math.abs(x2 - x1) / 2);
     context.moveTo(x1, y1);
-    context.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
+    // Far out a curve is not worth its cost: a straight line reads the same at a few pixels.
+    if (tiny) context.lineTo(x2, y2);
+    else {
+      const bend = Math.max(20, Math.abs(x2 - x1) / 2);
+      context.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
+    }
   }
   context.lineWidth = 1.5 / zoom;
   context.strokeStyle = EDGE;
@@ -298,6 +391,13 @@ function draw(
   context.lineWidth = 1 / zoom;
   for (const [kind, list] of byKind) {
     const colours = KIND_COLOURS[kind];
+    if (tiny) {
+      context.fillStyle = colours.stroke;
+      context.beginPath();
+      for (const b of list) context.rect(b.x, b.y, b.width, b.height);
+      context.fill();
+      continue;
+    }
     context.fillStyle = colours.fill;
     context.strokeStyle = colours.stroke;
     context.beginPath();
