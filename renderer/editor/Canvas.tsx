@@ -64,11 +64,13 @@ const MINIMAP_COLOURS: Record<StepKind, string> = {
 };
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.step)];
 const REWORK_PREFIX = 'rework:';
-/** Fitting counts hidden steps too: in the overview they are hidden from React Flow but drawn. */
+/** Fitting counts hidden steps too (steps of collapsed lanes). */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as const;
 /** Far enough out to see thousands of steps at once. */
 const MIN_ZOOM = 0.02;
 const NO_LANES: readonly Lane[] = [];
+const NO_NODES: StepFlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
 const HANDLE = 6;
 /**
  * A step's size and handles before React Flow has measured it. With both known, React Flow culls the step
@@ -203,12 +205,12 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     () => (showLanes && collapsedLanes.size > 0 ? visibleStepIds(workflow, lanes, collapsedLanes) : null),
     [showLanes, collapsedLanes, workflow, lanes],
   );
-  // A large workflow zoomed out is drawn by the overview layer; React Flow keeps its steps hidden.
+  // A large workflow zoomed out is drawn by the overview layer; React Flow then gets no steps at all.
   const zoomedOut = useStore(isZoomedOut);
   const large = workflow.steps.length > LARGE_WORKFLOW;
   /**
-   * Set before a jump to a zoom below the overview threshold (opening, fitting): the steps are hidden first,
-   * so that React Flow never renders thousands of them for the one frame between the jump and the overview.
+   * Set before a jump to a zoom below the overview threshold (opening, fitting): the steps leave React Flow
+   * first, so that it never renders thousands of them for the one frame between the jump and the overview.
    */
   const [pendingOverview, setPendingOverview] = useState(() => {
     if (!large) return false;
@@ -240,6 +242,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   const { matches } = useStepHighlight(workflow, problems);
   const nodeCache = useRef(new Map<string, StepFlowNode>());
   const baseNodes = useMemo<StepFlowNode[]>(() => {
+    // In the overview React Flow has nothing to do: the overview layer draws, `fit` measures the steps.
+    if (overview) return NO_NODES;
     const roleNames = new Map(roles.map((r) => [r.id, r.name]));
     const stepNames = new Map(workflow.steps.map((s) => [s.id, s.name]));
     const byStep = problemsByStep(problems);
@@ -247,7 +251,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     const next = new Map<string, StepFlowNode>();
     const result = workflow.steps.map((step) => {
       const size = measured.get(step.id);
-      const hidden = overview || (visible !== null && !visible.has(step.id));
+      const hidden = visible !== null && !visible.has(step.id);
       const className = matches === null ? undefined : matches.has(step.id) ? 'match' : 'dimmed';
       const isWork = step.type === 'task' || step.type === 'review';
       const data: StepNodeData = {
@@ -333,6 +337,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   // Like nodes, edges keep their identity while what they show is unchanged (keyed by a signature of it).
   const edgeCache = useRef(new Map<string, { signature: string; edge: FlowEdge }>());
   const edges = useMemo<FlowEdge[]>(() => {
+    if (overview) return NO_EDGES;
     const cache = edgeCache.current;
     const next = new Map<string, { signature: string; edge: FlowEdge }>();
     const keep = (signature: string, make: () => FlowEdge): FlowEdge => {
@@ -350,10 +355,9 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       const sourceName = stepById.get(e.source)?.name ?? '?';
       const targetName = stepById.get(e.target)?.name ?? '?';
       const selected = selectedEdgeIds.has(e.id);
-      const signature = `${e.id}|${e.source}|${e.target}|${label}|${sourceName}|${targetName}|${selected}|${overview}`;
+      const signature = `${e.id}|${e.source}|${e.target}|${label}|${sourceName}|${targetName}|${selected}`;
       return keep(signature, () => ({
         id: e.id,
-        ...(overview ? { hidden: true } : {}),
         source: e.source,
         target: e.target,
         selected,
@@ -370,9 +374,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       const rate = s.rejectionRate;
       const name = s.name;
       flowEdges.push(
-        keep(`${id}|${reworkTarget}|${rate}|${name}|${targetName}|${overview}`, () => ({
+        keep(`${id}|${reworkTarget}|${rate}|${name}|${targetName}`, () => ({
           id,
-          ...(overview ? { hidden: true } : {}),
           source: s.id,
           sourceHandle: 'rework',
           target: reworkTarget,
@@ -549,7 +552,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     },
     [flow, store],
   );
-  // The jump into the overview waits until the steps are hidden (React Flow's own effects run first).
+  // The jump into the overview waits until React Flow has let go of the steps (its effects run first).
   useEffect(() => {
     const pending = pendingViewport.current;
     if (!overview || !pending) return;
@@ -595,7 +598,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         onPaneClick={() => useEditor.getState().clearSelection()}
         onNodeDoubleClick={(_, node) => useEditor.getState().setRenaming(node.id)}
         zoomOnDoubleClick={false}
-        deleteKeyCode={['Delete', 'Backspace']}
+        // Delete and Backspace are the editor's action (they work in the overview too).
+        deleteKeyCode={null}
         // Shift+drag draws a selection box; Shift-, Ctrl- or ⌘-click adds a step to the selection.
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}

@@ -109,7 +109,6 @@ export function editorActions(): Action[] {
       title: 'Delete selection',
       group: 'Edit',
       keys: ['Delete', 'Backspace'],
-      nativeKeys: true,
       enabled: () =>
         editing() &&
         useEditor.getState().selectedStepIds.size + useEditor.getState().selectedEdgeIds.size > 0,
