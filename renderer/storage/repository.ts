@@ -49,9 +49,12 @@ export async function loadWorkspace(db: CoarchitectDb): Promise<LoadedWorkspace>
     db.customSkills,
     () => Promise.all([db.workflows.toArray(), db.roles.toArray(), db.customSkills.toArray()]),
   );
+  const readable = parseRows('workflows', workflows, WorkflowSchema, unreadable);
+  // Parsed just now: the first save after loading need not check them again.
+  for (const wf of readable) markChecked(wf);
   return {
     workspace: {
-      workflows: parseRows('workflows', workflows, WorkflowSchema, unreadable),
+      workflows: readable,
       roles: parseRows('roles', roles, RoleSchema, unreadable),
       customSkills: parseRows('customSkills', customSkills, SkillSchema, unreadable),
     },
@@ -86,6 +89,12 @@ function checkedForWrite(workflow: Workflow): Workflow {
     checked.add(edge);
   });
   return workflow;
+}
+
+/** Records a workflow's steps and connections as valid (they were just parsed with the schema). */
+export function markChecked(workflow: Workflow): void {
+  for (const step of workflow.steps) checked.add(step);
+  for (const edge of workflow.edges) checked.add(edge);
 }
 
 export async function saveWorkflows(db: CoarchitectDb, workflows: readonly Workflow[]): Promise<void> {
