@@ -1,7 +1,7 @@
 /** The editor screen: palette and legend, the diagram, and the side panels. */
 import * as Tabs from '@radix-ui/react-tabs';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { Workflow } from '../../shared/model/schema';
 import { useEditor, type SidePanel } from '../store/editorStore';
 import { useProblems } from '../store/selectors';
@@ -19,6 +19,13 @@ import { installClipboardEvents } from './selectionEdits';
 import { useEditorActions } from './editorActions';
 
 const KEEP_MOUNTED: readonly SidePanel[] = ['inspector', 'analysis'];
+// Switching tabs, presenting or selecting re-renders the editor; the diagram and the panels re-render only
+// when what they show changed.
+const CanvasView = memo(Canvas);
+const InspectorView = memo(Inspector);
+const AnalysisView = memo(AnalysisPanel);
+const PaletteView = memo(Palette);
+const LegendView = memo(Legend);
 
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
@@ -51,12 +58,12 @@ export function Editor({ workflow }: { workflow: Workflow }) {
     <ReactFlowProvider>
       <div className={`editor${panel === 'analysis' ? ' wide-panel' : ''}${presenting ? ' presenting' : ''}`}>
         <aside className="left-sidebar" aria-label="Palette and legend">
-          <Palette workflowId={workflow.id} />
-          <Legend />
+          <PaletteView workflowId={workflow.id} />
+          <LegendView />
         </aside>
         <div className="canvas-area">
           <FilterBar workflow={workflow} problems={problems} />
-          <Canvas workflow={workflow} analysis={analysis} problems={problems} />
+          <CanvasView workflow={workflow} analysis={analysis} problems={problems} />
         </div>
         <Tabs.Root
           className="side-panel"
@@ -80,14 +87,14 @@ export function Editor({ workflow }: { workflow: Workflow }) {
             className="tab-content"
             forceMount={kept.has('inspector') || undefined}
           >
-            <Inspector workflow={workflow} />
+            <InspectorView workflow={workflow} />
           </Tabs.Content>
           <Tabs.Content
             value="analysis"
             className="tab-content"
             forceMount={kept.has('analysis') || undefined}
           >
-            <AnalysisPanel workflow={workflow} analysis={analysis} />
+            <AnalysisView workflow={workflow} analysis={analysis} />
           </Tabs.Content>
           <Tabs.Content value="roles" className="tab-content">
             <RolesPanel />
