@@ -55,6 +55,8 @@ try {
   await page.getByRole('button', { name: 'Use template IT incident response' }).click();
   await page.getByRole('button', { name: 'All workflows' }).click();
   await page.getByRole('button', { name: 'Open IT incident response (to-be)', exact: true }).click();
+  await page.getByRole('tab', { name: 'Analysis' }).click();
+  await page.getByRole('combobox', { name: 'Heat on the diagram' }).selectOption('off');
   await page.getByRole('tab', { name: 'Inspector' }).click();
   await page.getByRole('button', { name: 'Swimlanes' }).click();
   await page.getByRole('button', { name: 'Layout left to right' }).click();

@@ -56,7 +56,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
 
   return (
     <ReactFlowProvider>
-      <div className={`editor${panel === 'analysis' ? ' wide-panel' : ''}${presenting ? ' presenting' : ''}`}>
+      <div className={`editor${presenting ? ' presenting' : ''}`}>
         <aside className="left-sidebar" aria-label="Palette and legend">
           <PaletteView workflowId={workflow.id} />
           <LegendView />
