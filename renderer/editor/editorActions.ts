@@ -23,9 +23,9 @@ import {
   selectAll,
 } from './selectionEdits';
 
-/** Arrow keys move by the grid; with Shift, by five cells. */
+/** Arrow keys move by the grid; with Shift, by four cells (as React Flow does for a focused step). */
 const NUDGE = 10;
-const NUDGE_FAR = 50;
+const NUDGE_FAR = 40;
 
 const editing = () => !useEditor.getState().presenting;
 const withSelection = () => editing() && hasSelectedSteps();

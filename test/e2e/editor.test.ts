@@ -211,6 +211,15 @@ describe('the professional editor', () => {
     await f2.press('Escape');
     await visible(app.step('Human task: Send reply'));
 
+    // Arrow keys nudge the selection by the grid; Shift+arrow by four cells. One undo step each.
+    const sendReply = app.step('Human task: Send reply');
+    const x0 = (await settledBox(sendReply)).x;
+    await sendReply.click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await eventually(async () => (await sendReply.boundingBox())?.x ?? 0).toBeGreaterThan(x0 + 5);
+    await app.button('Undo').click();
+    await eventually(async () => Math.round((await sendReply.boundingBox())?.x ?? 0)).toBe(Math.round(x0));
+
     // Shift-click adds to the selection; align their top edges.
     await app.step('AI-automated task: Auto-triage').click();
     await app.step('Human task: Send reply').click({ modifiers: ['Shift'] });
