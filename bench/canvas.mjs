@@ -27,7 +27,8 @@
 //                (self time by trace event, by package and by JS function)
 // Builds dist/renderer (vite build) when it is missing. Frame times are those of the page's main thread as
 // paced by the compositor: with --disable-gpu, raster and compositing are in software and share the CPU.
-// largeWorkspace(n) makes about 1.11 edges per step (5,000 steps: 5,415 connections + 139 rework loops).
+// Workflows are generated with a decision block every 4 steps: about 1.2 edges per step (5,000 steps: about
+// 6,000 connections and rework loops), the density the targets are stated for.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -525,7 +526,8 @@ async function runProfile() {
 let dataDir;
 function writeWorkflow(size) {
   dataDir ??= tempDir('coarchitect-bench-data-');
-  const workspace = largeWorkspace(size);
+  // About 1.2 connections per step: 5,000 steps come with about 6,000 edges, as the targets are stated.
+  const workspace = largeWorkspace(size, 8, { decisionEvery: 4 });
   const wf = workspace.workflows[0];
   const reworkLoops = wf.steps.filter((s) => s.type === 'review' && s.reworkTargetId).length;
   log(

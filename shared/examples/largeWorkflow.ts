@@ -10,7 +10,20 @@ const PER_ROW = 25;
 const DX = 260;
 const DY = 220;
 
-export function largeWorkspace(stepCount: number, roleCount = 8): Workspace {
+export interface LargeWorkflowOptions {
+  /** A decision block (decision, detour, join: 3 steps, 4 connections) every this many steps; default 10. */
+  decisionEvery?: number;
+}
+
+/**
+ * `decisionEvery: 4` gives about 1.2 connections per step (5,000 steps: about 6,000 edges with the rework
+ * loops), the density the editor's performance targets are stated for.
+ */
+export function largeWorkspace(
+  stepCount: number,
+  roleCount = 8,
+  { decisionEvery = 10 }: LargeWorkflowOptions = {},
+): Workspace {
   const roles: Role[] = Array.from({ length: roleCount }, (_, i) => ({
     id: `big-role-${i}`,
     name: `Role ${i + 1}`,
@@ -35,7 +48,7 @@ export function largeWorkspace(stepCount: number, roleCount = 8): Workspace {
     const id = `big-s${i}`;
     const position = place(i);
     const role = roles[i % roleCount]?.id ?? null;
-    if (i % 10 === 0 && steps.length < stepCount - 4) {
+    if (i % decisionEvery === 0 && steps.length < stepCount - 4) {
       // Decision: 30% take a detour task, 70% go straight on; both meet at the next step.
       steps.push({ type: 'decision', id, name: `Check ${i}`, position });
       const detour = `${id}-detour`;

@@ -12,4 +12,13 @@ describe('generated large workflows', () => {
     expect(WorkflowSchema.parse(wf)).toEqual(wf);
     expect(validateWorkflow(wf, { roles: ws.roles, skills: skillIndex([]) })).toEqual([]);
   });
+
+  it('is denser with a decision block every 4 steps: about 1.2 edges per step, still valid', () => {
+    const ws = largeWorkspace(5000, 8, { decisionEvery: 4 });
+    const wf = ws.workflows[0]!;
+    const rework = wf.steps.filter((s) => s.type === 'review' && s.reworkTargetId).length;
+    expect(wf.steps).toHaveLength(5000);
+    expect((wf.edges.length + rework) / 5000).toBeGreaterThanOrEqual(1.18);
+    expect(validateWorkflow(wf, { roles: ws.roles, skills: skillIndex([]) })).toEqual([]);
+  });
 });
