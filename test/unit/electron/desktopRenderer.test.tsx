@@ -133,6 +133,24 @@ describe('menu commands', () => {
     expect(seen).toEqual(['new-workflow', 'about', 'shortcuts', 'fit-view', 'present', 'undo']);
   });
 
+  it('Select all selects the text of a focused field, and otherwise goes to the editor as a command', () => {
+    const seen: string[] = [];
+    const off = onCommand((command) => seen.push(command));
+    const field = document.createElement('input');
+    field.value = 'Draft reply';
+    document.body.append(field);
+    field.focus();
+    const execCommand = vi.fn(() => true);
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    runCommand('select-all', ui());
+    expect(execCommand).toHaveBeenCalledWith('selectAll');
+    expect(seen).toEqual([]);
+    field.remove();
+    runCommand('select-all', ui());
+    expect(seen).toEqual(['select-all']);
+    off();
+  });
+
   it('closes the open workflow, and ignores exports with nothing to export', () => {
     const id = useWorkspace.getState().createWorkflow('Onboarding');
     useWorkspace.getState().openWorkflow(id);
