@@ -70,6 +70,7 @@ const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as con
 const MIN_ZOOM = 0.02;
 const NO_LANES: readonly Lane[] = [];
 const NO_NODES: StepFlowNode[] = [];
+const NO_SIZES: ReadonlyMap<string, Size> = new Map();
 const NO_EDGES: FlowEdge[] = [];
 const HANDLE = 6;
 /**
@@ -250,7 +251,6 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     const cache = nodeCache.current;
     const next = new Map<string, StepFlowNode>();
     const result = workflow.steps.map((step) => {
-      const size = measured.get(step.id);
       const hidden = visible !== null && !visible.has(step.id);
       const className = matches === null ? undefined : matches.has(step.id) ? 'match' : 'dimmed';
       const isWork = step.type === 'task' || step.type === 'review';
@@ -269,7 +269,6 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       const node =
         previous &&
         previous.selected === selected &&
-        previous.measured === size &&
         previous.position === position &&
         Boolean(previous.hidden) === hidden &&
         previous.className === className &&
@@ -282,8 +281,6 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
               selected,
               ...(hidden ? { hidden: true } : {}),
               ...(className ? { className } : {}),
-              // A size before measuring lets culling skip steps never yet on screen (else all would mount once).
-              ...(size ? { measured: size } : unmeasured(step)),
               data,
             };
       next.set(step.id, node);
@@ -291,29 +288,43 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     });
     nodeCache.current = next;
     return result;
-  }, [
-    workflow.steps,
-    roles,
-    skills,
-    problems,
-    selectedStepIds,
-    measured,
-    heatByStep,
-    overview,
-    visible,
-    matches,
-  ]);
+  }, [workflow.steps, roles, skills, problems, selectedStepIds, heatByStep, overview, visible, matches]);
+
+  // Sizes React Flow measured go back to it on the nodes (so it keeps their handles); a step measured for the
+  // first time, as it scrolls into view, replaces that one node, not the whole list.
+  const sizedCache = useRef(
+    new Map<string, { base: StepFlowNode; size: Size | undefined; node: StepFlowNode }>(),
+  );
+  const sizedNodes = useMemo<StepFlowNode[]>(() => {
+    const cache = sizedCache.current;
+    const next = new Map<string, { base: StepFlowNode; size: Size | undefined; node: StepFlowNode }>();
+    const result = baseNodes.map((base) => {
+      const size = measured.get(base.id);
+      const previous = cache.get(base.id);
+      const node =
+        previous && previous.base === base && previous.size === size
+          ? previous.node
+          : size
+            ? { ...base, measured: size }
+            : // A size before measuring lets culling skip steps never yet on screen (else all would mount once).
+              { ...base, ...unmeasured(base.data.step) };
+      next.set(base.id, { base, size, node });
+      return node;
+    });
+    sizedCache.current = next;
+    return result;
+  }, [baseNodes, measured]);
 
   // A drag moves only the dragged steps: their nodes are replaced, every other node keeps its identity.
   const nodes = useMemo<StepFlowNode[]>(
     () =>
       dragPositions.size === 0
-        ? baseNodes
-        : baseNodes.map((node) => {
+        ? sizedNodes
+        : sizedNodes.map((node) => {
             const at = dragPositions.get(node.id);
             return at ? { ...node, position: at } : node;
           }),
-    [baseNodes, dragPositions],
+    [sizedNodes, dragPositions],
   );
 
   /** Moves steps as one edit; with lanes shown, a step dropped in another lane takes that lane's role. */
@@ -641,7 +652,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
             onDrop={commitMoves}
           />
         ) : workflow.steps.length > LARGE_WORKFLOW ? (
-          <LargeMiniMap steps={workflow.steps} sizes={measured} />
+          // Default sizes: a minimap need not redraw each time a step is measured.
+          <LargeMiniMap steps={workflow.steps} sizes={NO_SIZES} />
         ) : (
           // Zoomed out to the overview the whole workflow is in view; the minimap would repeat it.
           <MiniMap<StepFlowNode>

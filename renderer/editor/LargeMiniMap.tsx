@@ -93,8 +93,12 @@ export function LargeMiniMap({ steps, sizes }: { steps: readonly Step[]; sizes: 
     const context = element?.getContext('2d');
     if (!element || !context || !picture.current) return;
     const ratio = globalThis.devicePixelRatio || 1;
-    element.width = WIDTH * ratio;
-    element.height = HEIGHT * ratio;
+    if (element.width !== WIDTH * ratio || element.height !== HEIGHT * ratio) {
+      element.width = WIDTH * ratio;
+      element.height = HEIGHT * ratio;
+    }
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, element.width, element.height);
     context.drawImage(picture.current, 0, 0);
     const view = {
       x: (-tx / zoom - frame.x) * frame.scale,
