@@ -31,6 +31,8 @@ const REWORK = '#b76a00';
 const FADE = 'rgba(246, 247, 249, 0.75)';
 /** The largest cached picture of the diagram, in device pixels (about 64 MB of memory). */
 const MAX_PICTURE_PIXELS = 16_000_000;
+/** How long the zoom must rest before the scaled picture is drawn sharp again. */
+const SHARPEN_AFTER_MS = 150;
 /** Room around the steps for rework loops below them, outlines and problem marks. */
 const PICTURE_MARGIN = 80;
 
@@ -42,6 +44,8 @@ interface Picture {
   /** Flow coordinates of the picture's top-left corner. */
   x: number;
   y: number;
+  /** Drawn while the zoom moved, without names: redrawn once it rests. */
+  withoutNames: boolean;
 }
 
 /** Whether two renders would draw the same picture (callbacks aside). */
@@ -127,6 +131,11 @@ export function OverviewLayer(props: OverviewLayerProps) {
 
   /** The whole diagram drawn once at the current zoom; panning only moves it (see repaint). */
   const picture = useRef<Picture | null>(null);
+  const sharpen = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Set by the sharpening timer: the next repaint draws the picture anew at the resting zoom. */
+  const sharpenDue = useRef(false);
+  const lastZoom = useRef(Number.NaN);
+  useEffect(() => () => clearTimeout(sharpen.current), []);
 
   const repaint = useCallback(() => {
     const element = canvas.current;
@@ -155,7 +164,38 @@ export function OverviewLayer(props: OverviewLayerProps) {
       return;
     }
     let cached = picture.current;
-    if (!cached || cached.zoom !== zoom || cached.ratio !== ratio || !sameDrawing(cached.props, current)) {
+    const sameData = cached !== null && cached.ratio === ratio && sameDrawing(cached.props, current);
+    if (cached && sameData && cached.zoom !== zoom && !sharpenDue.current) {
+      // While the zoom moves (a wheel, an animated fit) the picture is scaled; it is drawn sharp again once
+      // the zoom has rested, instead of on every frame of the movement.
+      clearTimeout(sharpen.current);
+      sharpen.current = setTimeout(() => {
+        sharpenDue.current = true;
+        repaint();
+      }, SHARPEN_AFTER_MS);
+      const scale = zoom / cached.zoom;
+      context.setTransform(1, 0, 0, 1, 0, 0);
+      context.clearRect(0, 0, element.width, element.height);
+      context.drawImage(
+        cached.canvas,
+        (tx + cached.x * zoom) * ratio,
+        (ty + cached.y * zoom) * ratio,
+        cached.canvas.width * scale,
+        cached.canvas.height * scale,
+      );
+      return;
+    }
+    const zoomMoving = lastZoom.current !== zoom && !sharpenDue.current;
+    lastZoom.current = zoom;
+    sharpenDue.current = false;
+    if (zoomMoving) {
+      clearTimeout(sharpen.current);
+      sharpen.current = setTimeout(() => {
+        sharpenDue.current = true;
+        repaint();
+      }, SHARPEN_AFTER_MS);
+    }
+    if (!cached || cached.zoom !== zoom || !sameData || (cached.withoutNames && !zoomMoving)) {
       const offscreen = cached?.canvas ?? document.createElement('canvas');
       offscreen.width = Math.max(1, pictureWidth);
       offscreen.height = Math.max(1, pictureHeight);
@@ -168,8 +208,17 @@ export function OverviewLayer(props: OverviewLayerProps) {
         pictureWidth / ratio,
         pictureHeight / ratio,
         ratio,
+        zoomMoving,
       );
-      cached = { canvas: offscreen, props: current, zoom, ratio, x: bounds.x, y: bounds.y };
+      cached = {
+        canvas: offscreen,
+        props: current,
+        zoom,
+        ratio,
+        x: bounds.x,
+        y: bounds.y,
+        withoutNames: zoomMoving,
+      };
       picture.current = cached;
     }
     context.setTransform(1, 0, 0, 1, 0, 0);
@@ -314,6 +363,8 @@ function draw(
   width: number,
   height: number,
   ratio: number,
+  /** Leave the names out (a picture drawn while the zoom still moves; the sharp one follows). */
+  withoutNames = false,
 ): void {
   context.setTransform(1, 0, 0, 1, 0, 0);
   context.clearRect(0, 0, width * ratio, height * ratio);
@@ -444,7 +495,7 @@ function draw(
   }
 
   // Names, once a step is wide enough on screen to hold some text.
-  if (zoom * 200 >= 40) {
+  if (!withoutNames && zoom * 200 >= 40) {
     const fontPx = 10 / zoom;
     context.font = `600 ${fontPx}px system-ui, sans-serif`;
     context.fillStyle = '#1d2430';
@@ -454,16 +505,33 @@ function draw(
       if (!box || box.x > right || box.x + box.width < left || box.y > bottom || box.y + box.height < top)
         continue;
       const room = box.width - 16;
-      const text = fitText(context, s.name, room);
+      const text = fitText(context, s.name, room, fontPx);
       if (text) context.fillText(text, box.x + 12, box.y + box.height / 2, room);
     }
   }
 }
 
 /** The name cut to the room there is, with an ellipsis; measuring is costly, so it estimates first. */
-function fitText(context: CanvasRenderingContext2D, name: string, room: number): string {
-  if (context.measureText(name).width <= room) return name;
-  let end = name.length;
-  while (end > 1 && context.measureText(`${name.slice(0, end)}…`).width > room) end = Math.floor(end * 0.8);
+function fitText(context: CanvasRenderingContext2D, name: string, room: number, fontPx: number): string {
+  const width = textWidth(context, name) * (fontPx / MEASURE_PX);
+  if (width <= room) return name;
+  // Characters are about equally wide: keep the share that fits, less one for the ellipsis.
+  const end = Math.floor((name.length * room) / width) - 1;
   return end > 1 ? `${name.slice(0, end)}…` : '';
+}
+
+/** Names measured once at a reference size (measuring text is slow; widths scale with the font size). */
+const MEASURE_PX = 10;
+const measuredNames = new Map<string, number>();
+function textWidth(context: CanvasRenderingContext2D, name: string): number {
+  let width = measuredNames.get(name);
+  if (width === undefined) {
+    const font = context.font;
+    context.font = `600 ${MEASURE_PX}px system-ui, sans-serif`;
+    width = context.measureText(name).width;
+    context.font = font;
+    if (measuredNames.size > 20_000) measuredNames.clear();
+    measuredNames.set(name, width);
+  }
+  return width;
 }
