@@ -33,8 +33,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, loadGenerators, median, percentile } from './support.mjs';
 import { build as viteBuild, preview } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -55,14 +55,7 @@ const MODES = [
   { name: 'normal', args: [] },
   { name: 'unlimited', args: ['--disable-frame-rate-limit', '--disable-gpu-vsync'] },
 ];
-const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const BASE_ARGS = CHROMIUM_ARGS;
 const VIEWPORT = { width: 1440, height: 900 };
 const MOVES = 60;
 const TARGET = { openMs: 1000, zoom1P95: 17, zoomedOutP95: 1000 / 45 };
@@ -78,34 +71,7 @@ const removeTemps = () => {
   for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
 };
 
-// --- statistics --------------------------------------------------------------------------------------------
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const median = (xs) => {
-  if (xs.length === 0) return NaN;
-  const s = sorted(xs);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (xs, p) => {
-  if (xs.length === 0) return NaN;
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-
-// --- the generated workflows -------------------------------------------------------------------------------
-const bundled = await esbuild({
-  entryPoints: ['shared/examples/largeWorkflow.ts', 'shared/format/document.ts'],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-  outdir: 'out',
-});
-const load = (i) =>
-  import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[i].text).toString('base64')}`);
-const { largeWorkspace } = await load(0);
-const { exportWorkspace, serializeDocument } = await load(1);
+const { largeWorkspace, exportWorkspace, serializeDocument } = await loadGenerators();
 
 // --- the app -----------------------------------------------------------------------------------------------
 /** The profiling build is unminified with one chunk per package, so profiles show whose code runs. */
@@ -376,7 +342,7 @@ async function measureRun(page, cdp, name) {
 async function withProfile(mode, size, file, fn) {
   const profile = tempDir('coarchitect-bench-profile-');
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [...BASE_ARGS, ...mode.args],
     viewport: VIEWPORT,
   });

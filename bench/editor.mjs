@@ -7,9 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { launchChromium, loadGenerators, median, serveBuiltApp } from './support.mjs';
 
 const RUNS = 3;
 const profileAt = process.argv.indexOf('--profile');
@@ -25,41 +23,11 @@ const sizes = process.argv
   .filter((n) => n > 0);
 if (sizes.length === 0) sizes.push(500);
 
-const bundled = await build({
-  entryPoints: ['shared/examples/largeWorkflow.ts', 'shared/format/document.ts'],
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-  outdir: 'out',
-});
-const load = (i) =>
-  import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[i].text).toString('base64')}`);
-const { largeWorkspace } = await load(0);
+const { largeWorkspace, exportWorkspace, serializeDocument } = await loadGenerators();
 let workspace;
-const { exportWorkspace, serializeDocument } = await load(1);
-
-const server = await preview({
-  configFile: false,
-  root: '.',
-  build: { outDir: 'dist/renderer' },
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const { server, url } = await serveBuiltApp();
+const browser = await launchChromium();
 const dir = mkdtempSync(join(tmpdir(), 'coarchitect-bench-'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function once(size, file) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

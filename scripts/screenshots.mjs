@@ -1,30 +1,12 @@
 // Takes the README's screenshots from the real, built app in Debian's Chromium:
 //   npm run build:renderer && node scripts/screenshots.mjs   → docs/screenshots/*.png
 import { mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { preview } from 'vite';
+import { launchChromium, serveBuiltApp } from '../bench/support.mjs';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
-const server = await preview({
-  configFile: false,
-  root: '.',
-  build: { outDir: 'dist/renderer' },
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const url = server.resolvedUrls.local[0];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const { server, url } = await serveBuiltApp();
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
   await page.goto(url);
