@@ -33,7 +33,14 @@ import { useEditor, type Size } from '../store/editorStore';
 import { problemsByStep, useSkillIndex } from '../store/selectors';
 import type { Problem } from '../../shared/model/validate';
 import { notify } from '../store/notifications';
-import { DETAIL_ZOOM, StepNode, type StepFlowNode, type StepHeat, type StepNodeData } from './StepNode';
+import {
+  DETAIL_ZOOM,
+  isZoomedOut,
+  StepNode,
+  type StepFlowNode,
+  type StepHeat,
+  type StepNodeData,
+} from './StepNode';
 import { OverviewLayer } from './OverviewLayer';
 import { LargeMiniMap } from './LargeMiniMap';
 import { useStepHighlight } from './useStepHighlight';
@@ -120,7 +127,6 @@ function diagramBounds(
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 /** Above this many steps only the steps and connections in view are rendered (culling keeps edits fluid). */
 const LARGE_WORKFLOW = 150;
 

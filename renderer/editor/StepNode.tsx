@@ -39,7 +39,7 @@ function formatMinutes(min: number): string {
  */
 export const DETAIL_ZOOM = 0.3;
 
-const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
+export const isZoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < DETAIL_ZOOM;
 
 function StepNodeView(props: NodeProps<StepFlowNode>) {
   const zoomedOut = useStore(isZoomedOut);
