@@ -33,7 +33,9 @@ export interface HistoryLimits {
 }
 
 export const PERSISTED_STEPS_LIMIT = 100;
-export const PERSISTED_CHARS_LIMIT = 20_000_000;
+// Each save rewrites the whole row (a structured clone on the UI thread): about 5 MB keeps it to a few tens of
+// milliseconds even for a 5,000-step workflow, whose history then holds its last step or two.
+export const PERSISTED_CHARS_LIMIT = 5_000_000;
 export const PERSISTED_LIMITS: HistoryLimits = { steps: PERSISTED_STEPS_LIMIT, chars: PERSISTED_CHARS_LIMIT };
 
 /** True when every workflow but `workflowId` is the very same object, in the same order, in both. */

@@ -272,6 +272,8 @@ export const useWorkspace = create<WorkspaceStore>()(
           const { workflows, roles, customSkills } = get();
           const plan = planImport(parsed.document, { workflows, roles, customSkills });
           await persist(() => repo.applyImport(database(), plan));
+          // Parsed on import: later saves check only what the user changes.
+          for (const wf of plan.workflows) repo.markChecked(wf);
           set((s) => ({
             workflows: [...s.workflows, ...plan.workflows],
             roles: [...s.roles, ...plan.roles],
