@@ -77,6 +77,29 @@ const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as con
 const MIN_ZOOM = 0.02;
 const NO_LANES: readonly Lane[] = [];
 const NO_NODES: StepFlowNode[] = [];
+
+/** What a connection shows of the steps it joins, and a review's rework loop. */
+interface StepLabel {
+  type: Step['type'];
+  name: string;
+  reworkTargetId: string | null;
+  rejectionRate: number;
+}
+function labelOf(step: Step): StepLabel {
+  const review = step.type === 'review';
+  return {
+    type: step.type,
+    name: step.name,
+    reworkTargetId: review ? step.reworkTargetId : null,
+    rejectionRate: review ? step.rejectionRate : 0,
+  };
+}
+function sameLabel(label: StepLabel | undefined, step: Step): boolean {
+  if (!label || label.type !== step.type || label.name !== step.name) return false;
+  return step.type !== 'review'
+    ? true
+    : label.reworkTargetId === step.reworkTargetId && label.rejectionRate === step.rejectionRate;
+}
 const NO_SIZES: ReadonlyMap<string, Size> = new Map();
 const NO_EDGES: FlowEdge[] = [];
 const HANDLE = 6;
@@ -352,7 +375,20 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   );
 
   // Like nodes, edges keep their identity while what they show is unchanged (keyed by a signature of it).
+  // What connections show of their steps (type, name, rework loop): unchanged by a move, so a drag or a
+  // drop leaves the connections alone instead of rebuilding thousands of them.
+  const labelsRef = useRef<ReadonlyMap<string, StepLabel>>(new Map());
+  const stepLabels = useMemo(() => {
+    const previous = labelsRef.current;
+    const same =
+      previous.size === workflow.steps.length &&
+      workflow.steps.every((s) => sameLabel(previous.get(s.id), s));
+    if (!same) labelsRef.current = new Map(workflow.steps.map((s) => [s.id, labelOf(s)]));
+    return labelsRef.current;
+  }, [workflow.steps]);
+
   const edgeCache = useRef(new Map<string, { signature: string; edge: FlowEdge }>());
+  const edgesRef = useRef<FlowEdge[]>([]);
   const edges = useMemo<FlowEdge[]>(() => {
     if (overview) return NO_EDGES;
     const cache = edgeCache.current;
@@ -364,7 +400,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       next.set(id, { signature, edge });
       return edge;
     };
-    const stepById = new Map(workflow.steps.map((s) => [s.id, s]));
+    const stepById = stepLabels;
     const flowEdges: FlowEdge[] = workflow.edges.map((e) => {
       const fromDecision = stepById.get(e.source)?.type === 'decision';
       const share = fromDecision && e.probability !== null ? `${Math.round(e.probability * 1000) / 10}%` : '';
@@ -383,17 +419,17 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         ...(label ? { label, labelBgPadding: [6, 3] as [number, number], labelBgBorderRadius: 4 } : {}),
       }));
     });
-    for (const s of workflow.steps) {
-      if (s.type !== 'review' || !s.reworkTargetId || !stepById.has(s.reworkTargetId)) continue;
+    for (const [stepId, s] of stepLabels) {
+      if (s.reworkTargetId === null || !stepById.has(s.reworkTargetId)) continue;
       const targetName = stepById.get(s.reworkTargetId)?.name ?? '?';
-      const id = `${REWORK_PREFIX}${s.id}`;
+      const id = `${REWORK_PREFIX}${stepId}`;
       const reworkTarget = s.reworkTargetId;
       const rate = s.rejectionRate;
       const name = s.name;
       flowEdges.push(
         keep(`${id}|${reworkTarget}|${rate}|${name}|${targetName}`, () => ({
           id,
-          source: s.id,
+          source: stepId,
           sourceHandle: 'rework',
           target: reworkTarget,
           type: 'smoothstep',
@@ -408,8 +444,13 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       );
     }
     edgeCache.current = next;
+    // The same connections as before keep the same array, so React Flow does not rebuild its lookups.
+    const previous = edgesRef.current;
+    if (previous.length === flowEdges.length && flowEdges.every((edge, i) => edge === previous[i]))
+      return previous;
+    edgesRef.current = flowEdges;
     return flowEdges;
-  }, [workflow.steps, workflow.edges, selectedEdgeIds, overview]);
+  }, [stepLabels, workflow.edges, selectedEdgeIds, overview]);
 
   const problemStepIds = useMemo(() => new Set(problemsByStep(problems).keys()), [problems]);
   const onOverviewSelect = useCallback(
