@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, loadGenerators, median, serveBuiltApp } from './support.mjs';
+import { importLargeWorkflow, launchChromium, loadGenerators, median, serveBuiltApp } from './support.mjs';
 
 const RUNS = 3;
 const profileAt = process.argv.indexOf('--profile');
@@ -32,15 +32,7 @@ const dir = mkdtempSync(join(tmpdir(), 'coarchitect-bench-'));
 async function once(size, file) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import…' }).click(),
-  ]);
-  await chooser.setFiles(file);
-  const open = page.getByRole('button', { name: `Open Large workflow (${size} steps)`, exact: true });
-  await open.waitFor();
+  const open = await importLargeWorkflow(page, url, file, size);
   const t0 = Date.now();
   await open.click();
   // Zoomed out to fit, a large workflow is drawn by the overview canvas rather than as DOM nodes.

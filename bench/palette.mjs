@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, loadGenerators, median, serveBuiltApp } from './support.mjs';
+import { importLargeWorkflow, launchChromium, loadGenerators, median, serveBuiltApp } from './support.mjs';
 
 const RUNS = 3;
 const QUERY = 'continue 12';
@@ -33,14 +33,7 @@ async function timed(page, act, settled) {
 async function once(size, file) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import…' }).click(),
-  ]);
-  await chooser.setFiles(file);
-  await page.getByRole('button', { name: `Open Large workflow (${size} steps)`, exact: true }).click();
+  await (await importLargeWorkflow(page, url, file, size)).click();
   await page.locator('.react-flow__node, canvas.overview-layer').first().waitFor();
   await page.evaluate(() => {
     window.__longTasks = [];

@@ -62,3 +62,17 @@ export function percentile(xs, p) {
   const s = sorted(xs);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
+
+/** In a fresh page of the app: imports a generated workflow file through Import… and waits for its Open button. */
+export async function importLargeWorkflow(page, url, file, size) {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Workflows' }).waitFor();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import…' }).click(),
+  ]);
+  await chooser.setFiles(file);
+  const open = page.getByRole('button', { name: `Open Large workflow (${size} steps)`, exact: true });
+  await open.waitFor();
+  return open;
+}

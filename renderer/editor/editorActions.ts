@@ -5,7 +5,6 @@
 import { useEffect } from 'react';
 import { registerActions, type Action } from '../commands/registry';
 import { onCommand } from '../desktop/commands';
-import * as ops from '../../shared/model/operations';
 import { TASK_MODES } from '../../shared/model/schema';
 import { useEditor } from '../store/editorStore';
 import { useWorkspace } from '../store/workspaceStore';
@@ -18,9 +17,11 @@ import {
   duplicateSelection,
   hasSelectedSteps,
   hasSeveralSelectedSteps,
+  insertReviewAfterStep,
   nudgeSelection,
   paste,
   selectAll,
+  setStepMode,
 } from './selectionEdits';
 
 /** Arrow keys move by the grid; with Shift, by four cells (as React Flow does for a focused step). */
@@ -37,11 +38,6 @@ function soleStep() {
   const [id] = selectedStepIds;
   const { workflows, openWorkflowId } = useWorkspace.getState();
   return workflows.find((w) => w.id === openWorkflowId)?.steps.find((s) => s.id === id) ?? null;
-}
-
-function editOpen(fn: Parameters<ReturnType<typeof useWorkspace.getState>['editWorkflow']>[1]): void {
-  const id = useWorkspace.getState().openWorkflowId;
-  if (id) useWorkspace.getState().editWorkflow(id, fn);
 }
 
 /** execCommand('copy' | 'cut') raises the browser's clipboard event, whose listener writes the steps. */
@@ -207,14 +203,7 @@ export function editorActions(): Action[] {
       },
       run: () => {
         const step = soleStep();
-        if (!step) return;
-        let reviewId: string | null = null;
-        editOpen((wf) => {
-          const result = ops.insertReviewAfter(wf, step.id);
-          reviewId = result?.reviewId ?? null;
-          return result?.workflow ?? wf;
-        });
-        if (reviewId) useEditor.getState().selectOnly([reviewId]);
+        if (step) insertReviewAfterStep(step.id);
       },
       keywords: ['verify', 'check', 'human in the loop'],
     },
@@ -226,7 +215,7 @@ export function editorActions(): Action[] {
       enabled: () => editing() && soleStep()?.type === 'task',
       run: () => {
         const step = soleStep();
-        if (step) editOpen((wf) => ops.setTaskMode(wf, step.id, mode));
+        if (step) setStepMode(step.id, mode);
       },
       keywords: ['mode', 'human', 'ai'],
     })),

@@ -24,7 +24,7 @@ import {
   type DistributeAxis,
 } from '../../shared/model/arrange';
 import * as ops from '../../shared/model/operations';
-import type { Workflow } from '../../shared/model/schema';
+import type { TaskMode, Workflow } from '../../shared/model/schema';
 import { isTextEditing } from '../desktop/commands';
 import { useEditor } from '../store/editorStore';
 import { notify } from '../store/notifications';
@@ -155,6 +155,20 @@ export function distributeSelection(axis: DistributeAxis): void {
 export function nudgeSelection(dx: number, dy: number): void {
   const workflow = openWorkflow();
   if (workflow) replaceOpen(workflow, nudgeSteps(workflow, selection(), dx, dy));
+}
+
+/** Puts a review after a task or review (see operations.insertReviewAfter) and selects the new review. */
+export function insertReviewAfterStep(stepId: string): void {
+  const workflow = openWorkflow();
+  const result = workflow ? ops.insertReviewAfter(workflow, stepId) : null;
+  if (!workflow || !result) return;
+  replaceOpen(workflow, result.workflow);
+  useEditor.getState().selectOnly([result.reviewId]);
+}
+
+export function setStepMode(stepId: string, mode: TaskMode): void {
+  const workflow = openWorkflow();
+  if (workflow) replaceOpen(workflow, ops.setTaskMode(workflow, stepId, mode));
 }
 
 export const hasSelectedSteps = () => selection().size > 0;
