@@ -1,10 +1,10 @@
 /** The editor screen: palette and legend, the diagram, and the side panels. */
 import * as Tabs from '@radix-ui/react-tabs';
 import { ReactFlowProvider } from '@xyflow/react';
-import { memo, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useState } from 'react';
 import type { Workflow } from '../../shared/model/schema';
 import { useEditor, type SidePanel } from '../store/editorStore';
-import { useProblems } from '../store/selectors';
+import { useProblems, useWorkflowContent } from '../store/selectors';
 import { Canvas } from './Canvas';
 import { FilterBar } from './FilterBar';
 import { Inspector } from './Inspector';
@@ -30,9 +30,12 @@ const LegendView = memo(Legend);
 export function Editor({ workflow }: { workflow: Workflow }) {
   const panel = useEditor((s) => s.panel);
   const presenting = useEditor((s) => s.presenting);
-  const problems = useProblems(workflow);
+  // Validation and analysis follow the edit in a render of their own (React's deferred value), so the diagram
+  // and the field being edited answer first; moving steps does not recompute them at all.
+  const content = useDeferredValue(useWorkflowContent(workflow));
+  const problems = useProblems(content);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const analysis = useAnalysis(workflow);
+  const analysis = useAnalysis(content);
   // The inspector and the analysis stay mounted (hidden) once shown: switching between them is the most
   // frequent move in a session, and remounting the analysis charts costs tens of milliseconds.
   const [kept, setKept] = useState<ReadonlySet<SidePanel>>(() => new Set([panel]));
@@ -94,7 +97,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
             className="tab-content"
             forceMount={kept.has('analysis') || undefined}
           >
-            <AnalysisView workflow={workflow} analysis={analysis} />
+            <AnalysisView workflow={content} analysis={analysis} />
           </Tabs.Content>
           <Tabs.Content value="roles" className="tab-content">
             <RolesPanel />

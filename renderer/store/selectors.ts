@@ -1,13 +1,26 @@
 /** Derived data shared by several panels, computed once per change of its inputs. */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { skillIndex } from '../../shared/ontology/index';
 import type { Skill, Workflow } from '../../shared/model/schema';
 import { validateWorkflow, type Problem } from '../../shared/model/validate';
+import { differsOnlyInLayout } from '../../shared/model/layoutChange';
 import { useWorkspace } from './workspaceStore';
 
 export function useSkillIndex(): ReadonlyMap<string, Skill> {
   const customSkills = useWorkspace((s) => s.customSkills);
   return useMemo(() => skillIndex(customSkills), [customSkills]);
+}
+
+/**
+ * The workflow as far as its meaning goes: the previous version while only steps moved, so that analysis and
+ * validation keyed on it are not recomputed by a drag, an alignment or an auto-layout.
+ */
+export function useWorkflowContent(workflow: Workflow): Workflow {
+  const content = useRef(workflow);
+  // Idempotent during render: the same input always settles on the same version.
+  if (content.current !== workflow && !differsOnlyInLayout(content.current, workflow))
+    content.current = workflow;
+  return content.current;
 }
 
 export function useProblems(workflow: Workflow | null): Problem[] {
