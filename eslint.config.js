@@ -92,6 +92,14 @@ export default tseslint.config(
             },
             { group: ['**/electron/**'], message: 'The renderer must not import main-process code.' },
           ],
+          paths: [
+            {
+              name: '@xyflow/react',
+              importNames: ['useOnSelectionChange'],
+              message:
+                "Canvas.tsx switches React Flow's selection listener off (it walks every node on each frame); selection lives in editorStore.",
+            },
+          ],
         },
       ],
     },

@@ -266,20 +266,46 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     [editWorkflow, workflow.id],
   );
 
+  // What connections (and rework targets) show of their steps: type, name, rework loop. Unchanged by a move,
+  // so a drag or a drop leaves the connections alone instead of rebuilding thousands of them.
+  const labelsRef = useRef<ReadonlyMap<string, StepLabel>>(new Map());
+  const stepLabels = useMemo(() => {
+    const previous = labelsRef.current;
+    const same =
+      previous.size === workflow.steps.length &&
+      workflow.steps.every((s) => sameLabel(previous.get(s.id), s));
+    if (!same) labelsRef.current = new Map(workflow.steps.map((s) => [s.id, labelOf(s)]));
+    return labelsRef.current;
+  }, [workflow.steps]);
+
   // Nodes keep their identity while nothing they show changes, so React Flow and the memoised StepNode
   // skip them: typing in one step or dragging it re-renders that step only, even in a workflow of thousands.
   // The find bar: steps that do not match fade, matches get an outline.
   const { matches } = useStepHighlight(workflow, problems);
-  const nodeCache = useRef(new Map<string, StepFlowNode>());
+  const nodeCache = useRef<{ context: readonly unknown[]; nodes: Map<string, StepFlowNode> }>({
+    context: [],
+    nodes: new Map(),
+  });
   const baseNodes = useMemo<StepFlowNode[]>(() => {
     // In the overview React Flow has nothing to do: the overview layer draws, `fit` measures the steps.
     if (overview) return NO_NODES;
-    const roleNames = new Map(roles.map((r) => [r.id, r.name]));
-    const stepNames = new Map(workflow.steps.map((s) => [s.id, s.name]));
-    const byStep = problemsByStep(problems);
+    // What a node shows besides its own step. While none of it changed (a move, an edit of one step), a step
+    // whose object is the same keeps its node without building its data again: thousands of steps, one lookup each.
+    const context = [roles, skills, problems, heatByStep, visible, matches, stepLabels];
     const cache = nodeCache.current;
+    const sameContext = context.every((value, i) => value === cache.context[i]);
+    let roleNames: Map<string, string> | null = null;
+    let byStep: Map<string, Problem[]> | null = null;
     const next = new Map<string, StepFlowNode>();
     const result = workflow.steps.map((step) => {
+      const selected = selectedStepIds.has(step.id);
+      const previous = cache.nodes.get(step.id);
+      if (sameContext && previous && previous.data.step === step && previous.selected === selected) {
+        next.set(step.id, previous);
+        return previous;
+      }
+      roleNames ??= new Map(roles.map((r) => [r.id, r.name]));
+      byStep ??= problemsByStep(problems);
       const hidden = visible !== null && !visible.has(step.id);
       const className = matches === null ? undefined : matches.has(step.id) ? 'match' : 'dimmed';
       const isWork = step.type === 'task' || step.type === 'review';
@@ -288,13 +314,13 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         roleName: isWork && step.roleId ? (roleNames.get(step.roleId) ?? null) : null,
         skillNames: isWork ? step.skills.map((r) => skills.get(r.skillId)?.name ?? r.skillId) : NO_NAMES,
         reworkTargetName:
-          step.type === 'review' && step.reworkTargetId ? (stepNames.get(step.reworkTargetId) ?? null) : null,
+          step.type === 'review' && step.reworkTargetId
+            ? (stepLabels.get(step.reworkTargetId)?.name ?? null)
+            : null,
         problems: (byStep.get(step.id) ?? []).map((p) => p.message),
         heat: heatByStep.get(step.id) ?? null,
       };
-      const selected = selectedStepIds.has(step.id);
       const position = step.position;
-      const previous = cache.get(step.id);
       const node =
         previous &&
         previous.selected === selected &&
@@ -315,9 +341,20 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       next.set(step.id, node);
       return node;
     });
-    nodeCache.current = next;
+    nodeCache.current = { context, nodes: next };
     return result;
-  }, [workflow.steps, roles, skills, problems, selectedStepIds, heatByStep, overview, visible, matches]);
+  }, [
+    workflow.steps,
+    roles,
+    skills,
+    problems,
+    selectedStepIds,
+    heatByStep,
+    overview,
+    visible,
+    matches,
+    stepLabels,
+  ]);
 
   // Sizes React Flow measured go back to it on the nodes (so it keeps their handles); a step measured for the
   // first time, as it scrolls into view, replaces that one node, not the whole list.
@@ -375,18 +412,6 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
   );
 
   // Like nodes, edges keep their identity while what they show is unchanged (keyed by a signature of it).
-  // What connections show of their steps (type, name, rework loop): unchanged by a move, so a drag or a
-  // drop leaves the connections alone instead of rebuilding thousands of them.
-  const labelsRef = useRef<ReadonlyMap<string, StepLabel>>(new Map());
-  const stepLabels = useMemo(() => {
-    const previous = labelsRef.current;
-    const same =
-      previous.size === workflow.steps.length &&
-      workflow.steps.every((s) => sameLabel(previous.get(s.id), s));
-    if (!same) labelsRef.current = new Map(workflow.steps.map((s) => [s.id, labelOf(s)]));
-    return labelsRef.current;
-  }, [workflow.steps]);
-
   const edgeCache = useRef(new Map<string, { signature: string; edge: FlowEdge }>());
   const edgesRef = useRef<FlowEdge[]>([]);
   const edges = useMemo<FlowEdge[]>(() => {
@@ -573,6 +598,13 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
 
   // Fitting takes in the lanes' headers too, which stick out to the left of (or above) the steps.
   const store = useStoreApi<StepFlowNode, FlowEdge>();
+  // React Flow 12 mounts its selection listener whenever `onSelectionChangeHandlers` is truthy, and it starts
+  // as an empty array: a selector then walks every node and connection on every store update, each frame of
+  // a pan or a drag included (about 7 ms at 5,000 steps). Selection lives in editorStore and nothing here
+  // uses onSelectionChange or useOnSelectionChange (which would need the array), so the listener is let go.
+  useEffect(() => {
+    store.setState({ onSelectionChangeHandlers: undefined as unknown as [] });
+  }, [store]);
   const stepsRef = useRef(workflow.steps);
   stepsRef.current = workflow.steps;
   const pendingViewport = useRef<{ viewport: Viewport; duration: number } | null>(null);

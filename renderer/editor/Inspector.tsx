@@ -1,6 +1,6 @@
 /** Edits whatever is selected: a step, a connection, or (with nothing selected) the workflow itself. */
 import { Trash2, X } from 'lucide-react';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import * as ops from '../../shared/model/operations';
 import { connectableTargets, reworkTargetCandidates } from '../../shared/model/rules';
 import { PROFICIENCY_MAX, PROFICIENCY_MIN, TASK_MODES, WORKFLOW_KINDS } from '../../shared/model/schema';
@@ -22,8 +22,10 @@ import { lookOf, MODE_LABELS } from './stepKinds';
 import { SkillPicker } from './SkillPicker';
 
 export function Inspector({ workflow }: { workflow: Workflow }) {
-  const stepIds = useEditor((s) => s.selectedStepIds);
-  const edgeIds = useEditor((s) => s.selectedEdgeIds);
+  // The diagram shows a new selection at once; the inspector's fields follow in a render of their own, so
+  // pressing on a step to drag it never waits for a form to be built.
+  const stepIds = useDeferredValue(useEditor((s) => s.selectedStepIds));
+  const edgeIds = useDeferredValue(useEditor((s) => s.selectedEdgeIds));
   const count = stepIds.size + edgeIds.size;
   if (count > 1) {
     return (
