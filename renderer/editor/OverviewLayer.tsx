@@ -29,8 +29,13 @@ const EDGE = '#9aa3af';
 const REWORK = '#b76a00';
 /** Drawn over steps the find bar does not match: the canvas background at 75%. */
 const FADE = 'rgba(246, 247, 249, 0.75)';
-/** The largest cached picture of the diagram, in device pixels (about 64 MB of memory). */
-const MAX_PICTURE_PIXELS = 16_000_000;
+/**
+ * The largest cached picture of the diagram, as a multiple of the canvas' own pixels. Painting a picture is
+ * rasterising every step into it at once (over a hundred milliseconds for a picture of 10+ million pixels in
+ * software); a picture at most twice the canvas is painted in a frame's time, and a larger diagram is drawn
+ * directly instead, where only the steps in view are drawn.
+ */
+const MAX_PICTURE_AREA = 2;
 /** How long the zoom must rest before the scaled picture is drawn sharp again. */
 const SHARPEN_AFTER_MS = 150;
 /** Room around the steps for rework loops below them, outlines and problem marks. */
@@ -159,7 +164,12 @@ export function OverviewLayer(props: OverviewLayerProps) {
     const bounds = contentBounds(boxes.current);
     const pictureWidth = Math.ceil(bounds.width * zoom * ratio);
     const pictureHeight = Math.ceil(bounds.height * zoom * ratio);
-    if (pictureWidth * pictureHeight > MAX_PICTURE_PIXELS || pictureWidth > 8192 || pictureHeight > 8192) {
+    const canvasPixels = element.width * element.height;
+    if (
+      pictureWidth * pictureHeight > MAX_PICTURE_AREA * canvasPixels ||
+      pictureWidth > 8192 ||
+      pictureHeight > 8192
+    ) {
       draw(context, current, t, w, h, ratio);
       return;
     }
