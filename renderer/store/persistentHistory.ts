@@ -33,8 +33,9 @@ export interface HistoryLimits {
 }
 
 export const PERSISTED_STEPS_LIMIT = 100;
-// Each save rewrites the whole row (a structured clone on the UI thread): about 5 MB keeps it to a few tens of
-// milliseconds even for a 5,000-step workflow, whose history then holds its last step or two.
+// Each save rewrites the whole row (cloned by IndexedDB in the persistence worker, or on the UI thread where
+// there is none): about 5 MB keeps that to a few tens of milliseconds even for a 5,000-step workflow, whose
+// history then holds its last step or two.
 export const PERSISTED_CHARS_LIMIT = 5_000_000;
 export const PERSISTED_LIMITS: HistoryLimits = { steps: PERSISTED_STEPS_LIMIT, chars: PERSISTED_CHARS_LIMIT };
 
@@ -76,13 +77,32 @@ function reachable(
   return entries;
 }
 
-// Sizes are measured once per snapshot object: consecutive saves share almost all of them.
+// Sizes are measured once per object: consecutive snapshots share almost all of their steps and connections,
+// so a new snapshot of a 5,000-step workflow costs the JSON of what changed, not of the whole workflow.
+const itemChars = new WeakMap<object, number>();
 const workflowChars = new WeakMap<Workflow, number>();
 const rolesChars = new WeakMap<Role[], number>();
 
+/** The length of JSON.stringify(items), summed from cached lengths of the items. */
+function listChars(items: readonly object[]): number {
+  let total = 2 + Math.max(0, items.length - 1); // brackets and commas
+  for (const item of items) {
+    let chars = itemChars.get(item);
+    if (chars === undefined) itemChars.set(item, (chars = JSON.stringify(item).length));
+    total += chars;
+  }
+  return total;
+}
+
+/** Exactly JSON.stringify(workflow).length: the workflow with empty lists, plus what its lists add. */
+function jsonChars(workflow: Workflow): number {
+  const shell = JSON.stringify({ ...workflow, steps: [], edges: [] }).length - 4;
+  return shell + listChars(workflow.steps) + listChars(workflow.edges);
+}
+
 function charsOf(entry: HistoryEntry): number {
   let w = workflowChars.get(entry.workflow);
-  if (w === undefined) workflowChars.set(entry.workflow, (w = JSON.stringify(entry.workflow).length));
+  if (w === undefined) workflowChars.set(entry.workflow, (w = jsonChars(entry.workflow)));
   let r = rolesChars.get(entry.roles);
   if (r === undefined) rolesChars.set(entry.roles, (r = JSON.stringify(entry.roles).length));
   return w + r;

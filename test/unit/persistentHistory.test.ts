@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, createStep, createWorkflow, updateWorkflowFields } from '../../shared/model/operations';
 import type { Role, Workflow } from '../../shared/model/schema';
+import { customerSupportExample } from '../../shared/examples/customerSupport';
 import {
   captureHistory,
   restoreHistory,
@@ -105,6 +106,21 @@ describe('captureHistory', () => {
     const oneStep = captureHistory(v0.id, stacks, present, { steps: 1, chars: 1e9 });
     expect(oneStep?.past.map((e) => e.workflow.volumePerWeek)).toEqual([1]);
     expect(captureHistory('wf-absent', stacks, present)).toBeNull();
+  });
+});
+
+describe('captureHistory sizes', () => {
+  it('counts each entry at exactly its JSON length, steps and connections included', () => {
+    const { workflows, roles: exampleRoles } = customerSupportExample();
+    const [present, ...rest] = workflows;
+    const older = { ...present!, updatedAt: '2020-01-01T00:00:00.000Z', steps: present!.steps.slice(1) };
+    const stacks = { pastStates: [{ workflows: [older, ...rest], roles: exampleRoles }], futureStates: [] };
+    const exact = JSON.stringify(older).length + JSON.stringify(exampleRoles).length;
+    const snapshot = { workflows: [present!, ...rest], roles: exampleRoles };
+    const fits = (chars: number) =>
+      captureHistory(present!.id, stacks, snapshot, { steps: 10, chars })?.past.length;
+    expect(fits(exact)).toBe(1);
+    expect(fits(exact - 1)).toBe(0);
   });
 });
 
