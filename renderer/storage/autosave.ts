@@ -63,6 +63,11 @@ export class AutoSaver {
     this.pending.delete(id);
   }
 
+  /** Resolves when every write started so far has finished (a delete must not be overtaken by a save). */
+  idle(): Promise<void> {
+    return this.writing;
+  }
+
   get hasPending(): boolean {
     return this.pending.size > 0;
   }

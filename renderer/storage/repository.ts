@@ -71,7 +71,7 @@ const checked = new WeakSet<object>();
  * The workflow as it will be written, refused (throws) if it breaks the schema, so nothing invalid is ever
  * stored. Checking only new step and edge objects keeps an autosave of a 5,000-step workflow cheap.
  */
-function checkedForWrite(workflow: Workflow): Workflow {
+export function checkedForWrite(workflow: Workflow): Workflow {
   WorkflowShellSchema.parse(workflow);
   if (!Array.isArray(workflow.steps) || !Array.isArray(workflow.edges))
     throw new Error(`Workflow ${workflow.id}: steps and connections must be lists`);

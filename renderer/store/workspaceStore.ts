@@ -17,6 +17,7 @@ import type { UnreadableRow } from '../storage/repository';
 import { AutoSaver, readJournal, shouldReplay, JOURNAL_KEY } from '../storage/autosave';
 import type { SaveState } from '../storage/autosave';
 import { HistorySaver, HISTORY_JOURNAL_KEY, readHistoryJournal } from '../storage/historySaver';
+import { createWorkflowWrites, type WorkflowWrites } from '../storage/backgroundWrites';
 import {
   captureHistory,
   restoreHistory,
@@ -63,6 +64,8 @@ export type WorkspaceStore = WorkspaceState & WorkspaceActions;
 
 let db: CoarchitectDb | null = null;
 let saver: AutoSaver | null = null;
+/** Autosaves and histories go through here (to the persistence worker where there is one). */
+let writes: WorkflowWrites | null = null;
 let historySaver: HistorySaver | null = null;
 /** The workflow whose history zundo holds and may be saved; null while it is being restored. */
 let historyOwner: string | null = null;
@@ -121,12 +124,15 @@ export const useWorkspace = create<WorkspaceStore>()(
         async init(givenDb) {
           try {
             db = givenDb ?? new CoarchitectDb();
+            writes?.dispose();
+            const background = createWorkflowWrites(db);
+            writes = background;
             saver = new AutoSaver(
-              (workflows) => repo.saveWorkflows(database(), workflows),
+              (workflows) => background.saveWorkflows(workflows),
               (saveState, error) => set({ saveState, saveError: error ?? null }),
             );
             // A history that cannot be saved costs only undo steps after a reload, never the document.
-            historySaver = new HistorySaver((row) => repo.saveHistory(database(), row));
+            historySaver = new HistorySaver((row) => background.saveHistory(row));
             historyOwner = null;
             historySwitches++;
             const journal = readJournal();
@@ -211,8 +217,9 @@ export const useWorkspace = create<WorkspaceStore>()(
             workflows: s.workflows.filter((w) => w.id !== id),
             openWorkflowId: s.openWorkflowId === id ? null : s.openWorkflowId,
           }));
-          // A history write under way would otherwise bring the deleted history back.
-          await historySaver?.idle();
+          // A save under way would otherwise bring the deleted workflow or its history back.
+          await Promise.all([saver?.idle(), historySaver?.idle()]);
+          writes?.release(id);
           await persist(() => repo.deleteWorkflow(database(), id));
           return wf;
         },
@@ -371,18 +378,22 @@ export async function persistSnapshotChange(
   for (const wf of after.workflows) if (previousWorkflows.get(wf.id) !== wf) saver?.schedule(wf);
   const previousRoles = new Map(before.roles.map((r) => [r.id, r]));
   const currentRoleIds = new Set(after.roles.map((r) => r.id));
-  const writes: Promise<void>[] = [];
-  for (const wf of before.workflows) {
-    if (!currentWorkflowIds.has(wf.id)) {
-      saver?.forget(wf.id);
-      writes.push(repo.deleteWorkflow(database(), wf.id));
+  const removed = before.workflows.filter((wf) => !currentWorkflowIds.has(wf.id));
+  for (const wf of removed) saver?.forget(wf.id);
+  const pending: Promise<void>[] = [];
+  for (const role of after.roles)
+    if (previousRoles.get(role.id) !== role) pending.push(repo.saveRole(database(), role));
+  for (const role of before.roles)
+    if (!currentRoleIds.has(role.id)) pending.push(repo.deleteRole(database(), role.id));
+  if (removed.length > 0) {
+    // A save of the removed workflow under way must land before its deletion, not after.
+    await saver?.idle();
+    for (const wf of removed) {
+      writes?.release(wf.id);
+      pending.push(repo.deleteWorkflow(database(), wf.id));
     }
   }
-  for (const role of after.roles)
-    if (previousRoles.get(role.id) !== role) writes.push(repo.saveRole(database(), role));
-  for (const role of before.roles)
-    if (!currentRoleIds.has(role.id)) writes.push(repo.deleteRole(database(), role.id));
-  await Promise.all(writes);
+  await Promise.all(pending);
 }
 
 /** Journals unsaved edits synchronously when the page is hidden or closed, then starts the real write. */

@@ -33,12 +33,17 @@ export function tempDir(): string {
 
 export class AppDriver {
   readonly errors: string[] = [];
+  /** Console warnings and errors the page printed. */
+  readonly warnings: string[] = [];
 
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
   ) {
     page.on('pageerror', (e) => this.errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'warning' || m.type() === 'error') this.warnings.push(m.text());
+    });
   }
 
   static async open(browser: Browser): Promise<AppDriver> {

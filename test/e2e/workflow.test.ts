@@ -262,9 +262,12 @@ describe('drawing, storing and exchanging a workflow', () => {
     await app.button('Redo').click();
     await visible(app.step('Human task: Check invoice'));
     await app.waitUntilSaved();
+    // Saved by the background persistence worker, which never gave up and handed writing back to the page.
+    expect(page.workers().some((w) => w.url().includes('persistence'))).toBe(true);
     await page.reload();
     await app.openWorkflow('Undo me');
     await visible(app.step('Human task: Check invoice'));
+    expect(app.warnings.filter((w) => w.includes('storage worker'))).toEqual([]);
     expect(app.errors).toEqual([]);
     await app.close();
   });

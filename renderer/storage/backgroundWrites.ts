@@ -1,0 +1,190 @@
+/**
+ * Where autosaves and undo histories are written: in the persistence worker when there is one (so that
+ * IndexedDB's cloning of large workflows happens off the UI thread), else on this thread. The worker is
+ * an optimisation, never a requirement: if it cannot start, fails, or loses track of what it was sent, every
+ * request it had not finished is written here instead, in order, and so is everything after.
+ */
+import type { Workflow } from '../../shared/model/schema';
+import type { CoarchitectDb } from './db';
+import type { HistoryRow } from './historyRow';
+import {
+  ReplySchema,
+  historySlot,
+  sendHistory,
+  sendWorkflows,
+  workflowSlot,
+  type PersistenceRequest,
+} from './persistenceProtocol';
+import * as repo from './repository';
+import { ObjectSender } from './sharedObjects';
+
+export interface WorkflowWrites {
+  saveWorkflows(workflows: readonly Workflow[]): Promise<void>;
+  saveHistory(row: HistoryRow): Promise<void>;
+  /** The workflow was deleted: what was kept to make its next save cheap can go. */
+  release(workflowId: string): void;
+  /** Stops the worker; what it had not finished is written on this thread. */
+  dispose(): void;
+}
+
+export function directWrites(db: CoarchitectDb): WorkflowWrites {
+  return {
+    saveWorkflows: (workflows) => repo.saveWorkflows(db, workflows),
+    saveHistory: (row) => repo.saveHistory(db, row),
+    release: () => {},
+    dispose: () => {},
+  };
+}
+
+/** What the client needs of a Worker (a fake in tests). */
+export interface WorkerPort {
+  postMessage(message: PersistenceRequest): void;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent<unknown>) => void) | null;
+  terminate(): void;
+}
+
+type Request = PersistenceRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+interface Pending {
+  /** The same write done on this thread, should the worker not do it. */
+  fallback: () => Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+export class WorkerWrites implements WorkflowWrites {
+  private sender = new ObjectSender();
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private worker: WorkerPort | null;
+  /** Fallback writes run one after another, in the order they were asked for. */
+  private fallbackChain: Promise<void> = Promise.resolve();
+
+  constructor(
+    worker: WorkerPort,
+    databaseName: string,
+    private readonly direct: WorkflowWrites,
+    /** Told once, when writing moves to this thread for good. */
+    private readonly onAbandon: (reason: string) => void = () => {},
+  ) {
+    this.worker = worker;
+    worker.onmessage = (event) => this.answer(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.abandon(event.message || 'the worker failed');
+    };
+    worker.onmessageerror = () => this.abandon('a reply could not be read');
+    void this.request({ type: 'open', databaseName }, () => Promise.resolve());
+  }
+
+  /** True while writes go to the worker (false once it failed and this thread took over). */
+  get inWorker(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Steps and connections the worker holds, so that the next save sends only what changed. */
+  get objectsInWorker(): number {
+    return this.sender.size;
+  }
+
+  saveWorkflows(workflows: readonly Workflow[]): Promise<void> {
+    const fallback = () => this.direct.saveWorkflows(workflows);
+    if (!this.worker) return this.runDirect(fallback);
+    try {
+      // Refused here, before anything is sent, exactly as a write on this thread would be.
+      workflows.forEach(repo.checkedForWrite);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return this.request(
+      { type: 'save-workflows', workflows: sendWorkflows(this.sender, workflows) },
+      fallback,
+    );
+  }
+
+  saveHistory(row: HistoryRow): Promise<void> {
+    const fallback = () => this.direct.saveHistory(row);
+    if (!this.worker) return this.runDirect(fallback);
+    return this.request({ type: 'save-history', row: sendHistory(this.sender, row) }, fallback);
+  }
+
+  release(workflowId: string): void {
+    const slots = [workflowSlot(workflowId), historySlot(workflowId)];
+    for (const slot of slots) this.sender.release(slot);
+    if (this.worker) void this.request({ type: 'release', slots }, () => Promise.resolve());
+  }
+
+  dispose(): void {
+    this.abandon(null);
+  }
+
+  private request(request: Request, fallback: () => Promise<void>): Promise<void> {
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { fallback, resolve, reject });
+      try {
+        this.worker?.postMessage({ ...request, id } as PersistenceRequest);
+      } catch (error) {
+        this.abandon(error instanceof Error ? error.message : String(error));
+      }
+    });
+  }
+
+  private answer(data: unknown): void {
+    const reply = ReplySchema.safeParse(data);
+    if (!reply.success) return;
+    const pending = this.pending.get(reply.data.id);
+    if (!pending) return;
+    this.pending.delete(reply.data.id);
+    if (reply.data.ok) pending.resolve();
+    else if (reply.data.desync) {
+      this.pending.set(reply.data.id, pending);
+      this.abandon(reply.data.message);
+    } else pending.reject(new Error(reply.data.message));
+  }
+
+  /**
+   * The worker is no use any more (or disposed of, reason null): what it had not finished, and everything
+   * after, is written here.
+   */
+  private abandon(reason: string | null): void {
+    if (this.worker && reason !== null) this.onAbandon(reason);
+    this.worker?.terminate();
+    this.worker = null;
+    const unfinished = [...this.pending.entries()].sort(([a], [b]) => a - b);
+    this.pending.clear();
+    for (const [, pending] of unfinished)
+      this.runDirect(pending.fallback).then(pending.resolve, (error: unknown) =>
+        pending.reject(error instanceof Error ? error : new Error(String(error))),
+      );
+  }
+
+  private runDirect(write: () => Promise<void>): Promise<void> {
+    const run = this.fallbackChain.then(write);
+    this.fallbackChain = run.catch(() => {});
+    return run;
+  }
+}
+
+/** Writes in a persistence worker where Web Workers exist (the app), on this thread otherwise (Node tests). */
+export function createWorkflowWrites(db: CoarchitectDb): WorkflowWrites {
+  const direct = directWrites(db);
+  if (typeof Worker === 'undefined') return direct;
+  try {
+    const worker = new Worker(new URL('../workers/persistence.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'persistence',
+    });
+    return new WorkerWrites(worker, db.name, direct, (reason) =>
+      console.warn(`Saving on the UI thread from now on: the storage worker stopped (${reason}).`),
+    );
+  } catch {
+    return direct;
+  }
+}
