@@ -10,6 +10,7 @@ import type { HistoryRow } from './historyRow';
 import {
   ReplySchema,
   historySlot,
+  primeSlot,
   sendHistory,
   sendWorkflows,
   workflowSlot,
@@ -23,6 +24,11 @@ export interface WorkflowWrites {
   saveHistory(row: HistoryRow): Promise<void>;
   /** The workflow was deleted: what was kept to make its next save cheap can go. */
   release(workflowId: string): void;
+  /**
+   * The workflow was opened for editing: its steps and connections are sent ahead, a few hundred at a time
+   * while the page is idle, so that its first save sends only what the edit changed.
+   */
+  prime(workflow: Workflow): void;
   /** Stops the worker; what it had not finished is written on this thread. */
   dispose(): void;
 }
@@ -32,6 +38,7 @@ export function directWrites(db: CoarchitectDb): WorkflowWrites {
     saveWorkflows: (workflows) => repo.saveWorkflows(db, workflows),
     saveHistory: (row) => repo.saveHistory(db, row),
     release: () => {},
+    prime: () => {},
     dispose: () => {},
   };
 }
@@ -51,6 +58,15 @@ type Request = PersistenceRequest extends infer R
     : never
   : never;
 
+/** Objects per priming message: cloning a few hundred steps takes about a millisecond. */
+export const PRIME_CHUNK = 400;
+
+/** Runs `task` when the page is idle (a timer where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 0);
+}
+
 interface Pending {
   /** The same write done on this thread, should the worker not do it. */
   fallback: () => Promise<void>;
@@ -65,6 +81,8 @@ export class WorkerWrites implements WorkflowWrites {
   private worker: WorkerPort | null;
   /** Fallback writes run one after another, in the order they were asked for. */
   private fallbackChain: Promise<void> = Promise.resolve();
+  /** The priming run of each workflow and its slots; a new run, a save or a release ends the old one. */
+  private primes = new Map<string, { slots: string[] }>();
 
   constructor(
     worker: WorkerPort,
@@ -102,10 +120,44 @@ export class WorkerWrites implements WorkflowWrites {
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    return this.request(
+    const sent = this.request(
       { type: 'save-workflows', workflows: sendWorkflows(this.sender, workflows) },
       fallback,
     );
+    // Saved whole now: the workflow's own slot holds all of it, so the priming slots can let go.
+    for (const workflow of workflows) this.releasePrimes(workflow.id);
+    return sent;
+  }
+
+  prime(workflow: Workflow): void {
+    if (!this.worker) return;
+    this.releasePrimes(workflow.id);
+    const items: readonly object[] = [...workflow.steps, ...workflow.edges];
+    const run = { slots: [] as string[] };
+    this.primes.set(workflow.id, run);
+    let part = 0;
+    const next = () => {
+      if (!this.worker || this.primes.get(workflow.id) !== run) return;
+      const chunk = items.slice(part * PRIME_CHUNK, (part + 1) * PRIME_CHUNK);
+      if (chunk.length === 0) return;
+      const slot = primeSlot(workflow.id, part++);
+      const message = this.sender.message(slot);
+      const wire = this.sender.encode(message, chunk);
+      this.sender.commit(message);
+      run.slots.push(slot);
+      void this.request({ type: 'prime', slot, items: wire }, () => Promise.resolve());
+      whenIdle(next);
+    };
+    whenIdle(next);
+  }
+
+  private releasePrimes(workflowId: string): void {
+    const run = this.primes.get(workflowId);
+    if (!run) return;
+    this.primes.delete(workflowId);
+    if (run.slots.length === 0) return;
+    for (const slot of run.slots) this.sender.release(slot);
+    if (this.worker) void this.request({ type: 'release', slots: run.slots }, () => Promise.resolve());
   }
 
   saveHistory(row: HistoryRow): Promise<void> {
@@ -115,6 +167,7 @@ export class WorkerWrites implements WorkflowWrites {
   }
 
   release(workflowId: string): void {
+    this.releasePrimes(workflowId);
     const slots = [workflowSlot(workflowId), historySlot(workflowId)];
     for (const slot of slots) this.sender.release(slot);
     if (this.worker) void this.request({ type: 'release', slots }, () => Promise.resolve());

@@ -21,7 +21,9 @@ export type PersistenceRequest =
   | { id: number; type: 'open'; databaseName: string }
   | { id: number; type: 'save-workflows'; workflows: WireWorkflow[] }
   | { id: number; type: 'save-history'; row: WireHistoryRow }
-  | { id: number; type: 'release'; slots: string[] };
+  | { id: number; type: 'release'; slots: string[] }
+  /** Objects sent ahead of the first save, a few hundred per message, while the page is idle. */
+  | { id: number; type: 'prime'; slot: string; items: WireItem<object>[] };
 
 /** `desync`: the worker's object table no longer matches the UI's; it must not be used again. */
 export type PersistenceReply =
@@ -30,7 +32,7 @@ export type PersistenceReply =
 /** The envelope of a request, checked in the worker before anything is decoded or written. */
 export const RequestEnvelopeSchema = z.object({
   id: z.number().int(),
-  type: z.enum(['open', 'save-workflows', 'save-history', 'release']),
+  type: z.enum(['open', 'save-workflows', 'save-history', 'release', 'prime']),
 });
 export const ReplySchema = z.union([
   z.object({ id: z.number().int(), ok: z.literal(true) }),
@@ -39,6 +41,7 @@ export const ReplySchema = z.union([
 
 export const workflowSlot = (id: string) => `workflow:${id}`;
 export const historySlot = (workflowId: string) => `history:${workflowId}`;
+export const primeSlot = (workflowId: string, part: number) => `prime:${workflowId}:${part}`;
 
 function encodeWorkflow(sender: ObjectSender, message: SlotMessage, workflow: Workflow): WireWorkflow {
   return {

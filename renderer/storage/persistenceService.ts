@@ -42,6 +42,13 @@ export function createPersistenceService(
           db = new CoarchitectDb(request.databaseName);
           reply({ id, ok: true });
           return;
+        case 'prime': {
+          const message = receiver.message(request.slot);
+          receiver.decode(message, request.items);
+          receiver.commit(message);
+          reply({ id, ok: true });
+          return;
+        }
         case 'release':
           for (const slot of request.slots) receiver.release(slot);
           reply({ id, ok: true });

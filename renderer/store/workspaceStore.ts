@@ -170,6 +170,8 @@ export const useWorkspace = create<WorkspaceStore>()(
           if (id === get().openWorkflowId) return;
           switchHistory(id);
           set({ openWorkflowId: id });
+          const opened = get().workflows.find((w) => w.id === id);
+          if (opened) writes?.prime(opened);
         },
 
         createWorkflow(name) {

@@ -10,7 +10,13 @@ import {
   type PersistenceRequest,
 } from '../../renderer/storage/persistenceProtocol';
 import { createPersistenceService } from '../../renderer/storage/persistenceService';
-import { directWrites, WorkerWrites, type WorkerPort } from '../../renderer/storage/backgroundWrites';
+import {
+  directWrites,
+  PRIME_CHUNK,
+  WorkerWrites,
+  type WorkerPort,
+} from '../../renderer/storage/backgroundWrites';
+import { largeWorkspace } from '../../shared/examples/largeWorkflow';
 import { loadHistory, loadWorkspace } from '../../renderer/storage/repository';
 import type { HistoryRow } from '../../renderer/storage/historyRow';
 import * as ops from '../../shared/model/operations';
@@ -103,6 +109,14 @@ class FakeWorker implements WorkerPort {
   }
 }
 
+/** Resolves once `condition` holds (checked every few milliseconds, for at most two seconds). */
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 2000) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const dbs: CoarchitectDb[] = [];
 function freshDb(): CoarchitectDb {
   const db = new CoarchitectDb(`test-${crypto.randomUUID()}`);
@@ -143,6 +157,28 @@ describe('WorkerWrites', () => {
     const sent = (r: PersistenceRequest) =>
       r.type === 'save-workflows' ? r.workflows[0]!.steps.filter((s) => typeof s !== 'number').length : -1;
     expect(saves.map(sent)).toEqual([workflow.steps.length, 1]);
+  });
+
+  it('sends an opened workflow ahead in idle chunks, so that its first save carries only the change', async () => {
+    const db = freshDb();
+    const worker = new FakeWorker();
+    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    const large = largeWorkspace(1000, 4).workflows[0]!;
+    const all = large.steps.length + large.edges.length;
+    writes.prime(large);
+    await eventually(() => writes.objectsInWorker === all);
+    const primes = worker.received.filter((r) => r.type === 'prime');
+    expect(primes).toHaveLength(Math.ceil(all / PRIME_CHUNK));
+    const next = moved(large, 99);
+    await writes.saveWorkflows([next]);
+    const save = worker.received.find((r) => r.type === 'save-workflows');
+    const fresh =
+      save?.type === 'save-workflows' ? save.workflows[0]!.steps.filter((s) => typeof s !== 'number') : [];
+    expect(fresh).toHaveLength(1);
+    // The priming slots are let go once the save holds everything: the replaced step is forgotten.
+    expect(writes.objectsInWorker).toBe(all);
+    const { workspace } = await loadWorkspace(db);
+    expect(workspace.workflows).toEqual([next]);
   });
 
   it('refuses an invalid workflow before sending it, as a write on the UI thread would', async () => {
