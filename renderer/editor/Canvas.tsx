@@ -635,19 +635,25 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         viewport.zoom < DETAIL_ZOOM &&
         transform[2] >= DETAIL_ZOOM;
       if (intoOverview) {
-        pendingViewport.current = { viewport, duration };
+        // Into the overview the view jumps: animating a fiftyfold zoom over thousands of steps would redraw
+        // all of them on every frame, for a picture that is a blur until it rests.
+        pendingViewport.current = { viewport, duration: 0 };
         setPendingOverview(true);
         setFitRequests((n) => n + 1);
       } else void flow.setViewport(viewport, { duration });
     },
     [flow, store],
   );
-  // The jump into the overview waits until React Flow has let go of the steps (its effects run first).
+  // The jump into the overview waits until React Flow has let go of the steps, and for the next frame: the
+  // steps leave in one task, the whole diagram is drawn in the next.
   useEffect(() => {
     const pending = pendingViewport.current;
     if (!overview || !pending) return;
-    pendingViewport.current = null;
-    void flow.setViewport(pending.viewport, { duration: pending.duration });
+    const frame = requestAnimationFrame(() => {
+      pendingViewport.current = null;
+      void flow.setViewport(pending.viewport, { duration: pending.duration });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [overview, flow, fitRequests]);
 
   // Menu commands (Electron's View menu, the Present button).

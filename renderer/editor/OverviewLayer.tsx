@@ -142,6 +142,16 @@ export function OverviewLayer(props: OverviewLayerProps) {
   const lastZoom = useRef(Number.NaN);
   useEffect(() => () => clearTimeout(sharpen.current), []);
 
+  /** Draws sharp, with names, once the zoom has rested for SHARPEN_AFTER_MS. */
+  const sharpenLater = useCallback(() => {
+    clearTimeout(sharpen.current);
+    sharpen.current = setTimeout(() => {
+      sharpenDue.current = true;
+      repaintRef.current();
+    }, SHARPEN_AFTER_MS);
+  }, []);
+  const repaintRef = useRef(() => {});
+
   const repaint = useCallback(() => {
     const element = canvas.current;
     const context = element?.getContext('2d');
@@ -170,7 +180,12 @@ export function OverviewLayer(props: OverviewLayerProps) {
       pictureWidth > 8192 ||
       pictureHeight > 8192
     ) {
-      draw(context, current, t, w, h, ratio);
+      // Drawn directly, the steps in view only; while the zoom moves without their names (as a picture).
+      const moving = lastZoom.current !== zoom && !sharpenDue.current;
+      lastZoom.current = zoom;
+      sharpenDue.current = false;
+      if (moving) sharpenLater();
+      draw(context, current, t, w, h, ratio, moving);
       return;
     }
     let cached = picture.current;
@@ -178,11 +193,7 @@ export function OverviewLayer(props: OverviewLayerProps) {
     if (cached && sameData && cached.zoom !== zoom && !sharpenDue.current) {
       // While the zoom moves (a wheel, an animated fit) the picture is scaled; it is drawn sharp again once
       // the zoom has rested, instead of on every frame of the movement.
-      clearTimeout(sharpen.current);
-      sharpen.current = setTimeout(() => {
-        sharpenDue.current = true;
-        repaint();
-      }, SHARPEN_AFTER_MS);
+      sharpenLater();
       const scale = zoom / cached.zoom;
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.clearRect(0, 0, element.width, element.height);
@@ -198,13 +209,7 @@ export function OverviewLayer(props: OverviewLayerProps) {
     const zoomMoving = lastZoom.current !== zoom && !sharpenDue.current;
     lastZoom.current = zoom;
     sharpenDue.current = false;
-    if (zoomMoving) {
-      clearTimeout(sharpen.current);
-      sharpen.current = setTimeout(() => {
-        sharpenDue.current = true;
-        repaint();
-      }, SHARPEN_AFTER_MS);
-    }
+    if (zoomMoving) sharpenLater();
     if (!cached || cached.zoom !== zoom || !sameData || (cached.withoutNames && !zoomMoving)) {
       const offscreen = cached?.canvas ?? document.createElement('canvas');
       offscreen.width = Math.max(1, pictureWidth);
@@ -238,8 +243,9 @@ export function OverviewLayer(props: OverviewLayerProps) {
       Math.round((tx + cached.x * zoom) * ratio),
       Math.round((ty + cached.y * zoom) * ratio),
     );
-  }, []);
+  }, [sharpenLater]);
 
+  repaintRef.current = repaint;
   // Draw on every change of data or viewport; one canvas pass is a few milliseconds even for 5,000 steps.
   useEffect(repaint, [repaint, props, transform, width, height]);
 
