@@ -20,11 +20,14 @@
 // Figures are medians over RUNS runs. Targets (normal mode): open in under 1 s; pan and drag at zoom 1 with
 // 95th-percentile frame under 17 ms; zoomed out 45 fps or better (95th percentile under 22.2 ms); no long
 // task while panning, dragging or zooming.
-//   node bench/canvas.mjs [sizes…] [--runs N] [--json] [--profile]
+//   node bench/canvas.mjs [sizes…] [--runs N] [--json] [--profile] [--trace PHASE]
 //     --json     prints one JSON object instead of the table (progress goes to stderr)
-//     --profile  instead of measuring, records a CDP trace and a JS CPU profile of opening, pan@1 and drag@1
+//     --profile  instead of measuring, records a CDP trace and a JS CPU profile of opening, pan@1, drag@1 and fit
 //                on an unminified build with one chunk per package, and prints where main-thread time goes
 //                (self time by trace event, by package and by JS function)
+//     --trace    writes a Chromium performance trace of that phase (pan@1, drag@1, fit or pan@fit) of each
+//                normal-mode run to canvas-SIZE-PHASE-runN.trace.json (DevTools' Performance tab); tracing
+//                slows the page, so those runs' figures read high
 // Builds dist/renderer (vite build) when it is missing. Frame times are those of the page's main thread as
 // paced by the compositor: with --disable-gpu, raster and compositing are in software and share the CPU.
 // Workflows are generated with a decision block every 4 steps: about 1.2 edges per step (5,000 steps: about
@@ -43,11 +46,15 @@ process.chdir(root);
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const runsAt = argv.indexOf('--runs');
+const traceAt = argv.indexOf('--trace');
+const TRACE_PHASE = traceAt >= 0 ? argv[traceAt + 1] : null;
 const RUNS = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 0) : 3;
 const JSON_OUTPUT = flag('--json');
 const PROFILE = flag('--profile');
 const sizes = argv
-  .filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && Number(a) > 0)
+  .filter(
+    (a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && i !== traceAt + 1 && Number(a) > 0,
+  )
   .map(Number);
 if (sizes.length === 0) sizes.push(500, 2000, 5000);
 
@@ -245,11 +252,32 @@ function installInstruments() {
 // --- one measured run -----------------------------------------------------------------------------------
 const settle = (page) => page.evaluate(() => window.__bench.whenSettled(performance.now()));
 
-async function recordPhase(page, act, afterMs = 300) {
+/** Where --trace writes the phase's trace, or null when this phase of this run is not traced. */
+let traceFile = null;
+
+async function recordPhase(page, act, afterMs = 300, name = '') {
+  const cdp = name === TRACE_PHASE && traceFile ? await page.context().newCDPSession(page) : null;
+  const chunks = [];
+  if (cdp) {
+    cdp.on('Tracing.dataCollected', (e) => chunks.push(...e.value));
+    await cdp.send('Tracing.start', {
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+      transferMode: 'ReportEvents',
+    });
+  }
   await page.evaluate(() => window.__bench.startFrames());
   await act();
   await page.waitForTimeout(afterMs);
   const { deltas, longTasks } = await page.evaluate(() => window.__bench.stopFrames());
+  if (cdp) {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    writeFileSync(traceFile, JSON.stringify({ traceEvents: chunks }));
+    log(`  trace of ${name} written to ${traceFile}`);
+    traceFile = null;
+    await cdp.detach();
+  }
   return {
     frames: deltas.length,
     medianMs: median(deltas),
@@ -308,23 +336,28 @@ async function measureRun(page, cdp, name) {
   const phases = {};
   const zoom1 = await setZoom(page, 1);
   const panFrom = await emptyPanePoint(page);
-  phases['pan@1'] = await recordPhase(page, () => mouseDrag(page, panFrom, { x: -5, y: -3 }));
+  phases['pan@1'] = await recordPhase(page, () => mouseDrag(page, panFrom, { x: -5, y: -3 }), 300, 'pan@1');
   await settle(page);
 
   const id = await page.evaluate(() => window.__bench.draggableNode());
   if (!id) throw new Error('no step fully in view to drag');
   const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
   const grab = { x: box.x + box.width * 0.4, y: box.y + box.height / 2 };
-  phases['drag@1'] = await recordPhase(page, () => mouseDrag(page, grab, { x: 7, y: 3 }));
+  phases['drag@1'] = await recordPhase(page, () => mouseDrag(page, grab, { x: 7, y: 3 }), 300, 'drag@1');
   await settle(page);
 
-  phases.fit = await recordPhase(page, async () => {
-    await page.getByRole('button', { name: 'Fit View' }).click();
-    await settle(page);
-  });
+  phases.fit = await recordPhase(
+    page,
+    async () => {
+      await page.getByRole('button', { name: 'Fit View' }).click();
+      await settle(page);
+    },
+    300,
+    'fit',
+  );
   const fitZoom = await page.evaluate(() => window.__bench.zoom());
   const fitFrom = await emptyPanePoint(page);
-  phases['pan@fit'] = await recordPhase(page, () => mouseDrag(page, fitFrom, { x: 3, y: 2 }));
+  phases['pan@fit'] = await recordPhase(page, () => mouseDrag(page, fitFrom, { x: 3, y: 2 }), 300, 'pan@fit');
 
   return {
     openMs: settledMs,
@@ -472,6 +505,11 @@ async function runProfile() {
       result['drag@1'] = await profiled(cdp, () =>
         mouseDrag(page, { x: box.x + box.width * 0.4, y: box.y + box.height / 2 }, { x: 7, y: 3 }),
       );
+      await settle(page);
+      result.fit = await profiled(cdp, async () => {
+        await page.getByRole('button', { name: 'Fit View' }).click();
+        await settle(page);
+      });
       for (const [phase, { trace, js }] of Object.entries(result)) {
         console.log(
           `\n${size} steps, ${phase}: main-thread self time ${trace.totalMs.toFixed(0)} ms by trace event`,
@@ -586,6 +624,8 @@ async function runBenchmark() {
       const runs = await withProfile(mode, size, files.get(size), async (page, cdp) => {
         const all = [];
         for (let r = 0; r < RUNS; r++) {
+          if (TRACE_PHASE && mode.name === 'normal')
+            traceFile = `canvas-${size}-${TRACE_PHASE.replace(/\W+/g, '-')}-run${r + 1}.trace.json`;
           all.push(await measureRun(page, cdp, name));
           log(`  ${mode.name} ${size} run ${r + 1}: open ${fmt(all.at(-1).openMs, 0)} ms`);
         }
