@@ -169,9 +169,9 @@ function sameNodeData(a: StepNodeData, b: StepNodeData): boolean {
 }
 
 /** Each step's share of the hottest step's load or wait, with the figure as text (never colour alone). */
-function stepHeat(analysis: AnalysisResult, mode: HeatMode): Map<string, StepHeat> {
+function stepHeat(analysis: AnalysisResult, mode: HeatMode): ReadonlyMap<string, StepHeat> {
+  if (mode === 'off' || !analysis.ok) return NO_HEAT;
   const map = new Map<string, StepHeat>();
-  if (mode === 'off' || !analysis.ok) return map;
   const value = (s: (typeof analysis.steps)[number]) =>
     mode === 'load' ? s.hoursPerWeek : (s.waitMinutes ?? Infinity);
   const finite = analysis.steps.map(value).filter((v) => Number.isFinite(v));
@@ -195,6 +195,34 @@ function stepHeat(analysis: AnalysisResult, mode: HeatMode): Map<string, StepHea
   return map;
 }
 const NO_NAMES: readonly string[] = [];
+const NO_HEAT: ReadonlyMap<string, StepHeat> = new Map();
+
+/**
+ * The previous value while the new one holds the same entries, so that what is keyed on it (the steps'
+ * nodes, the overview's picture) is not rebuilt when an edit or a what-if changed nothing it shows.
+ */
+function useSameContent<T extends ReadonlySet<string> | ReadonlyMap<string, StepHeat>>(value: T): T {
+  const previous = useRef(value);
+  if (previous.current !== value && !sameEntries(previous.current, value)) previous.current = value;
+  return previous.current;
+}
+function sameEntries(
+  a: ReadonlySet<string> | ReadonlyMap<string, StepHeat>,
+  b: ReadonlySet<string> | ReadonlyMap<string, StepHeat>,
+): boolean {
+  if (a.size !== b.size) return false;
+  if (a instanceof Set || b instanceof Set) {
+    if (!(a instanceof Set && b instanceof Set)) return false;
+    for (const key of a) if (!b.has(key)) return false;
+    return true;
+  }
+  const bm = b as ReadonlyMap<string, StepHeat>;
+  for (const [key, heat] of a as ReadonlyMap<string, StepHeat>) {
+    const other = bm.get(key);
+    if (!other || other.share !== heat.share || other.label !== heat.label) return false;
+  }
+  return true;
+}
 
 export interface CanvasProps {
   workflow: Workflow;
@@ -258,7 +286,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     if (pendingOverview && zoomedOut) setPendingOverview(false);
   }, [pendingOverview, zoomedOut]);
   const overview = large && (zoomedOut || pendingOverview);
-  const heatByStep = useMemo(() => stepHeat(analysis, heat), [analysis, heat]);
+  const heatByStep = useSameContent(useMemo(() => stepHeat(analysis, heat), [analysis, heat]));
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const edit = useCallback(
@@ -477,7 +505,9 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     return flowEdges;
   }, [stepLabels, workflow.edges, selectedEdgeIds, overview]);
 
-  const problemStepIds = useMemo(() => new Set(problemsByStep(problems).keys()), [problems]);
+  const problemStepIds = useSameContent(
+    useMemo<ReadonlySet<string>>(() => new Set(problemsByStep(problems).keys()), [problems]),
+  );
   const onOverviewSelect = useCallback(
     (ids: ReadonlySet<string>) => useEditor.getState().setSelection(ids, new Set()),
     [],

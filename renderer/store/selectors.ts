@@ -23,13 +23,25 @@ export function useWorkflowContent(workflow: Workflow): Workflow {
   return content.current;
 }
 
+const sameProblem = (a: Problem, b: Problem) =>
+  a.code === b.code &&
+  a.message === b.message &&
+  a.severity === b.severity &&
+  a.stepId === b.stepId &&
+  a.edgeId === b.edgeId;
+
+/** The workflow's problems; the very same list while an edit left them as they were. */
 export function useProblems(workflow: Workflow | null): Problem[] {
   const roles = useWorkspace((s) => s.roles);
   const skills = useSkillIndex();
-  return useMemo(
-    () => (workflow ? validateWorkflow(workflow, { roles, skills }) : []),
-    [workflow, roles, skills],
-  );
+  const previous = useRef<Problem[]>([]);
+  return useMemo(() => {
+    const next = workflow ? validateWorkflow(workflow, { roles, skills }) : [];
+    const same =
+      next.length === previous.current.length && next.every((p, i) => sameProblem(p, previous.current[i]!));
+    if (!same) previous.current = next;
+    return previous.current;
+  }, [workflow, roles, skills]);
 }
 
 /** Problems grouped by the step they concern, for the marks on the canvas. */
