@@ -1,5 +1,5 @@
 /** The analysis of the open workflow (with what-if overrides) and of its counterpart, recomputed on edit. */
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { analyzeWorkflow, type AnalysisResult, type WorkflowAnalysis } from '../../shared/analysis/analyze';
 import { compareAnalyses, type WorkflowComparison } from '../../shared/analysis/compare';
 import type { Workflow } from '../../shared/model/schema';
@@ -7,8 +7,10 @@ import { useWorkspace } from '../store/workspaceStore';
 import { toAnalysisOptions, useWhatIfFor } from '../store/whatIfStore';
 
 export function useAnalysis(workflow: Workflow): AnalysisResult {
-  const roles = useWorkspace((s) => s.roles);
-  const whatIf = useWhatIfFor(workflow.id);
+  // Like the workflow (see Editor), roles and what-if figures reach the analysis in a deferred render: the
+  // field just changed answers first, the figures follow.
+  const roles = useDeferredValue(useWorkspace((s) => s.roles));
+  const whatIf = useDeferredValue(useWhatIfFor(workflow.id));
   return useMemo(
     () => analyzeWorkflow(workflow, roles, { ...toAnalysisOptions(whatIf), explain: 'summary' }),
     [workflow, roles, whatIf],
