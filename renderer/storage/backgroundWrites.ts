@@ -1,8 +1,9 @@
 /**
  * Where autosaves and undo histories are written: in the persistence worker when there is one (so that
  * IndexedDB's cloning of large workflows happens off the UI thread), else on this thread. The worker is
- * an optimisation, never a requirement: if it cannot start, fails, or loses track of what it was sent, every
- * request it had not finished is written here instead, in order, and so is everything after.
+ * an optimisation, never a requirement: if it cannot start, fails a write, or loses track of what it was
+ * sent, every request it had not finished is written here instead, in order, and so is everything after
+ * (a write that fails here too is reported as any failed save is).
  */
 import type { Workflow } from '../../shared/model/schema';
 import type { CoarchitectDb } from './db';
@@ -196,10 +197,11 @@ export class WorkerWrites implements WorkflowWrites {
     if (!pending) return;
     this.pending.delete(reply.data.id);
     if (reply.data.ok) pending.resolve();
-    else if (reply.data.desync) {
+    else {
+      // Whatever went wrong there (its database, its copy of the objects), this thread takes over.
       this.pending.set(reply.data.id, pending);
       this.abandon(reply.data.message);
-    } else pending.reject(new Error(reply.data.message));
+    }
   }
 
   /**

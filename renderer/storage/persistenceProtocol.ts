@@ -25,9 +25,8 @@ export type PersistenceRequest =
   /** Objects sent ahead of the first save, a few hundred per message, while the page is idle. */
   | { id: number; type: 'prime'; slot: string; items: WireItem<object>[] };
 
-/** `desync`: the worker's object table no longer matches the UI's; it must not be used again. */
-export type PersistenceReply =
-  { id: number; ok: true } | { id: number; ok: false; message: string; desync: boolean };
+/** Any failure ends the worker's use: the UI thread writes that request, and all later ones, itself. */
+export type PersistenceReply = { id: number; ok: true } | { id: number; ok: false; message: string };
 
 /** The envelope of a request, checked in the worker before anything is decoded or written. */
 export const RequestEnvelopeSchema = z.object({
@@ -36,7 +35,7 @@ export const RequestEnvelopeSchema = z.object({
 });
 export const ReplySchema = z.union([
   z.object({ id: z.number().int(), ok: z.literal(true) }),
-  z.object({ id: z.number().int(), ok: z.literal(false), message: z.string(), desync: z.boolean() }),
+  z.object({ id: z.number().int(), ok: z.literal(false), message: z.string() }),
 ]);
 
 export const workflowSlot = (id: string) => `workflow:${id}`;

@@ -32,7 +32,7 @@ export function createPersistenceService(
     const request = data as PersistenceRequest;
     const { id } = request;
     if (desynced) {
-      reply({ id, ok: false, message: 'The storage worker stopped after an earlier error.', desync: true });
+      reply({ id, ok: false, message: 'The storage worker stopped after an earlier error.' });
       return;
     }
     let write: (database: CoarchitectDb) => Promise<unknown>;
@@ -66,16 +66,16 @@ export function createPersistenceService(
       }
     } catch (error) {
       desynced = true;
-      reply({ id, ok: false, message: messageOf(error), desync: true });
+      reply({ id, ok: false, message: messageOf(error) });
       return;
     }
     if (!db) {
-      reply({ id, ok: false, message: 'The storage worker has no database open.', desync: false });
+      reply({ id, ok: false, message: 'The storage worker has no database open.' });
       return;
     }
     write(db).then(
       () => reply({ id, ok: true }),
-      (error: unknown) => reply({ id, ok: false, message: messageOf(error), desync: false }),
+      (error: unknown) => reply({ id, ok: false, message: messageOf(error) }),
     );
   };
 }

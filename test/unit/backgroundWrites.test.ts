@@ -94,10 +94,19 @@ class FakeWorker implements WorkerPort {
     setTimeout(() => this.onmessage?.(new MessageEvent('message', { data: structuredClone(reply) }))),
   );
 
+  /** Answers every save with an error, as a worker whose database refuses writes would. */
+  failWrites = false;
+
   postMessage(message: PersistenceRequest): void {
     const copy = structuredClone(message);
     this.received.push(copy);
-    setTimeout(() => !this.terminated && this.handle(copy));
+    const refused = this.failWrites && copy.type.startsWith('save');
+    const answer = { id: copy.id, ok: false as const, message: 'QuotaExceededError' };
+    setTimeout(() => {
+      if (this.terminated) return;
+      if (refused) this.onmessage?.(new MessageEvent('message', { data: answer }));
+      else this.handle(copy);
+    });
   }
 
   terminate(): void {
@@ -206,6 +215,17 @@ describe('WorkerWrites', () => {
     await writes.saveWorkflows([later]);
     const { workspace } = await loadWorkspace(db);
     expect(workspace.workflows).toEqual([later]);
+  });
+
+  it('writes here what the worker could not write to its database', async () => {
+    const db = freshDb();
+    const worker = new FakeWorker();
+    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    worker.failWrites = true; // As if IndexedDB refused the worker (quota, or no IndexedDB in workers).
+    await writes.saveWorkflows([workflow]);
+    expect(writes.inWorker).toBe(false);
+    const { workspace } = await loadWorkspace(db);
+    expect(workspace.workflows).toEqual([workflow]);
   });
 
   it('falls back when the worker loses track of what it was sent', async () => {
