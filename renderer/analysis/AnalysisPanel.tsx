@@ -2,6 +2,7 @@
  * Where work piles up: the constraint, capacity, cycle time and cost of the open workflow, each figure with
  * its "why"; utilization per role; what-if controls; and the comparison with its as-is or to-be.
  */
+import { useState } from 'react';
 import { AlertTriangle, RotateCcw, Check } from 'lucide-react';
 import { Bar, BarChart, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { AnalysisResult, WorkflowAnalysis } from '../../shared/analysis/analyze';
@@ -214,12 +215,41 @@ function Utilization({ analysis }: { analysis: WorkflowAnalysis }) {
   );
 }
 
+/** Reviews offered for a what-if at first; a workflow of thousands of steps has hundreds of them. */
+const REVIEWS_OFFERED = 6;
+
+type ReviewStep = Extract<Workflow['steps'][number], { type: 'review' }>;
+
+/**
+ * The reviews whose rejection rate can be tried: all of them, or the busiest REVIEWS_OFFERED (by
+ * person-hours per week, workflow order where there is no analysis) and any already changed, in workflow order.
+ */
+function reviewsToOffer(
+  workflow: Workflow,
+  analysis: WorkflowAnalysis | null,
+  overrides: Readonly<Record<string, number>>,
+  all: boolean,
+): ReviewStep[] {
+  const reviews = workflow.steps.filter((s): s is ReviewStep => s.type === 'review');
+  if (all || reviews.length <= REVIEWS_OFFERED) return reviews;
+  const hours = new Map(analysis?.steps.map((s) => [s.id, s.hoursPerWeek]) ?? []);
+  const busiest = new Set(
+    [...reviews]
+      .sort((a, b) => (hours.get(b.id) ?? 0) - (hours.get(a.id) ?? 0))
+      .slice(0, REVIEWS_OFFERED)
+      .map((r) => r.id),
+  );
+  return reviews.filter((r) => busiest.has(r.id) || overrides[r.id] !== undefined);
+}
+
 function WhatIfControls({ workflow, analysis }: { workflow: Workflow; analysis: WorkflowAnalysis | null }) {
   const whatIf = useWhatIfFor(workflow.id);
   const roles = useWorkspace((s) => s.roles);
   const { setVolume, setHeadcount, setRejectionRate, reset, apply } = useWhatIf.getState();
   const usedRoles = roles.filter((r) => analysis?.roles.some((a) => a.id === r.id));
-  const reviews = workflow.steps.filter((s) => s.type === 'review');
+  const [allReviews, setAllReviews] = useState(false);
+  const reviews = reviewsToOffer(workflow, analysis, whatIf.rejectionRate, allReviews);
+  const reviewCount = workflow.steps.filter((s) => s.type === 'review').length;
   const changed = hasOverrides(whatIf);
   return (
     <section aria-labelledby="whatif-title" className="what-if">
@@ -243,22 +273,27 @@ function WhatIfControls({ workflow, analysis }: { workflow: Workflow; analysis: 
           onCommit={(v) => setHeadcount(workflow.id, role.id, v === role.headcount ? undefined : v)}
         />
       ))}
-      {reviews.map(
-        (step) =>
-          step.type === 'review' && (
-            <NumberField
-              key={step.id}
-              label={`Rejection rate: ${step.name}`}
-              unit="%"
-              min={0}
-              max={100}
-              scale={100}
-              value={whatIf.rejectionRate[step.id] ?? step.rejectionRate}
-              onCommit={(v) =>
-                setRejectionRate(workflow.id, step.id, v === step.rejectionRate ? undefined : v)
-              }
-            />
-          ),
+      {reviews.map((step) => (
+        <NumberField
+          key={step.id}
+          label={`Rejection rate: ${step.name}`}
+          unit="%"
+          min={0}
+          max={100}
+          scale={100}
+          value={whatIf.rejectionRate[step.id] ?? step.rejectionRate}
+          onCommit={(v) => setRejectionRate(workflow.id, step.id, v === step.rejectionRate ? undefined : v)}
+        />
+      ))}
+      {reviewCount > REVIEWS_OFFERED && (
+        <button
+          type="button"
+          className="link"
+          aria-expanded={allReviews}
+          onClick={() => setAllReviews(!allReviews)}
+        >
+          {allReviews ? `Show the ${REVIEWS_OFFERED} busiest reviews` : `Show all ${reviewCount} reviews`}
+        </button>
       )}
       <div className="button-row">
         <button type="button" disabled={!changed} onClick={() => reset()}>
