@@ -14,6 +14,7 @@ import { useWorkspace } from '../store/workspaceStore';
 import { hasOverrides, useWhatIf, useWhatIfFor } from '../store/whatIfStore';
 import { useEditor, type HeatMode } from '../store/editorStore';
 import { NumberField, SelectField } from '../ui/fields';
+import { MountInTurn } from '../ui/MountInTurn';
 import { useComparison } from './useAnalysis';
 import { SimulationView } from './SimulationView';
 import { ProjectionView } from './ProjectionView';
@@ -159,29 +160,31 @@ function Utilization({ analysis }: { analysis: WorkflowAnalysis }) {
       <h3 id="utilization-title">Utilization by role</h3>
       {rows.length > 0 && (
         <div className="chart" aria-hidden>
-          <ResponsiveContainer width="100%" height={Math.max(80, rows.length * 34 + 30)}>
-            <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 40, top: 4, bottom: 4 }}>
-              <XAxis
-                type="number"
-                domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]}
-                unit="%"
-                fontSize={11}
-              />
-              <YAxis type="category" dataKey="name" width={110} fontSize={11} />
-              <ReferenceLine x={100} stroke="#5d6778" strokeDasharray="4 3" />
-              <Bar dataKey="percent" isAnimationActive={false}>
-                {rows.map((r) => (
-                  <Cell key={r.id} fill={r.isConstraint ? CONSTRAINT : BAR} />
-                ))}
-                <LabelList
-                  dataKey="percent"
-                  position="right"
-                  formatter={(v) => `${String(v)}%`}
+          <MountInTurn height={Math.max(80, rows.length * 34 + 30)}>
+            <ResponsiveContainer width="100%" height={Math.max(80, rows.length * 34 + 30)}>
+              <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 40, top: 4, bottom: 4 }}>
+                <XAxis
+                  type="number"
+                  domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]}
+                  unit="%"
                   fontSize={11}
                 />
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
+                <YAxis type="category" dataKey="name" width={110} fontSize={11} />
+                <ReferenceLine x={100} stroke="#5d6778" strokeDasharray="4 3" />
+                <Bar dataKey="percent" isAnimationActive={false}>
+                  {rows.map((r) => (
+                    <Cell key={r.id} fill={r.isConstraint ? CONSTRAINT : BAR} />
+                  ))}
+                  <LabelList
+                    dataKey="percent"
+                    position="right"
+                    formatter={(v) => `${String(v)}%`}
+                    fontSize={11}
+                  />
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </MountInTurn>
         </div>
       )}
       <table className="figures-table" aria-label="Utilization by role">

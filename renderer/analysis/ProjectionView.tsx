@@ -1,5 +1,6 @@
 /** Week-by-week projection of the workflow as people and AI learn: capacity, cost, and the moving constraint. */
 import { useMemo, useState } from 'react';
+import { MountInTurn } from '../ui/MountInTurn';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { projectLearning, type WeekPoint } from '../../shared/analysis/projection';
 import { formatMoney, formatNumber, formatPercent } from '../../shared/analysis/numbers';
@@ -58,28 +59,30 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
           />
           <ProjectionSummary points={projection.weeks} roleName={roleName} />
           <div className="chart" aria-hidden>
-            <ResponsiveContainer width="100%" height={180}>
-              <LineChart
-                data={projection.weeks.map((p) => ({ week: p.week, ...percentages(p) }))}
-                margin={{ left: 0, right: 8, top: 4, bottom: 4 }}
-              >
-                <CartesianGrid stroke="#eef0f3" />
-                <XAxis dataKey="week" fontSize={10} />
-                <YAxis unit="%" fontSize={10} width={40} />
-                <Tooltip formatter={(v) => `${String(v)}%`} labelFormatter={(w) => `Week ${String(w)}`} />
-                <Legend wrapperStyle={{ fontSize: 11 }} />
-                {Object.keys(projection.weeks[0]?.utilization ?? {}).map((id, i) => (
-                  <Line
-                    key={id}
-                    dataKey={id}
-                    name={roleName(id)}
-                    stroke={LINE_COLOURS[i % LINE_COLOURS.length]}
-                    dot={false}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </LineChart>
-            </ResponsiveContainer>
+            <MountInTurn height={180}>
+              <ResponsiveContainer width="100%" height={180}>
+                <LineChart
+                  data={projection.weeks.map((p) => ({ week: p.week, ...percentages(p) }))}
+                  margin={{ left: 0, right: 8, top: 4, bottom: 4 }}
+                >
+                  <CartesianGrid stroke="#eef0f3" />
+                  <XAxis dataKey="week" fontSize={10} />
+                  <YAxis unit="%" fontSize={10} width={40} />
+                  <Tooltip formatter={(v) => `${String(v)}%`} labelFormatter={(w) => `Week ${String(w)}`} />
+                  <Legend wrapperStyle={{ fontSize: 11 }} />
+                  {Object.keys(projection.weeks[0]?.utilization ?? {}).map((id, i) => (
+                    <Line
+                      key={id}
+                      dataKey={id}
+                      name={roleName(id)}
+                      stroke={LINE_COLOURS[i % LINE_COLOURS.length]}
+                      dot={false}
+                      isAnimationActive={false}
+                    />
+                  ))}
+                </LineChart>
+              </ResponsiveContainer>
+            </MountInTurn>
           </div>
           <table className="figures-table" aria-label="Projection by week">
             <thead>

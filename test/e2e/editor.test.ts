@@ -233,7 +233,7 @@ describe('the professional editor', () => {
     await app.close();
   });
 
-  it('draws a large workflow zoomed out as an overview, selects a step on it and zooms in on double click', async () => {
+  it('draws a large workflow zoomed out as an overview: selects, zooms in on double click, fits back; what-if lists its busiest reviews', async () => {
     const file = join(tempDir(), 'large.coarchitect.json');
     writeFileSync(file, serializeDocument(exportWorkspace(largeWorkspace(400))));
     const app = await AppDriver.open(browser);
@@ -261,6 +261,21 @@ describe('the professional editor', () => {
     await page.mouse.dblclick(at.x, at.y);
     await visible(app.step('Start: Case arrives'));
     await eventually(() => count(overview)).toBe(0);
+
+    // Fit View from there jumps back into the overview.
+    await app.button('Fit View').click();
+    await visible(overview);
+    expect(await count(page.getByRole('group', { name: /task: Task/ }))).toBe(0);
+
+    // What-if offers the six busiest reviews of the workflow's many, and all of them on request.
+    await app.openPanel('Analysis');
+    const rates = page.getByRole('spinbutton', { name: /^Rejection rate: / });
+    await eventually(() => count(rates)).toBe(6);
+    const showAll = page.getByRole('button', { name: /^Show all \d+ reviews$/ });
+    const reviews = Number(/\d+/.exec(await showAll.innerText())?.[0]);
+    expect(reviews).toBeGreaterThan(6);
+    await showAll.click();
+    await eventually(() => count(rates)).toBe(reviews);
     expect(app.errors).toEqual([]);
     await app.close();
   });
