@@ -68,11 +68,15 @@ function whenIdle(task: () => void): void {
   else setTimeout(task, 0);
 }
 
+/** A worker that has not answered a request in this long is taken to be stuck (a save takes under a second). */
+export const ANSWER_WITHIN_MS = 15_000;
+
 interface Pending {
   /** The same write done on this thread, should the worker not do it. */
   fallback: () => Promise<void>;
   resolve: () => void;
   reject: (error: Error) => void;
+  watchdog: ReturnType<typeof setTimeout>;
 }
 
 export class WorkerWrites implements WorkflowWrites {
@@ -181,7 +185,11 @@ export class WorkerWrites implements WorkflowWrites {
   private request(request: Request, fallback: () => Promise<void>): Promise<void> {
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
-      this.pending.set(id, { fallback, resolve, reject });
+      const watchdog = setTimeout(
+        () => this.abandon(`no answer in ${ANSWER_WITHIN_MS / 1000} s`),
+        ANSWER_WITHIN_MS,
+      );
+      this.pending.set(id, { fallback, resolve, reject, watchdog });
       try {
         this.worker?.postMessage({ ...request, id } as PersistenceRequest);
       } catch (error) {
@@ -195,6 +203,7 @@ export class WorkerWrites implements WorkflowWrites {
     if (!reply.success) return;
     const pending = this.pending.get(reply.data.id);
     if (!pending) return;
+    clearTimeout(pending.watchdog);
     this.pending.delete(reply.data.id);
     if (reply.data.ok) pending.resolve();
     else {
@@ -214,6 +223,7 @@ export class WorkerWrites implements WorkflowWrites {
     this.worker = null;
     const unfinished = [...this.pending.entries()].sort(([a], [b]) => a - b);
     this.pending.clear();
+    for (const [, pending] of unfinished) clearTimeout(pending.watchdog);
     for (const [, pending] of unfinished)
       this.runDirect(pending.fallback).then(pending.resolve, (error: unknown) =>
         pending.reject(error instanceof Error ? error : new Error(String(error))),

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CoarchitectDb } from '../../renderer/storage/db';
 import { ObjectReceiver, ObjectSender } from '../../renderer/storage/sharedObjects';
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../renderer/storage/persistenceProtocol';
 import { createPersistenceService } from '../../renderer/storage/persistenceService';
 import {
+  ANSWER_WITHIN_MS,
   directWrites,
   PRIME_CHUNK,
   WorkerWrites,
@@ -226,6 +227,27 @@ describe('WorkerWrites', () => {
     expect(writes.inWorker).toBe(false);
     const { workspace } = await loadWorkspace(db);
     expect(workspace.workflows).toEqual([workflow]);
+  });
+
+  it('writes here what a worker that stopped answering was sent', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const db = freshDb();
+      const worker = new FakeWorker();
+      worker.terminated = true; // Never answers, never reports an error.
+      const warnings: string[] = [];
+      const writes = new WorkerWrites(worker, db.name, directWrites(db), (reason) => warnings.push(reason));
+      const saved = writes.saveWorkflows([workflow]);
+      await vi.advanceTimersByTimeAsync(ANSWER_WITHIN_MS);
+      vi.useRealTimers();
+      await saved;
+      expect(writes.inWorker).toBe(false);
+      expect(warnings).toEqual([`no answer in ${ANSWER_WITHIN_MS / 1000} s`]);
+      const { workspace } = await loadWorkspace(db);
+      expect(workspace.workflows).toEqual([workflow]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('falls back when the worker loses track of what it was sent', async () => {
