@@ -44,7 +44,8 @@ export function largeWorkspace(
   steps.push({ type: 'start', id: 'big-s0', name: 'Case arrives', position: place(0) });
   let previous = 'big-s0';
   let lastTask = '';
-  for (let i = 1; steps.length < stepCount - 1; i++) {
+  let i = 1;
+  for (; steps.length < stepCount - 1; i++) {
     const id = `big-s${i}`;
     const position = place(i);
     const role = roles[i % roleCount]?.id ?? null;
@@ -110,7 +111,8 @@ export function largeWorkspace(
       lastTask = id;
     }
   }
-  steps.push({ type: 'end', id: 'big-end', name: 'Done', position: place(steps.length) });
+  // In the next place of the grid, right after the last step (not as far on as the step count).
+  steps.push({ type: 'end', id: 'big-end', name: 'Done', position: place(i) });
   link(previous, 'big-end');
   return {
     roles,

@@ -21,4 +21,11 @@ describe('generated large workflows', () => {
     expect((wf.edges.length + rework) / 5000).toBeGreaterThanOrEqual(1.18);
     expect(validateWorkflow(wf, { roles: ws.roles, skills: skillIndex([]) })).toEqual([]);
   });
+
+  it('places the end step right after the last one, not rows away', () => {
+    const wf = largeWorkspace(2000, 8, { decisionEvery: 4 }).workflows[0]!;
+    const end = wf.steps.find((s) => s.type === 'end')!;
+    const lowest = Math.max(...wf.steps.filter((s) => s !== end).map((s) => s.position.y));
+    expect(end.position.y - lowest).toBeLessThanOrEqual(200);
+  });
 });
