@@ -24,7 +24,8 @@
 //     --json     prints one JSON object instead of the table (progress goes to stderr)
 //     --profile  instead of measuring, records a CDP trace and a JS CPU profile of opening, pan@1, drag@1 and fit
 //                on an unminified build with one chunk per package, and prints where main-thread time goes
-//                (self time by trace event, by package and by JS function)
+//                (self time by trace event, by package and by JS function); each phase's JS CPU profile is
+//                written to canvas-SIZE-PHASE.cpuprofile
 //     --trace    writes a Chromium performance trace of that phase (pan@1, drag@1, fit or pan@fit) of each
 //                normal-mode run to canvas-SIZE-PHASE-runN.trace.json (DevTools' Performance tab); tracing
 //                slows the page, so those runs' figures read high
@@ -478,7 +479,7 @@ async function profiled(cdp, act) {
   const { profile } = await cdp.send('Profiler.stop');
   await cdp.send('Tracing.end');
   const { stream } = await done;
-  return { trace: traceSelfTimes(await readStream(cdp, stream)), js: profileSelfTimes(profile) };
+  return { trace: traceSelfTimes(await readStream(cdp, stream)), js: profileSelfTimes(profile), profile };
 }
 
 async function runProfile() {
@@ -510,7 +511,9 @@ async function runProfile() {
         await page.getByRole('button', { name: 'Fit View' }).click();
         await settle(page);
       });
-      for (const [phase, { trace, js }] of Object.entries(result)) {
+      for (const [phase, { trace, js, profile }] of Object.entries(result)) {
+        // The whole profile too, for DevTools (Performance › Load profile) or other tools.
+        writeFileSync(`canvas-${size}-${phase.replace(/\W+/g, '-')}.cpuprofile`, JSON.stringify(profile));
         console.log(
           `\n${size} steps, ${phase}: main-thread self time ${trace.totalMs.toFixed(0)} ms by trace event`,
         );

@@ -420,7 +420,9 @@ function draw(
       context.bezierCurveTo(x1 + bend, y1, x2 - bend, y2, x2, y2);
     }
   }
-  context.lineWidth = 1.5 / zoom;
+  // Far out, one device pixel: Skia draws such strokes as hairlines, several times faster to rasterise than
+  // wider ones (thousands of connections in a picture of the whole workflow).
+  context.lineWidth = tiny ? 1 / (zoom * ratio) : 1.5 / zoom;
   context.strokeStyle = EDGE;
   context.stroke();
 
@@ -459,10 +461,10 @@ function draw(
   for (const [kind, list] of byKind) {
     const colours = KIND_COLOURS[kind];
     if (tiny) {
+      // Rectangles one by one: Skia fills each as a rectangle, where one path of thousands of rectangles is
+      // scan-converted as a whole.
       context.fillStyle = colours.stroke;
-      context.beginPath();
-      for (const b of list) context.rect(b.x, b.y, b.width, b.height);
-      context.fill();
+      for (const b of list) context.fillRect(b.x, b.y, b.width, b.height);
       continue;
     }
     context.fillStyle = colours.fill;
