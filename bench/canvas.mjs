@@ -54,7 +54,11 @@ const JSON_OUTPUT = flag('--json');
 const PROFILE = flag('--profile');
 const sizes = argv
   .filter(
-    (a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1) && i !== traceAt + 1 && Number(a) > 0,
+    (a, i) =>
+      !a.startsWith('--') &&
+      (runsAt < 0 || i !== runsAt + 1) &&
+      (traceAt < 0 || i !== traceAt + 1) &&
+      Number(a) > 0,
   )
   .map(Number);
 if (sizes.length === 0) sizes.push(500, 2000, 5000);

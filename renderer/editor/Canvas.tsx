@@ -150,6 +150,8 @@ function diagramBounds(
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** How long measuring must rest before measured sizes are stored (see storeSizesLater). */
+const SIZES_SETTLE_MS = 150;
 /** Above this many steps only the steps and connections in view are rendered (culling keeps edits fluid). */
 const LARGE_WORKFLOW = 150;
 
@@ -384,6 +386,23 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     stepLabels,
   ]);
 
+  // Sizes React Flow measures as steps scroll into view are kept here first and stored (for lanes, fitting,
+  // the overview) once measuring has rested: storing them at every frame of a pan would rebuild the node list
+  // of thousands of steps at every frame. React Flow has them already; a node built meanwhile gets them too.
+  const unsettledSizes = useRef(new Map<string, Size>());
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const storeSizesLater = useCallback((sizes: ReadonlyMap<string, Size>) => {
+    for (const [id, size] of sizes) unsettledSizes.current.set(id, size);
+    clearTimeout(settleTimer.current);
+    settleTimer.current = setTimeout(() => {
+      const next = new Map(useEditor.getState().measured);
+      for (const [id, size] of unsettledSizes.current) next.set(id, size);
+      unsettledSizes.current = new Map();
+      useEditor.getState().setMeasured(next);
+    }, SIZES_SETTLE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(settleTimer.current), []);
+
   // Sizes React Flow measured go back to it on the nodes (so it keeps their handles); a step measured for the
   // first time, as it scrolls into view, replaces that one node, not the whole list.
   const sizedCache = useRef(
@@ -393,7 +412,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     const cache = sizedCache.current;
     const next = new Map<string, { base: StepFlowNode; size: Size | undefined; node: StepFlowNode }>();
     const result = baseNodes.map((base) => {
-      const size = measured.get(base.id);
+      const size = unsettledSizes.current.get(base.id) ?? measured.get(base.id);
       const previous = cache.get(base.id);
       const node =
         previous && previous.base === base && previous.size === size
@@ -541,7 +560,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
             dragging.set(c.id, rounded);
           } else positions.set(c.id, rounded);
         } else if (c.type === 'dimensions' && c.dimensions) {
-          sizes ??= new Map(useEditor.getState().measured);
+          sizes ??= new Map();
           sizes.set(c.id, c.dimensions);
         } else if (c.type === 'remove') removed.add(c.id);
         else if (c.type === 'select') {
@@ -550,7 +569,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
           else selection.delete(c.id);
         }
       }
-      if (sizes) useEditor.getState().setMeasured(sizes);
+      if (sizes) storeSizesLater(sizes);
       if (selection) useEditor.getState().setSelection(selection, useEditor.getState().selectedEdgeIds);
       if (dragging) useEditor.getState().setDragPositions(dragging);
       if (positions.size > 0) {
@@ -564,7 +583,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         useEditor.getState().clearSelection();
       }
     },
-    [edit, commitMoves],
+    [edit, commitMoves, storeSizesLater],
   );
 
   const onEdgesChange = useCallback(
