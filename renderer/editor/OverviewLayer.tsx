@@ -232,7 +232,8 @@ export function OverviewLayer(props: OverviewLayerProps) {
         ratio,
         x: bounds.x,
         y: bounds.y,
-        withoutNames: zoomMoving,
+        // Only a picture that would have shown names is drawn again once the zoom rests.
+        withoutNames: zoomMoving && showsNames(zoom),
       };
       picture.current = cached;
     }
@@ -513,7 +514,7 @@ function draw(
   }
 
   // Names, once a step is wide enough on screen to hold some text.
-  if (!withoutNames && zoom * 200 >= 40) {
+  if (!withoutNames && showsNames(zoom)) {
     const fontPx = 10 / zoom;
     context.font = `600 ${fontPx}px system-ui, sans-serif`;
     context.fillStyle = '#1d2430';
@@ -527,6 +528,11 @@ function draw(
       if (text) context.fillText(text, box.x + 12, box.y + box.height / 2, room);
     }
   }
+}
+
+/** Names are drawn once a step is wide enough on screen to hold some text. */
+function showsNames(zoom: number): boolean {
+  return zoom * 200 >= 40;
 }
 
 /** The name cut to the room there is, with an ellipsis; measuring is costly, so it estimates first. */
