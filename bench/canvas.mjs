@@ -38,7 +38,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, loadGenerators, median, percentile } from './support.mjs';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  importLargeWorkflow,
+  loadGenerators,
+  median,
+  percentile,
+} from './support.mjs';
 import { build as viteBuild, preview } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -387,14 +394,7 @@ async function withProfile(mode, size, file, fn) {
   try {
     await context.addInitScript(installInstruments);
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser'),
-      page.getByRole('button', { name: 'Import…' }).click(),
-    ]);
-    await chooser.setFiles(file);
-    await page.getByRole('button', { name: `Open Large workflow (${size} steps)`, exact: true }).waitFor();
+    await importLargeWorkflow(page, url, file, size);
     await page.getByRole('status').filter({ hasText: 'All changes saved' }).waitFor();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');

@@ -140,11 +140,16 @@ afterEach(async () => {
   }
 });
 
+/** A fresh database, a fake worker, and WorkerWrites over both. */
+function workerWrites() {
+  const db = freshDb();
+  const worker = new FakeWorker();
+  return { db, worker, writes: new WorkerWrites(worker, db.name, directWrites(db)) };
+}
+
 describe('WorkerWrites', () => {
   it('writes workflows and histories through the worker into the same database', async () => {
-    const db = freshDb();
-    const worker = new FakeWorker();
-    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    const { db, worker, writes } = workerWrites();
     await writes.saveWorkflows([workflow]);
     const next = moved(workflow, 40);
     await writes.saveWorkflows([next]);
@@ -170,9 +175,7 @@ describe('WorkerWrites', () => {
   });
 
   it('sends an opened workflow ahead in idle chunks, so that its first save carries only the change', async () => {
-    const db = freshDb();
-    const worker = new FakeWorker();
-    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    const { db, worker, writes } = workerWrites();
     const large = largeWorkspace(1000, 4).workflows[0]!;
     const all = large.steps.length + large.edges.length;
     writes.prime(large);
@@ -192,18 +195,14 @@ describe('WorkerWrites', () => {
   });
 
   it('refuses an invalid workflow before sending it, as a write on the UI thread would', async () => {
-    const db = freshDb();
-    const worker = new FakeWorker();
-    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    const { worker, writes } = workerWrites();
     const broken = { ...workflow, steps: [{ ...workflow.steps[0]!, name: 42 }] } as unknown as Workflow;
     await expect(writes.saveWorkflows([broken])).rejects.toThrow(/Step 1/);
     expect(worker.received.map((r) => r.type)).toEqual(['open']);
   });
 
   it('writes on this thread, in order, what a failed worker had not finished', async () => {
-    const db = freshDb();
-    const worker = new FakeWorker();
-    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    const { db, worker, writes } = workerWrites();
     await writes.saveWorkflows([workflow]);
     worker.terminate(); // It stops answering…
     const first = writes.saveWorkflows([moved(workflow, 1)]);
@@ -219,9 +218,7 @@ describe('WorkerWrites', () => {
   });
 
   it('writes here what the worker could not write to its database', async () => {
-    const db = freshDb();
-    const worker = new FakeWorker();
-    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    const { db, worker, writes } = workerWrites();
     worker.failWrites = true; // As if IndexedDB refused the worker (quota, or no IndexedDB in workers).
     await writes.saveWorkflows([workflow]);
     expect(writes.inWorker).toBe(false);
@@ -251,9 +248,7 @@ describe('WorkerWrites', () => {
   });
 
   it('falls back when the worker loses track of what it was sent', async () => {
-    const db = freshDb();
-    const worker = new FakeWorker();
-    const writes = new WorkerWrites(worker, db.name, directWrites(db));
+    const { db, worker, writes } = workerWrites();
     await writes.saveWorkflows([workflow]);
     // A worker that restarted has an empty table: the next save's handles mean nothing to it.
     const restarted = new FakeWorker();
