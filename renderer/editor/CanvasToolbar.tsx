@@ -14,12 +14,16 @@ import {
   AlignVerticalDistributeCenter,
   ArrowDownFromLine,
   ArrowRightFromLine,
+  LoaderCircle,
   Rows3,
+  X,
   type LucideIcon,
 } from 'lucide-react';
 import type { AlignEdge, DistributeAxis } from '../../shared/model/arrange';
 import { useEditor } from '../store/editorStore';
-import { runAutoLayout } from './autoLayoutAction';
+import { useOpenWorkflow } from '../store/workspaceStore';
+import { formatNumber } from '../../shared/analysis/numbers';
+import { cancelAutoLayout, runAutoLayout } from './autoLayoutAction';
 import { alignSelection, distributeSelection } from './selectionEdits';
 
 const ALIGN: [AlignEdge, string, LucideIcon][] = [
@@ -38,6 +42,8 @@ const DISTRIBUTE: [DistributeAxis, string, LucideIcon][] = [
 export function CanvasToolbar() {
   const showLanes = useEditor((s) => s.showLanes);
   const selectedCount = useEditor((s) => s.selectedStepIds.size);
+  const layingOut = useEditor((s) => s.layingOut);
+  const stepCount = useOpenWorkflow()?.steps.length ?? 0;
   return (
     <Panel position="top-right" className="canvas-toolbar" aria-label="Diagram tools" role="toolbar">
       <button
@@ -48,12 +54,26 @@ export function CanvasToolbar() {
       >
         <Rows3 size={16} aria-hidden /> Swimlanes
       </button>
-      <button type="button" title="Auto-layout, left to right" onClick={() => void runAutoLayout('LR')}>
-        <ArrowRightFromLine size={16} aria-hidden /> Layout left to right
-      </button>
-      <button type="button" title="Auto-layout, top to bottom" onClick={() => void runAutoLayout('TB')}>
-        <ArrowDownFromLine size={16} aria-hidden /> Layout top to bottom
-      </button>
+      {layingOut ? (
+        <>
+          <span role="status" className="toolbar-status">
+            <LoaderCircle size={16} aria-hidden className="spin" /> Laying out {formatNumber(stepCount)}{' '}
+            steps…
+          </span>
+          <button type="button" onClick={cancelAutoLayout}>
+            <X size={16} aria-hidden /> Cancel layout
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" title="Auto-layout, left to right" onClick={() => void runAutoLayout('LR')}>
+            <ArrowRightFromLine size={16} aria-hidden /> Layout left to right
+          </button>
+          <button type="button" title="Auto-layout, top to bottom" onClick={() => void runAutoLayout('TB')}>
+            <ArrowDownFromLine size={16} aria-hidden /> Layout top to bottom
+          </button>
+        </>
+      )}
       {selectedCount >= 2 && (
         <span className="toolbar-group" role="group" aria-label="Align and distribute">
           {ALIGN.map(([edge, label, Icon]) => (

@@ -34,6 +34,9 @@ interface EditorState {
   /** Swimlanes by role drawn behind the steps, in the direction of the last auto-layout. */
   showLanes: boolean;
   laneDirection: LayoutDirection;
+  /** The direction of an auto-layout under way (it takes seconds for thousands of steps), or null. */
+  layingOut: LayoutDirection | null;
+  setLayingOut(direction: LayoutDirection | null): void;
   collapsedLanes: ReadonlySet<string>;
   setShowLanes(show: boolean): void;
   setLaneDirection(direction: LayoutDirection): void;
@@ -66,6 +69,8 @@ export const useEditor = create<EditorState>()((set) => ({
   presenting: false,
   showLanes: false,
   laneDirection: 'LR',
+  layingOut: null,
+  setLayingOut: (layingOut) => set({ layingOut }),
   collapsedLanes: EMPTY,
   setShowLanes: (showLanes) => set({ showLanes }),
   setLaneDirection: (laneDirection) => set({ laneDirection }),

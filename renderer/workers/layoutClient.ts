@@ -9,6 +9,8 @@ export function layoutInWorker(
   workflow: Workflow,
   roles: readonly Role[],
   options: { direction: LayoutDirection; lanes: boolean; sizes: StepSizes },
+  /** Aborting stops the worker; the promise then rejects with an AbortError. */
+  signal?: AbortSignal,
 ): Promise<Map<string, Position>> {
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   const request: LayoutRequest = {
@@ -27,6 +29,9 @@ export function layoutInWorker(
       worker.terminate();
       reject(new Error(event.message || 'The layout worker failed.'));
     };
+    signal?.addEventListener('abort', () => reject(new DOMException('Auto-layout cancelled', 'AbortError')), {
+      once: true,
+    });
     worker.postMessage(request);
   }).finally(() => worker.terminate());
 }
