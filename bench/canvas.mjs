@@ -45,8 +45,9 @@ import {
   loadGenerators,
   median,
   percentile,
+  serveBuiltApp,
 } from './support.mjs';
-import { build as viteBuild, preview } from 'vite';
+import { build as viteBuild } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -119,14 +120,7 @@ if (PROFILE) {
   await buildRenderer(outDir, false);
 }
 
-const server = await preview({
-  configFile: false,
-  root: '.',
-  build: { outDir },
-  preview: { port: 0, host: '127.0.0.1' },
-  logLevel: 'warn',
-});
-const url = server.resolvedUrls.local[0];
+const { server, url } = await serveBuiltApp(outDir);
 
 // --- in-page instruments (installed before the app's scripts on every load) --------------------------------
 function installInstruments() {

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CoarchitectDb } from '../../renderer/storage/db';
+import { describe, expect, it, vi } from 'vitest';
+import { freshDb } from './freshDb';
 import { ObjectReceiver, ObjectSender } from '../../renderer/storage/sharedObjects';
 import {
   receiveHistory,
@@ -28,6 +28,18 @@ const example = customerSupportExample();
 const workflow = example.workflows[0]!;
 const moved = (wf: Workflow, x: number) => ops.moveSteps(wf, new Map([[wf.steps[1]!.id, { x, y: 0 }]]));
 
+/** The stored history after one edit: `present` is the edited workflow, the original is one undo away. */
+function historyAfter(present: Workflow): HistoryRow {
+  return {
+    workflowId: workflow.id,
+    format: 1,
+    savedAt: '2030-01-01T00:00:00.000Z',
+    present: { updatedAt: present.updatedAt, roles: example.roles },
+    past: [{ workflow, roles: example.roles }],
+    future: [],
+  };
+}
+
 describe('shared objects', () => {
   it('sends a step or connection once; later messages carry its handle only', () => {
     const sender = new ObjectSender();
@@ -53,14 +65,7 @@ describe('shared objects', () => {
     const sender = new ObjectSender();
     const receiver = new ObjectReceiver();
     const next = moved(workflow, 10);
-    const row: HistoryRow = {
-      workflowId: workflow.id,
-      format: 1,
-      savedAt: '2030-01-01T00:00:00.000Z',
-      present: { updatedAt: next.updatedAt, roles: example.roles },
-      past: [{ workflow, roles: example.roles }],
-      future: [],
-    };
+    const row = historyAfter(next);
     receiveWorkflows(receiver, structuredClone(sendWorkflows(sender, [next])));
     const wire = sendHistory(sender, row);
     // The history shares all but one step with the saved workflow: only the old version of that step is new.
@@ -127,19 +132,6 @@ async function eventually(condition: () => boolean): Promise<void> {
   }
 }
 
-const dbs: CoarchitectDb[] = [];
-function freshDb(): CoarchitectDb {
-  const db = new CoarchitectDb(`test-${crypto.randomUUID()}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
 /** A fresh database, a fake worker, and WorkerWrites over both. */
 function workerWrites() {
   const db = freshDb();
@@ -153,14 +145,7 @@ describe('WorkerWrites', () => {
     await writes.saveWorkflows([workflow]);
     const next = moved(workflow, 40);
     await writes.saveWorkflows([next]);
-    const row: HistoryRow = {
-      workflowId: workflow.id,
-      format: 1,
-      savedAt: '2030-01-01T00:00:00.000Z',
-      present: { updatedAt: next.updatedAt, roles: example.roles },
-      past: [{ workflow, roles: example.roles }],
-      future: [],
-    };
+    const row = historyAfter(next);
     await writes.saveHistory(row);
     expect(writes.inWorker).toBe(true);
     const { workspace } = await loadWorkspace(db);

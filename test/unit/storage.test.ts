@@ -1,5 +1,5 @@
 import { afterEach, describe, it, expect, vi } from 'vitest';
-import { CoarchitectDb } from '../../renderer/storage/db';
+import { freshDb } from './freshDb';
 import {
   applyImport,
   deleteWorkflow,
@@ -17,19 +17,7 @@ import type { ImportPlan } from '../../shared/format/importer';
 import { customerSupportExample } from '../../shared/examples/customerSupport';
 import { invoiceProcessingExample } from '../../shared/examples/invoiceProcessing';
 
-const open: CoarchitectDb[] = [];
-
-function freshDb(): CoarchitectDb {
-  const db = new CoarchitectDb(`test-${crypto.randomUUID()}`);
-  open.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of open.splice(0)) {
-    db.close();
-    await db.delete();
-  }
+afterEach(() => {
   vi.useRealTimers();
 });
 
