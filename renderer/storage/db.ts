@@ -5,7 +5,12 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Role, Skill, Workflow } from '../../shared/model/schema';
-import { addVersion2StepFields } from '../../shared/model/upgrades';
+import {
+  addVersion2StepFields,
+  addVersion3RoleFields,
+  addVersion3SkillFields,
+  addVersion3WorkflowFields,
+} from '../../shared/model/upgrades';
 import type { HistoryRow } from './historyRow';
 
 export interface MetaRow {
@@ -43,5 +48,24 @@ export class CoarchitectDb extends Dexie {
       );
     // Version 3: the undo history of each workflow survives a reload. A new table only: no rows change.
     this.version(3).stores({ history: 'workflowId' });
+    // Version 4: the CHRO lens (model version 3): learning plans, coaching, O*NET links, skill levels,
+    // people, external skill references. Undo history rows need nothing: they are parsed with the same
+    // schemas on read, whose defaults fill in the new fields.
+    this.version(4)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('workflows')
+          .toCollection()
+          .modify((row: unknown) => addVersion3WorkflowFields(row));
+        await tx
+          .table('roles')
+          .toCollection()
+          .modify((row: unknown) => addVersion3RoleFields(row));
+        await tx
+          .table('customSkills')
+          .toCollection()
+          .modify((row: unknown) => addVersion3SkillFields(row));
+      });
   }
 }

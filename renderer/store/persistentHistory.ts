@@ -167,8 +167,13 @@ export function captureHistory(
 
 const ROLE_FIELDS = Object.keys(RoleSchema.shape) as (keyof Role)[];
 
+/** Field by field; skill levels and people are arrays of plain data, compared by their JSON. */
 function sameRole(a: Role, b: Role): boolean {
-  return ROLE_FIELDS.every((field) => a[field] === b[field]);
+  return ROLE_FIELDS.every((field) => {
+    const x = a[field];
+    const y = b[field];
+    return x === y || (typeof x === 'object' && JSON.stringify(x) === JSON.stringify(y));
+  });
 }
 
 /** Same roles with the same values, in any order (the database returns them sorted by id). */

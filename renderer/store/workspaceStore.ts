@@ -238,6 +238,8 @@ export const useWorkspace = create<WorkspaceStore>()(
             headcount: partial.headcount ?? 1,
             hoursPerWeek: partial.hoursPerWeek ?? 35,
             costPerHour: partial.costPerHour ?? 50,
+            skillLevels: [],
+            people: [],
           };
           set((s) => ({ roles: [...s.roles, role] }));
           await persist(() => repo.saveRole(database(), role));

@@ -3,7 +3,7 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps } from '../model/schema';
+import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
 import { at, edge } from './builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
@@ -14,11 +14,11 @@ const SENIOR = 'cs-role-senior';
 const LEAD = 'cs-role-lead';
 
 function roles(): Role[] {
-  return [
+  return completeRoles([
     { id: AGENT, name: 'Support agent', headcount: 18, hoursPerWeek: 36, costPerHour: 38 },
     { id: SENIOR, name: 'Senior agent / reviewer', headcount: 2, hoursPerWeek: 36, costPerHour: 52 },
     { id: LEAD, name: 'Team lead', headcount: 1, hoursPerWeek: 30, costPerHour: 65 },
-  ];
+  ]);
 }
 
 function asIs(): Workflow {
@@ -161,6 +161,7 @@ function asIs(): Workflow {
     volumePerWeek: 1200,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
   };
@@ -315,6 +316,7 @@ function toBe(): Workflow {
     volumePerWeek: 1200,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -3,7 +3,7 @@
  * with AI. Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps } from '../model/schema';
+import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
 import { at, edge } from './builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
@@ -17,12 +17,12 @@ const THRESHOLD_NOTE =
   'Invoices of 10,000 or more (in the invoice currency) need the finance controller’s approval under the delegation-of-authority policy.';
 
 function roles(): Role[] {
-  return [
+  return completeRoles([
     { id: CLERK, name: 'AP clerk', headcount: 14, hoursPerWeek: 37.5, costPerHour: 34 },
     { id: SPECIALIST, name: 'AP specialist', headcount: 8, hoursPerWeek: 37.5, costPerHour: 46 },
     // The controller has other duties; only the hours available for invoice approvals are counted.
     { id: CONTROLLER, name: 'Finance controller', headcount: 1, hoursPerWeek: 20, costPerHour: 85 },
-  ];
+  ]);
 }
 
 function asIs(): Workflow {
@@ -209,6 +209,7 @@ function asIs(): Workflow {
     volumePerWeek: 2500,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
   };
@@ -385,6 +386,7 @@ function toBe(): Workflow {
     volumePerWeek: 2500,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -3,7 +3,14 @@
  * decision every 10 steps (two branches that meet again) and a review with a rework loop every 15.
  * Deterministic for a given size.
  */
-import { completeSteps, type Edge, type Role, type StepInput, type Workspace } from '../model/schema';
+import {
+  completeSteps,
+  noLearningPlan,
+  type Edge,
+  type Role,
+  type StepInput,
+  type Workspace,
+} from '../model/schema';
 
 const AT = '2026-11-01T09:00:00.000Z';
 const PER_ROW = 25;
@@ -30,6 +37,8 @@ export function largeWorkspace(
     headcount: 40,
     hoursPerWeek: 36,
     costPerHour: 40 + i,
+    skillLevels: [],
+    people: [],
   }));
   const steps: StepInput[] = [];
   const edges: Edge[] = [];
@@ -127,6 +136,7 @@ export function largeWorkspace(
         volumePerWeek: 20,
         steps: completeSteps(steps),
         edges,
+        ...noLearningPlan(),
         createdAt: AT,
         updatedAt: AT,
       },

@@ -2,12 +2,14 @@
  * The exchange format: a versioned JSON document holding one workflow or a whole workspace. Version 1 was
  * the first; every later version gets a migration in migrations.ts and the number goes up by one.
  * Version 2 added parallel steps, AI cost and concurrency, learning curves and feedback loops.
+ * Version 3 added the CHRO lens: current skill levels and people on roles, external references and hours per
+ * level on skills, a learning plan with its assumptions on workflows, coaching on steps, O*NET task links.
  */
 import { z } from 'zod';
 import { RoleSchema, SkillSchema, WorkflowSchema } from '../model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../model/schema';
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const WORKFLOW_FORMAT = 'coarchitect.workflow';
 export const WORKSPACE_FORMAT = 'coarchitect.workspace';
 export const FILE_EXTENSION = '.coarchitect.json';

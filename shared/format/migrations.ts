@@ -3,7 +3,12 @@
  * append-only: migration n turns a version-n document into a version-(n+1) one.
  */
 import { FORMAT_VERSION } from './document';
-import { addVersion2StepFields } from '../model/upgrades';
+import {
+  addVersion2StepFields,
+  addVersion3RoleFields,
+  addVersion3SkillFields,
+  addVersion3WorkflowFields,
+} from '../model/upgrades';
 
 export type JsonObject = { [key: string]: unknown };
 export type Migration = (doc: JsonObject) => JsonObject;
@@ -14,12 +19,22 @@ function workflowsOf(doc: JsonObject): unknown[] {
   return doc.workflow === undefined ? [] : [doc.workflow];
 }
 
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 /** Index i upgrades version i + 1 to version i + 2. */
 export const MIGRATIONS: readonly Migration[] = [
   // 1 → 2: task steps gain AI cost, AI concurrency and a learning curve; reviews gain a feedback loop.
   // Written out explicitly so a version-2 file states every field; parallel steps are new and need nothing.
   (doc) => {
     for (const wf of workflowsOf(doc)) addVersion2StepFields(wf);
+    return doc;
+  },
+  // 2 → 3: the CHRO lens. Workflows gain a learning plan and assumptions, work steps coaching, tasks an
+  // O*NET task link, roles current skill levels and people, skills external references and hours per level.
+  (doc) => {
+    for (const wf of workflowsOf(doc)) addVersion3WorkflowFields(wf);
+    for (const role of listOf(doc.roles)) addVersion3RoleFields(role);
+    for (const skill of listOf(doc.customSkills)) addVersion3SkillFields(skill);
     return doc;
   },
 ];

@@ -5,6 +5,7 @@
 import { newId } from './ids';
 import { canConnect } from './rules';
 import type { Edge, Position, Step, StepType, TaskMode, Workflow, WorkflowKind } from './schema';
+import { noLearningPlan } from './schema';
 
 export function nowIso(): string {
   return new Date().toISOString();
@@ -22,6 +23,7 @@ export function createWorkflow(name: string, kind: WorkflowKind = 'as-is', at = 
     volumePerWeek: 100,
     steps: [start, end],
     edges: [],
+    ...noLearningPlan(),
     createdAt: at,
     updatedAt: at,
   };
@@ -58,6 +60,8 @@ export function createStep(type: StepType, position: Position, mode: TaskMode = 
         aiCostPerRun: 0,
         aiConcurrency: null,
         learningCurve: null,
+        coaching: null,
+        onetTask: null,
       };
     case 'review':
       return {
@@ -68,6 +72,7 @@ export function createStep(type: StepType, position: Position, mode: TaskMode = 
         skills: [],
         rejectionRate: 0.1,
         reworkTargetId: null,
+        coaching: null,
         feedbackLoop: null,
       };
   }

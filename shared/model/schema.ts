@@ -16,6 +16,8 @@ export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 
 export const PROFICIENCY_MIN = 1;
 export const PROFICIENCY_MAX = 5;
+/** A current (held) level may also be 0: the skill is not there at all. */
+export const SKILL_LEVEL_MIN = 0;
 
 const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
@@ -62,12 +64,70 @@ const stepBase = {
   position: PositionSchema,
 };
 
+/** A whole-number held skill level, 0 (none) to 5. */
+const heldLevel = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(SKILL_LEVEL_MIN, `${what} must be between ${SKILL_LEVEL_MIN} and ${PROFICIENCY_MAX}`)
+    .max(PROFICIENCY_MAX, `${what} must be between ${SKILL_LEVEL_MIN} and ${PROFICIENCY_MAX}`);
+
+export const COACHING_KINDS = ['coaching', 'pairing'] as const;
+export type CoachingKind = (typeof COACHING_KINDS)[number];
+
+/**
+ * Learning built into a step (format version 3): each case worked here costs `minutesPerCase` extra of both
+ * the coach's role and the step's own (learner's) role, and counts as learning time for the learner.
+ */
+export const StepCoachingSchema = z.object({
+  kind: z.enum(COACHING_KINDS),
+  /** The role whose people coach or pair; null until chosen (reported as a problem). */
+  coachRoleId: id.nullable().default(null),
+  minutesPerCase: nonNegative('coaching minutes per case').max(
+    600,
+    'coaching minutes per case must be at most 600',
+  ),
+});
+export type StepCoaching = z.infer<typeof StepCoachingSchema>;
+
 /** Fields of steps that people (or AI) work on. */
 const workFields = {
   roleId: id.nullable().default(null),
   duration: DurationSchema,
   skills: z.array(SkillRequirementSchema).default([]),
+  /** Format version 3. */
+  coaching: StepCoachingSchema.nullable().default(null),
 };
+
+export const EXPOSURE_LABELS = ['E0', 'E1', 'E2'] as const;
+export type ExposureLabel = (typeof EXPOSURE_LABELS)[number];
+export const SUGGESTION_STATES = ['pending', 'accepted', 'dismissed'] as const;
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
+/**
+ * A task linked to an O*NET task statement (format version 3), with the "GPTs are GPTs" exposure labels
+ * (Eloundou et al. 2023) copied at link time so the file stands on its own, and what the user did with the
+ * suggested mode. Exposure is information, never advice: nothing changes until the user accepts.
+ */
+export const OnetTaskLinkSchema = z.object({
+  /** O*NET Task ID. */
+  taskId: z.string().min(1, 'must not be empty').max(40, 'must be at most 40 characters'),
+  /** O*NET-SOC code of the occupation, e.g. 43-4051.00. */
+  socCode: z.string().max(20, 'must be at most 20 characters'),
+  occupation: z.string().max(300, 'must be at most 300 characters').default(''),
+  statement: z.string().max(2_000, 'must be at most 2,000 characters'),
+  /** The O*NET release the ids belong to (ids were renamed in 30.3). */
+  release: z.string().max(40, 'must be at most 40 characters').default(''),
+  humanLabel: z.enum(EXPOSURE_LABELS).nullable(),
+  gptLabel: z.enum(EXPOSURE_LABELS).nullable(),
+  suggestion: z.enum(SUGGESTION_STATES).default('pending'),
+  /** When the suggestion was accepted or dismissed. */
+  decidedAt: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+    .nullable()
+    .default(null),
+});
+export type OnetTaskLink = z.infer<typeof OnetTaskLinkSchema>;
 
 export const StartStepSchema = z.object({ type: z.literal('start'), ...stepBase });
 export const EndStepSchema = z.object({ type: z.literal('end'), ...stepBase });
@@ -131,6 +191,8 @@ export const TaskStepSchema = z.object({
     .default(null),
   /** Format version 2. */
   learningCurve: LearningCurveSchema.nullable().default(null),
+  /** Format version 3. */
+  onetTask: OnetTaskLinkSchema.nullable().default(null),
 });
 
 export const ReviewStepSchema = z.object({
@@ -182,6 +244,84 @@ export type Edge = z.infer<typeof EdgeSchema>;
 
 const isoDate = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
 
+export const LEARNING_METHODS = [
+  'feedback-loop',
+  'coaching',
+  'pairing',
+  'course',
+  'self-study',
+  'weekly-retro',
+] as const;
+export type LearningMethod = (typeof LEARNING_METHODS)[number];
+/** Methods whose learning hours come from a step of the flow (a review's feedback, a step's coaching). */
+export const FLOW_LEARNING_METHODS: readonly LearningMethod[] = ['feedback-loop', 'coaching', 'pairing'];
+
+/** The longest plan the projection can show, in weeks. */
+export const PLAN_MAX_WEEK = 520;
+
+/**
+ * One item of a to-be's learning plan (format version 3): raise `roleId`'s level in `skillId` from
+ * `fromLevel` to `toLevel`, starting in week `startWeek`. For course, self-study and weekly-retro the
+ * learning time is `hoursPerWeek` per person, taken from the role's capacity; for feedback-loop, coaching
+ * and pairing it comes from `linkedStepId` (a review's feedback, a step's coaching) and `hoursPerWeek` adds
+ * to it (usually 0).
+ */
+export const LearningPlanItemSchema = z.object({
+  id,
+  skillId: id,
+  roleId: id,
+  fromLevel: heldLevel('starting level'),
+  toLevel: heldLevel('target level'),
+  method: z.enum(LEARNING_METHODS),
+  hoursPerWeek: nonNegative('learning hours per week').max(
+    168,
+    'learning hours per week must be at most 168',
+  ),
+  startWeek: z
+    .number({ error: 'start week must be a number' })
+    .int('start week must be a whole number')
+    .min(0, 'start week must not be negative')
+    .max(PLAN_MAX_WEEK, `start week must be at most ${PLAN_MAX_WEEK}`),
+  linkedStepId: id.nullable().default(null),
+  notes: text.default(''),
+});
+export type LearningPlanItem = z.infer<typeof LearningPlanItemSchema>;
+
+/** Defaults of the learning assumptions; shown as assumptions and editable per workflow. */
+export const DEFAULT_FEEDBACK_MINUTES_PER_REJECTION = 3;
+export const DEFAULT_PENALTY_PER_MISSING_LEVEL = 0.15;
+
+/**
+ * The editable assumptions of the skills and learning computation (format version 3), kept with the
+ * workflow so a file's figures are reproducible.
+ */
+export const LearningAssumptionsSchema = z.object({
+  /** Minutes of learning each rejection gives the role whose work was reviewed. */
+  feedbackMinutesPerRejection: nonNegative('feedback minutes per rejection')
+    .max(600, 'feedback minutes per rejection must be at most 600')
+    .default(DEFAULT_FEEDBACK_MINUTES_PER_REJECTION),
+  /** Extra time (and extra rejection) per level a role is below a step's required level; 0 turns it off. */
+  penaltyPerMissingLevel: nonNegative('penalty per missing level')
+    .max(1, 'penalty per missing level must be at most 100%')
+    .default(DEFAULT_PENALTY_PER_MISSING_LEVEL),
+  /** Learning hours per level by skill category id; categories not listed use the built-in default table. */
+  hoursPerLevelByCategory: z
+    .record(
+      id,
+      nonNegative('learning hours per level').max(10_000, 'learning hours per level must be at most 10,000'),
+    )
+    .default({}),
+});
+export type LearningAssumptions = z.infer<typeof LearningAssumptionsSchema>;
+/** A fresh copy of the default assumptions (a new object each time, so no two workflows share one). */
+export function defaultLearningAssumptions(): LearningAssumptions {
+  return {
+    feedbackMinutesPerRejection: DEFAULT_FEEDBACK_MINUTES_PER_REJECTION,
+    penaltyPerMissingLevel: DEFAULT_PENALTY_PER_MISSING_LEVEL,
+    hoursPerLevelByCategory: {},
+  };
+}
+
 export const WorkflowSchema = z.object({
   id,
   name,
@@ -192,10 +332,41 @@ export const WorkflowSchema = z.object({
   volumePerWeek: nonNegative('case volume'),
   steps: z.array(StepSchema),
   edges: z.array(EdgeSchema),
+  /** Format version 3: how the to-be's skill gaps are to be closed (empty for an as-is). */
+  learningPlan: z.array(LearningPlanItemSchema).default([]),
+  /** Format version 3. */
+  learningAssumptions: LearningAssumptionsSchema.default(defaultLearningAssumptions),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
 export type Workflow = z.infer<typeof WorkflowSchema>;
+
+export const LEVEL_SOURCES = ['assessed', 'self-assessed', 'estimate'] as const;
+export type LevelSource = (typeof LEVEL_SOURCES)[number];
+
+/** A team's current level in one skill (format version 3). */
+export const RoleSkillLevelSchema = z.object({
+  skillId: id,
+  level: heldLevel('current level'),
+  source: z.enum(LEVEL_SOURCES).default('estimate'),
+  /** When the level was assessed or estimated (a calendar date, YYYY-MM-DD). */
+  asOf: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).nullable().default(null),
+});
+export type RoleSkillLevel = z.infer<typeof RoleSkillLevelSchema>;
+
+/**
+ * A person in a role with their own levels (format version 3). PERSONAL DATA: exports for people outside
+ * HR leave people out (see PERSONAL_DATA_FIELDS).
+ */
+export const PersonSchema = z.object({
+  id,
+  displayName: name,
+  levels: z.array(z.object({ skillId: id, level: heldLevel('personal level') })).default([]),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** Where the model holds personal data, for redacted exports: `Role.people` (names and per-person levels). */
+export const PERSONAL_DATA_FIELDS = ['Role.people'] as const;
 
 export const RoleSchema = z.object({
   id,
@@ -206,6 +377,10 @@ export const RoleSchema = z.object({
     'available hours per person per week must be at most 168',
   ),
   costPerHour: nonNegative('cost per hour'),
+  /** Format version 3: the team's current level per skill. */
+  skillLevels: z.array(RoleSkillLevelSchema).default([]),
+  /** Format version 3, personal data: named people with their own levels. */
+  people: z.array(PersonSchema).default([]).meta({ personal: true }),
 });
 export type Role = z.infer<typeof RoleSchema>;
 
@@ -222,6 +397,17 @@ export const SkillCategorySchema = z.object({
 });
 export type SkillCategory = z.infer<typeof SkillCategorySchema>;
 
+export const EXTERNAL_SKILL_SOURCES = ['onet', 'esco', 'digcomp'] as const;
+export type ExternalSkillSource = (typeof EXTERNAL_SKILL_SOURCES)[number];
+
+/** A skill's identifier in a public taxonomy, with the release it belongs to (O*NET renamed ids in 30.3). */
+export const ExternalSkillRefSchema = z.object({
+  source: z.enum(EXTERNAL_SKILL_SOURCES),
+  id: z.string().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+  release: z.string().max(40, 'must be at most 40 characters').default(''),
+});
+export type ExternalSkillRef = z.infer<typeof ExternalSkillRefSchema>;
+
 export const SkillSchema = z.object({
   id,
   name,
@@ -231,6 +417,13 @@ export const SkillSchema = z.object({
   externalId: z.string().max(100).nullable().default(null),
   /** A retired skill is no longer offered, but stays readable on workflows that use it. */
   retired: z.boolean().default(false),
+  /** Format version 3: identifiers in public taxonomies, for merging ontologies across teams. */
+  externalRefs: z.array(ExternalSkillRefSchema).default([]),
+  /** Format version 3: learning hours per level, overriding the category default; null for the default. */
+  hoursPerLevel: nonNegative('learning hours per level')
+    .max(10_000, 'learning hours per level must be at most 10,000')
+    .nullable()
+    .default(null),
 });
 export type Skill = z.infer<typeof SkillSchema>;
 
@@ -243,6 +436,19 @@ export interface Workspace {
 
 /** A step as written by hand (examples, tests): fields with defaults may be left out. */
 export type StepInput = z.input<typeof StepSchema>;
+
+/** A role as written by hand (examples, tests): fields with defaults may be left out. */
+export type RoleInput = z.input<typeof RoleSchema>;
+
+/** Fills in the defaults of hand-written roles. */
+export function completeRoles(roles: readonly RoleInput[]): Role[] {
+  return roles.map((r) => RoleSchema.parse(r));
+}
+
+/** The version-3 fields of a workflow without a learning plan, for workflows written by hand. */
+export function noLearningPlan(): Pick<Workflow, 'learningPlan' | 'learningAssumptions'> {
+  return { learningPlan: [], learningAssumptions: defaultLearningAssumptions() };
+}
 
 /** Fills in the defaults of hand-written steps. */
 export function completeSteps(steps: readonly StepInput[]): Step[] {

@@ -21,3 +21,37 @@ export function addVersion2StepFields(workflow: unknown): void {
     }
   }
 }
+
+/**
+ * Model version 3 (the CHRO lens): workflows gain a learning plan and its assumptions, work steps a coaching
+ * flag, tasks a link to an O*NET task. Written out explicitly, as for version 2.
+ */
+export function addVersion3WorkflowFields(workflow: unknown): void {
+  if (!isObject(workflow)) return;
+  workflow.learningPlan ??= [];
+  workflow.learningAssumptions ??= {
+    feedbackMinutesPerRejection: 3,
+    penaltyPerMissingLevel: 0.15,
+    hoursPerLevelByCategory: {},
+  };
+  if (!Array.isArray(workflow.steps)) return;
+  for (const step of workflow.steps) {
+    if (!isObject(step)) continue;
+    if (step.type === 'task' || step.type === 'review') step.coaching ??= null;
+    if (step.type === 'task') step.onetTask ??= null;
+  }
+}
+
+/** Model version 3: roles gain current skill levels and people. */
+export function addVersion3RoleFields(role: unknown): void {
+  if (!isObject(role)) return;
+  role.skillLevels ??= [];
+  role.people ??= [];
+}
+
+/** Model version 3: skills gain external references and an hours-per-level override. */
+export function addVersion3SkillFields(skill: unknown): void {
+  if (!isObject(skill)) return;
+  skill.externalRefs ??= [];
+  skill.hoursPerLevel ??= null;
+}

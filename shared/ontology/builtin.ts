@@ -128,7 +128,28 @@ function skill(
   source: Skill['source'],
   externalId: string | null,
 ): Skill {
-  return { id, name, description, categoryId, source, externalId, retired: false };
+  return {
+    id,
+    name,
+    description,
+    categoryId,
+    source,
+    externalId,
+    retired: false,
+    externalRefs: externalRef(source, externalId),
+    hoursPerLevel: null,
+  };
+}
+
+/** The O*NET and DigComp releases our external ids were taken from (O*NET renamed ids in release 30.3). */
+export const ONET_RELEASE = '30.0';
+export const DIGCOMP_RELEASE = '2.2';
+
+function externalRef(source: Skill['source'], externalId: string | null): Skill['externalRefs'] {
+  if (externalId === null) return [];
+  if (source === 'onet') return [{ source: 'onet', id: externalId, release: ONET_RELEASE }];
+  if (source === 'digcomp') return [{ source: 'digcomp', id: externalId, release: DIGCOMP_RELEASE }];
+  return [];
 }
 
 const onet = (id: string, externalId: string, name: string, categoryId: string, description: string): Skill =>

@@ -81,5 +81,7 @@ export function newCustomSkill(name: string, description: string, id: string): S
     source: 'custom',
     externalId: null,
     retired: false,
+    externalRefs: [],
+    hoursPerLevel: null,
   };
 }

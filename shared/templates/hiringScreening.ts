@@ -3,7 +3,7 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps } from '../model/schema';
+import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
 import { at, edge } from '../examples/builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
@@ -14,12 +14,12 @@ const MANAGER = 'hr-role-manager';
 const COORDINATOR = 'hr-role-coordinator';
 
 function roles(): Role[] {
-  return [
+  return completeRoles([
     { id: RECRUITER, name: 'Recruiter', headcount: 4, hoursPerWeek: 37.5, costPerHour: 45 },
     // Hiring managers lead their own teams; only the hours they set aside for hiring are counted.
     { id: MANAGER, name: 'Hiring manager', headcount: 20, hoursPerWeek: 6, costPerHour: 80 },
     { id: COORDINATOR, name: 'HR coordinator', headcount: 2, hoursPerWeek: 32, costPerHour: 32 },
-  ];
+  ]);
 }
 
 function asIs(): Workflow {
@@ -234,6 +234,7 @@ function asIs(): Workflow {
     volumePerWeek: 600,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
   };
@@ -511,6 +512,7 @@ function toBe(): Workflow {
     volumePerWeek: 600,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -3,7 +3,7 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps } from '../model/schema';
+import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
 import { at, edge } from '../examples/builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
@@ -17,14 +17,14 @@ const MAJOR_NOTE =
   'Priority 1 or 2: a business-critical service is down, or degraded for many users, or customer data may be affected.';
 
 function roles(): Role[] {
-  return [
+  return completeRoles([
     // Analysts also handle service requests; only the hours they spend on incidents are counted.
     { id: ANALYST, name: 'Service desk analyst', headcount: 3, hoursPerWeek: 37.5, costPerHour: 36 },
     // Engineers spend the rest of their week on project work; only the hours kept free for incidents count.
     { id: ENGINEER, name: 'On-call engineer', headcount: 17, hoursPerWeek: 20, costPerHour: 72 },
     // Incident managers also run problem management; only the hours for incidents are counted.
     { id: MANAGER, name: 'Incident manager', headcount: 2, hoursPerWeek: 30, costPerHour: 80 },
-  ];
+  ]);
 }
 
 function asIs(): Workflow {
@@ -192,6 +192,7 @@ function asIs(): Workflow {
     volumePerWeek: 250,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
   };
@@ -425,6 +426,7 @@ function toBe(): Workflow {
     volumePerWeek: 250,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

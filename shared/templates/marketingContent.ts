@@ -3,7 +3,7 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps } from '../model/schema';
+import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
 import { at, edge } from '../examples/builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
@@ -14,13 +14,13 @@ const REVIEWER = 'mk-role-reviewer';
 const MANAGER = 'mk-role-manager';
 
 function roles(): Role[] {
-  return [
+  return completeRoles([
     { id: MARKETER, name: 'Content marketer', headcount: 9, hoursPerWeek: 37.5, costPerHour: 48 },
     // A brand manager and an in-house lawyer, each with about half of their week set aside for content reviews.
     { id: REVIEWER, name: 'Brand / legal reviewer', headcount: 2, hoursPerWeek: 20, costPerHour: 75 },
     // The manager also runs campaigns and the budget; only the hours spent on content are counted.
     { id: MANAGER, name: 'Marketing manager', headcount: 1, hoursPerWeek: 24, costPerHour: 85 },
-  ];
+  ]);
 }
 
 function asIs(): Workflow {
@@ -177,6 +177,7 @@ function asIs(): Workflow {
     volumePerWeek: 30,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
   };
@@ -360,6 +361,7 @@ function toBe(): Workflow {
     volumePerWeek: 30,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

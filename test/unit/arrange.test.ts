@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../shared/model/schema';
 import { describe, it, expect } from 'vitest';
 import {
   alignSteps,
@@ -41,6 +42,7 @@ function board(extra: { id: string; x: number; y: number }[] = []): Workflow {
       { id: 'e', type: 'end', name: 'Done', position: { x: 800, y: -200 } },
     ]),
     edges: [],
+    ...noLearningPlan(),
     createdAt: AT,
     updatedAt: AT,
   };

@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../shared/model/schema';
 import { describe, expect, it } from 'vitest';
 import {
   completeSteps,
@@ -21,6 +22,8 @@ const role = (id: string, name: string): Role => ({
   headcount: 1,
   hoursPerWeek: 40,
   costPerHour: 50,
+  skillLevels: [],
+  people: [],
 });
 const ROLES = [role('r1', 'Clerk'), role('r2', 'Manager')];
 const minutes = { min: 1, likely: 2, max: 3 };
@@ -51,6 +54,7 @@ function workflowOf(steps: StepInput[], edges: Edge[]): Workflow {
     volumePerWeek: 10,
     steps: completeSteps(steps),
     edges,
+    ...noLearningPlan(),
     createdAt: AT,
     updatedAt: AT,
   });

@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../shared/model/schema';
 import { describe, it, expect } from 'vitest';
 import {
   copyFragment,
@@ -84,6 +85,7 @@ function support(): Workflow {
       edge('e6', 'r', 'r2'),
       edge('e7', 'r2', 'e'),
     ],
+    ...noLearningPlan(),
     createdAt: AT,
     updatedAt: AT,
   };

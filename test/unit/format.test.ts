@@ -104,6 +104,8 @@ describe('exportWorkflow', () => {
       headcount: 1,
       hoursPerWeek: 40,
       costPerHour: 10,
+      skillLevels: [],
+      people: [],
     };
     const firstTask = workflow.steps.find((s) => s.type === 'task')!;
     const withSkill: Workflow = {

@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../shared/model/schema';
 import { describe, expect, it } from 'vitest';
 import {
   completeSteps,
@@ -25,6 +26,8 @@ const role = (id: string, name: string): Role => ({
   headcount: 1,
   hoursPerWeek: 40,
   costPerHour: 50,
+  skillLevels: [],
+  people: [],
 });
 const ROLES = [role('r1', 'Clerk'), role('r2', 'Manager')];
 const minutes = { min: 1, likely: 2, max: 3 };
@@ -37,6 +40,7 @@ function workflowOf(steps: StepInput[]): Workflow {
     volumePerWeek: 10,
     steps: completeSteps(steps),
     edges: [],
+    ...noLearningPlan(),
     createdAt: AT,
     updatedAt: AT,
   });

@@ -174,6 +174,8 @@ describe('ontology helpers', () => {
       source: 'custom',
       externalId: null,
       retired: false,
+      externalRefs: [],
+      hoursPerLevel: null,
     });
     expect(CUSTOM_SKILLS_CATEGORY.name).toBe('Our skills');
   });

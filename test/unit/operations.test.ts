@@ -348,7 +348,17 @@ describe('insertReviewAfter', () => {
     expect(result.workflow.steps.find((s) => s.id === end.id)?.position).toEqual({ x: 780, y: 0 });
     expect(
       validateWorkflow(result.workflow, {
-        roles: [{ id: 'role-agent', name: 'Agent', headcount: 1, hoursPerWeek: 35, costPerHour: 40 }],
+        roles: [
+          {
+            id: 'role-agent',
+            name: 'Agent',
+            headcount: 1,
+            hoursPerWeek: 35,
+            costPerHour: 40,
+            skillLevels: [],
+            people: [],
+          },
+        ],
         skills: new Map(),
       }).filter((p) => p.severity === 'error'),
     ).toEqual([]);

@@ -16,6 +16,8 @@ const role = (id: string, costPerHour = 50): Role => ({
   headcount: 1,
   hoursPerWeek: 35,
   costPerHour,
+  skillLevels: [],
+  people: [],
 });
 
 const volume = (wf: Workflow, volumePerWeek: number, at: string) => ({

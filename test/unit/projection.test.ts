@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../shared/model/schema';
 import { describe, expect, it } from 'vitest';
 import { feedbackRate, learningFactor, projectLearning } from '../../shared/analysis/projection';
 import { completeSteps, type Role, type Workflow } from '../../shared/model/schema';
@@ -5,8 +6,24 @@ import { completeSteps, type Role, type Workflow } from '../../shared/model/sche
 const AT = '2026-11-01T09:00:00.000Z';
 const pos = { x: 0, y: 0 };
 const roles: Role[] = [
-  { id: 'writer', name: 'Writer', headcount: 1, hoursPerWeek: 40, costPerHour: 60 },
-  { id: 'reviewer', name: 'Reviewer', headcount: 1, hoursPerWeek: 40, costPerHour: 60 },
+  {
+    id: 'writer',
+    name: 'Writer',
+    headcount: 1,
+    hoursPerWeek: 40,
+    costPerHour: 60,
+    skillLevels: [],
+    people: [],
+  },
+  {
+    id: 'reviewer',
+    name: 'Reviewer',
+    headcount: 1,
+    hoursPerWeek: 40,
+    costPerHour: 60,
+    skillLevels: [],
+    people: [],
+  },
 ];
 
 /** Start → Write (learns) → Review (feedback loop, rework to Write) → End; 100 cases a week. */
@@ -18,6 +35,7 @@ function workflow(): Workflow {
     kind: 'to-be',
     redesignOfId: null,
     volumePerWeek: 100,
+    ...noLearningPlan(),
     createdAt: AT,
     updatedAt: AT,
     steps: completeSteps([

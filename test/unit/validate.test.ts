@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../shared/model/schema';
 import { describe, it, expect } from 'vitest';
 import type { Edge, ReviewStep, Role, Step, TaskStep, Workflow } from '../../shared/model/schema';
 import { canConnect, reworkTargetCandidates } from '../../shared/model/rules';
@@ -5,7 +6,15 @@ import { hasErrors, validateWorkflow } from '../../shared/model/validate';
 import type { Problem, ValidationContext } from '../../shared/model/validate';
 import { skillIndex } from '../../shared/ontology/index';
 
-const ROLE: Role = { id: 'role-agent', name: 'Agent', headcount: 3, hoursPerWeek: 38, costPerHour: 40 };
+const ROLE: Role = {
+  id: 'role-agent',
+  name: 'Agent',
+  headcount: 3,
+  hoursPerWeek: 38,
+  costPerHour: 40,
+  skillLevels: [],
+  people: [],
+};
 const CONTEXT: ValidationContext = { roles: [ROLE], skills: skillIndex([]) };
 const KNOWN_SKILL = 'onet.reading-comprehension';
 
@@ -36,6 +45,8 @@ function task(id: string, name: string, extra: Partial<TaskStep> = {}): TaskStep
     aiCostPerRun: 0,
     aiConcurrency: null,
     learningCurve: null,
+    coaching: null,
+    onetTask: null,
     ...extra,
   };
 }
@@ -53,6 +64,7 @@ function review(id: string, name: string, extra: Partial<ReviewStep> = {}): Revi
     rejectionRate: 0.1,
     reworkTargetId: null,
     feedbackLoop: null,
+    coaching: null,
     ...extra,
   };
 }
@@ -69,6 +81,7 @@ function workflow(steps: Step[], edges: Edge[]): Workflow {
     volumePerWeek: 10,
     steps,
     edges,
+    ...noLearningPlan(),
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
@@ -353,6 +366,8 @@ describe('validateWorkflow', () => {
       source: 'custom' as const,
       externalId: null,
       retired: false,
+      externalRefs: [],
+      hoursPerLevel: null,
     };
     expect(validateWorkflow(wf, { ...CONTEXT, skills: skillIndex([customSkill]) })).toEqual([]);
   });

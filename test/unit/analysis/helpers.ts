@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../../shared/model/schema';
 // Small builders for hand-made workflows in the analysis tests.
 import type {
   Edge,
@@ -68,6 +69,8 @@ export function task(
     aiCostPerRun: 0,
     aiConcurrency: null,
     learningCurve: null,
+    coaching: null,
+    onetTask: null,
   };
 }
 export function review(
@@ -90,6 +93,7 @@ export function review(
     rejectionRate,
     reworkTargetId,
     feedbackLoop: null,
+    coaching: null,
   };
 }
 
@@ -123,6 +127,7 @@ export function workflow(
     volumePerWeek,
     steps,
     edges: edgeList,
+    ...noLearningPlan(),
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...extra,
@@ -135,6 +140,8 @@ export const role = (id: string, headcount: number, hoursPerWeek: number, costPe
   headcount,
   hoursPerWeek,
   costPerHour,
+  skillLevels: [],
+  people: [],
 });
 
 /** analyzeWorkflow that fails the test if the workflow cannot be analysed. */

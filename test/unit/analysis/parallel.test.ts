@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../../shared/model/schema';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from '../../../shared/analysis/analyze';
 import { computeVisits, DENSE_LIMIT } from '../../../shared/analysis/visits';
@@ -15,8 +16,8 @@ import {
 const AT = '2026-11-01T09:00:00.000Z';
 const position = { x: 0, y: 0 };
 const roles: Role[] = [
-  { id: 'a', name: 'A', headcount: 100, hoursPerWeek: 40, costPerHour: 60 },
-  { id: 'b', name: 'B', headcount: 100, hoursPerWeek: 40, costPerHour: 30 },
+  { id: 'a', name: 'A', headcount: 100, hoursPerWeek: 40, costPerHour: 60, skillLevels: [], people: [] },
+  { id: 'b', name: 'B', headcount: 100, hoursPerWeek: 40, costPerHour: 30, skillLevels: [], people: [] },
 ];
 const task = (id: string, minutes: number, roleId = 'a'): StepInput => ({
   type: 'task',
@@ -48,6 +49,7 @@ function workflow(steps: StepInput[], e: Edge[]): Workflow {
       { type: 'end', id: 'e', name: 'e', position },
     ]),
     edges: e,
+    ...noLearningPlan(),
     createdAt: AT,
     updatedAt: AT,
   };

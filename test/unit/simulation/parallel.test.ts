@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../../shared/model/schema';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, simulateWorkflow } from '../../../shared/simulation/index';
 import type {
@@ -19,8 +20,8 @@ const position = { x: 0, y: 0 };
 // Plenty of people: nobody ever waits, so times are exactly the processing times. With 1,000 servers of
 // 40 hours, one working minute is one clock minute.
 const roles: Role[] = [
-  { id: 'a', name: 'A', headcount: 1000, hoursPerWeek: 40, costPerHour: 60 },
-  { id: 'b', name: 'B', headcount: 1000, hoursPerWeek: 40, costPerHour: 30 },
+  { id: 'a', name: 'A', headcount: 1000, hoursPerWeek: 40, costPerHour: 60, skillLevels: [], people: [] },
+  { id: 'b', name: 'B', headcount: 1000, hoursPerWeek: 40, costPerHour: 30, skillLevels: [], people: [] },
 ];
 /** A task of fixed `minutes`, or of a PERT [min, likely, max]. */
 const task = (id: string, minutes: number | [number, number, number], roleId = 'a'): StepInput => {
@@ -60,6 +61,7 @@ function workflow(steps: StepInput[], e: Edge[], volumePerWeek = 200): Workflow 
       { type: 'end', id: 'e', name: 'e', position },
     ]),
     edges: e,
+    ...noLearningPlan(),
     createdAt: AT,
     updatedAt: AT,
   };

@@ -1,3 +1,4 @@
+import { noLearningPlan } from '../../../shared/model/schema';
 import { describe, expect, it } from 'vitest';
 import { StepSchema } from '../../../shared/model/schema';
 import type { Edge, Role, Step, TaskMode, Workflow } from '../../../shared/model/schema';
@@ -70,6 +71,7 @@ function workflow(steps: Step[], edges: Edge[], volumePerWeek = 100): Workflow {
     volumePerWeek,
     steps,
     edges,
+    ...noLearningPlan(),
     createdAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
@@ -80,6 +82,8 @@ const role = (id: string, headcount: number, hoursPerWeek = 40): Role => ({
   headcount,
   hoursPerWeek,
   costPerHour: 50,
+  skillLevels: [],
+  people: [],
 });
 /** start → work (one role) → end. */
 const single = (volume: number, times: Times = [10, 10, 10]) =>
