@@ -121,7 +121,7 @@ describe('upgrading version 1 data', () => {
 
 describe('upgrading version 2 data', () => {
   it('migration 2 → 3 writes the CHRO lens fields explicitly', () => {
-    const migrated = MIGRATIONS[1]!(versionTwoWorkspace());
+    const migrated = MIGRATIONS[1]!(versionTwoWorkspace()) as Json;
     const wf = migrated.workflows[0];
     expect(wf.learningPlan).toEqual([]);
     expect(wf.learningAssumptions).toEqual({
@@ -144,7 +144,7 @@ describe('upgrading version 2 data', () => {
   it('keeps values a version-2 file could not have had but a hand-edited one has', () => {
     const doc = versionTwoWorkspace();
     doc.roles[0].skillLevels = [{ skillId: 'x', level: 2 }];
-    const migrated = MIGRATIONS[1]!(doc);
+    const migrated = MIGRATIONS[1]!(doc) as Json;
     expect(migrated.roles[0].skillLevels).toEqual([{ skillId: 'x', level: 2 }]);
   });
 
