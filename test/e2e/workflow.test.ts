@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { FORMAT_VERSION } from '../../shared/format/document';
 import { AppDriver, count, eventually, launchBrowser, tempDir, text, value, visible } from './harness';
 
 let browser: Browser;
@@ -122,7 +123,7 @@ describe('drawing, storing and exchanging a workflow', () => {
     const exported = join(dir, download.suggestedFilename());
     await download.saveAs(exported);
     const first = JSON.parse(readFileSync(exported, 'utf8'));
-    expect(first).toMatchObject({ format: 'coarchitect.workflow', version: 2 });
+    expect(first).toMatchObject({ format: 'coarchitect.workflow', version: FORMAT_VERSION });
 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), app.button('Import…').click()]);
     await chooser.setFiles(exported);
