@@ -20,6 +20,7 @@ import { Editor } from './editor/Editor';
 import { exportWorkflowAndReport, importFromFileAndReport } from './exchange';
 import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
+import { ConflictDialog } from './ui/ConflictDialog';
 import { AboutDialog } from './desktop/AboutDialog';
 import { DropHint } from './desktop/DropHint';
 import { dismissImportFailure, useImportFailure } from './desktop/fileImport';
@@ -129,6 +130,7 @@ export function App() {
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <CommandPalette workflow={workflow} />
       <DropHint visible={dragging} />
+      <ConflictDialog />
     </div>
   );
 }

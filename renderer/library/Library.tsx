@@ -1,4 +1,5 @@
 /** The list of workflows: create, open, rename, duplicate, redesign, export, delete and search. */
+import { StorageStatus } from './StorageStatus';
 import {
   Copy,
   Download,
@@ -293,6 +294,7 @@ export function Library() {
           </>
         }
       />
+      <StorageStatus />
     </main>
   );
 }

@@ -10,6 +10,7 @@ import type { CoarchitectDb } from './db';
 import type { HistoryRow } from './historyRow';
 import {
   ReplySchema,
+  SaveOutcomeSchema,
   historySlot,
   primeSlot,
   sendHistory,
@@ -18,10 +19,15 @@ import {
   type PersistenceRequest,
 } from './persistenceProtocol';
 import * as repo from './repository';
+import type { SaveOutcome } from './repository';
 import { ObjectSender } from './sharedObjects';
 
 export interface WorkflowWrites {
-  saveWorkflows(workflows: readonly Workflow[]): Promise<void>;
+  /**
+   * Writes workflows, each only over the stored revision given for it in `baseRevisions` (a conflict
+   * otherwise, see repository.writeWorkflowRevisions); without `baseRevisions`, whatever is stored.
+   */
+  saveWorkflows(workflows: readonly Workflow[], baseRevisions?: readonly number[]): Promise<SaveOutcome>;
   saveHistory(row: HistoryRow): Promise<void>;
   /** The workflow was deleted: what was kept to make its next save cheap can go. */
   release(workflowId: string): void;
@@ -36,7 +42,15 @@ export interface WorkflowWrites {
 
 export function directWrites(db: CoarchitectDb): WorkflowWrites {
   return {
-    saveWorkflows: (workflows) => repo.saveWorkflows(db, workflows),
+    saveWorkflows: async (workflows, baseRevisions) => {
+      if (baseRevisions)
+        return repo.saveWorkflowRevisions(
+          db,
+          workflows.map((workflow, i) => ({ workflow, baseRevision: baseRevisions[i] ?? 0 })),
+        );
+      const revisions = await repo.saveWorkflows(db, workflows);
+      return { saved: [...revisions].map(([id, revision]) => ({ id, revision })), conflicts: [] };
+    },
     saveHistory: (row) => repo.saveHistory(db, row),
     release: () => {},
     prime: () => {},
@@ -73,8 +87,8 @@ export const ANSWER_WITHIN_MS = 15_000;
 
 interface Pending {
   /** The same write done on this thread, should the worker not do it. */
-  fallback: () => Promise<void>;
-  resolve: () => void;
+  fallback: () => Promise<unknown>;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
   watchdog: ReturnType<typeof setTimeout>;
 }
@@ -85,7 +99,7 @@ export class WorkerWrites implements WorkflowWrites {
   private nextId = 1;
   private worker: WorkerPort | null;
   /** Fallback writes run one after another, in the order they were asked for. */
-  private fallbackChain: Promise<void> = Promise.resolve();
+  private fallbackChain: Promise<unknown> = Promise.resolve();
   /** The priming run of each workflow and its slots; a new run, a save or a release ends the old one. */
   private primes = new Map<string, { slots: string[] }>();
 
@@ -116,8 +130,8 @@ export class WorkerWrites implements WorkflowWrites {
     return this.sender.size;
   }
 
-  saveWorkflows(workflows: readonly Workflow[]): Promise<void> {
-    const fallback = () => this.direct.saveWorkflows(workflows);
+  saveWorkflows(workflows: readonly Workflow[], baseRevisions?: readonly number[]): Promise<SaveOutcome> {
+    const fallback = () => this.direct.saveWorkflows(workflows, baseRevisions);
     if (!this.worker) return this.runDirect(fallback);
     try {
       // Refused here, before anything is sent, exactly as a write on this thread would be.
@@ -126,9 +140,17 @@ export class WorkerWrites implements WorkflowWrites {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const sent = this.request(
-      { type: 'save-workflows', workflows: sendWorkflows(this.sender, workflows) },
+      {
+        type: 'save-workflows',
+        workflows: sendWorkflows(this.sender, workflows),
+        baseRevisions: baseRevisions ? [...baseRevisions] : null,
+      },
       fallback,
-    );
+    ).then((result) => {
+      const outcome = SaveOutcomeSchema.safeParse(result);
+      if (!outcome.success) throw new Error('The storage worker answered a save without its outcome.');
+      return outcome.data as SaveOutcome;
+    });
     // Saved whole now: the workflow's own slot holds all of it, so the priming slots can let go.
     for (const workflow of workflows) this.releasePrimes(workflow.id);
     return sent;
@@ -168,7 +190,9 @@ export class WorkerWrites implements WorkflowWrites {
   saveHistory(row: HistoryRow): Promise<void> {
     const fallback = () => this.direct.saveHistory(row);
     if (!this.worker) return this.runDirect(fallback);
-    return this.request({ type: 'save-history', row: sendHistory(this.sender, row) }, fallback);
+    return this.request({ type: 'save-history', row: sendHistory(this.sender, row) }, fallback).then(
+      () => {},
+    );
   }
 
   release(workflowId: string): void {
@@ -182,9 +206,9 @@ export class WorkerWrites implements WorkflowWrites {
     this.abandon(null);
   }
 
-  private request(request: Request, fallback: () => Promise<void>): Promise<void> {
+  private request(request: Request, fallback: () => Promise<unknown>): Promise<unknown> {
     const id = this.nextId++;
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       const watchdog = setTimeout(
         () => this.abandon(`no answer in ${ANSWER_WITHIN_MS / 1000} s`),
         ANSWER_WITHIN_MS,
@@ -205,7 +229,7 @@ export class WorkerWrites implements WorkflowWrites {
     if (!pending) return;
     clearTimeout(pending.watchdog);
     this.pending.delete(reply.data.id);
-    if (reply.data.ok) pending.resolve();
+    if (reply.data.ok) pending.resolve(reply.data.result);
     else {
       // Whatever went wrong there (its database, its copy of the objects), this thread takes over.
       this.pending.set(reply.data.id, pending);
@@ -230,9 +254,12 @@ export class WorkerWrites implements WorkflowWrites {
       );
   }
 
-  private runDirect(write: () => Promise<void>): Promise<void> {
+  private runDirect<T>(write: () => Promise<T>): Promise<T> {
     const run = this.fallbackChain.then(write);
-    this.fallbackChain = run.catch(() => {});
+    this.fallbackChain = run.then(
+      () => {},
+      () => {},
+    );
     return run;
   }
 }

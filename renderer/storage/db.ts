@@ -3,7 +3,7 @@
  * rewrites older rows, and rows are parsed with the shared schemas when read (repository.ts), so a row
  * written by an older app is upgraded or reported, never half-read.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type ChromeTransactionDurability, type Table } from 'dexie';
 import type { Role, Skill, Workflow } from '../../shared/model/schema';
 import {
   addVersion2StepFields,
@@ -20,16 +20,28 @@ export interface MetaRow {
 
 export const DATABASE_NAME = 'coarchitect';
 
+/**
+ * A workflow as stored: the document plus its revision, raised by one at every write. A tab writes only
+ * over the revision its copy was based on (checked inside the write transaction, repository.ts), so a stale
+ * copy never overwrites a newer one. The revision is storage bookkeeping, not part of the file format.
+ */
+export type WorkflowRow = Workflow & { revision: number };
+
 export class CoarchitectDb extends Dexie {
-  workflows!: Table<Workflow, string>;
+  workflows!: Table<WorkflowRow, string>;
   roles!: Table<Role, string>;
   customSkills!: Table<Skill, string>;
   meta!: Table<MetaRow, string>;
   /** Undo history per workflow, keyed by workflowId (version 3); rows are parsed on read all the same. */
   history!: Table<HistoryRow, string>;
 
-  constructor(name = DATABASE_NAME) {
-    super(name);
+  /**
+   * Writes are 'strict' by default: a transaction reports success only once the data is on disk, so a
+   * crash or power loss right after "All changes saved" loses nothing (Chromium's default, 'relaxed',
+   * may drop the last writes). The benchmark opens a 'relaxed' one to show the cost.
+   */
+  constructor(name = DATABASE_NAME, durability: ChromeTransactionDurability = 'strict') {
+    super(name, { chromeTransactionDurability: durability });
     // Version 1: the first schema. Indexes only on what the library sorts and searches by.
     this.version(1).stores({
       workflows: 'id, name, kind, updatedAt',
@@ -67,5 +79,18 @@ export class CoarchitectDb extends Dexie {
           .toCollection()
           .modify((row: unknown) => addVersion3SkillFields(row));
       });
+    // Version 5: each workflow row carries a revision (see WorkflowRow); rows written before start at 1.
+    // The compound index lets a save read the stored revision without loading (cloning) the whole row.
+    this.version(5)
+      .stores({ workflows: 'id, name, kind, updatedAt, [id+revision]' })
+      .upgrade((tx) =>
+        tx
+          .table('workflows')
+          .toCollection()
+          .modify((row: { revision?: unknown }) => {
+            if (typeof row.revision !== 'number' || !Number.isInteger(row.revision) || row.revision < 1)
+              row.revision = 1;
+          }),
+      );
   }
 }

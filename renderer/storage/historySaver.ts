@@ -7,7 +7,10 @@
  */
 import { parseHistoryRow, type HistoryRow } from './historyRow';
 
+/** The shared key of earlier versions (and of a saver given no tab id); per tab, historyJournalKey. */
 export const HISTORY_JOURNAL_KEY = 'coarchitect.pending-history';
+const HISTORY_JOURNAL_PREFIX = `${HISTORY_JOURNAL_KEY}:`;
+export const historyJournalKey = (tabId: string) => `${HISTORY_JOURNAL_PREFIX}${tabId}`;
 /** localStorage holds about 5 MB per origin, shared with the workflow journal: the journal keeps less. */
 export const HISTORY_JOURNAL_CHARS = 1_500_000;
 
@@ -32,7 +35,12 @@ export class HistorySaver {
     private readonly onError: (error: unknown) => void = () => {},
     private readonly delayMs = 500,
     private readonly storage: KeyValueStorage | null = globalThis.localStorage ?? null,
-  ) {}
+    tabId?: string,
+  ) {
+    this.journalKey = tabId ? historyJournalKey(tabId) : HISTORY_JOURNAL_KEY;
+  }
+
+  private readonly journalKey: string;
 
   schedule(workflowId: string, capture: CaptureHistory): void {
     // Another workflow's history still waiting is captured now, before its stacks are replaced.
@@ -62,7 +70,7 @@ export class HistorySaver {
       .then(() => this.write(row))
       .then(
         () => {
-          if (covers >= this.journalled) this.storage?.removeItem(HISTORY_JOURNAL_KEY);
+          if (covers >= this.journalled) this.storage?.removeItem(this.journalKey);
         },
         (error: unknown) => this.onError(error),
       );
@@ -80,7 +88,7 @@ export class HistorySaver {
     const row = this.pending.capture(HISTORY_JOURNAL_CHARS);
     if (!row) return;
     try {
-      this.storage.setItem(HISTORY_JOURNAL_KEY, JSON.stringify(row));
+      this.storage.setItem(this.journalKey, JSON.stringify(row));
       this.journalled = this.edits;
     } catch {
       // Storage full or unavailable: the IndexedDB flush that follows is all we can do.
@@ -100,4 +108,29 @@ export function readHistoryJournal(
   } catch {
     return null;
   }
+}
+
+/**
+ * The histories journalled by tabs that are no longer open (and the legacy shared one), with their keys so
+ * that they can be removed once replayed.
+ */
+export function readHistoryJournals(
+  liveTabs: ReadonlySet<string>,
+  storage: Pick<Storage, 'getItem' | 'key' | 'length'> | null = globalThis.localStorage ?? null,
+): { key: string; row: HistoryRow | null }[] {
+  if (!storage) return [];
+  const found: { key: string; row: HistoryRow | null }[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (!key) continue;
+    const orphan =
+      key === HISTORY_JOURNAL_KEY ||
+      (key.startsWith(HISTORY_JOURNAL_PREFIX) && !liveTabs.has(key.slice(HISTORY_JOURNAL_PREFIX.length)));
+    if (!orphan) continue;
+    found.push({
+      key,
+      row: readHistoryJournal({ getItem: (k) => (k === HISTORY_JOURNAL_KEY ? storage.getItem(key) : null) }),
+    });
+  }
+  return found;
 }

@@ -19,14 +19,16 @@ export type WireHistoryRow = Omit<HistoryRow, 'past' | 'future'> & {
 
 export type PersistenceRequest =
   | { id: number; type: 'open'; databaseName: string }
-  | { id: number; type: 'save-workflows'; workflows: WireWorkflow[] }
+  /** baseRevisions[i]: the stored revision workflows[i] is based on; null: write whatever is stored. */
+  | { id: number; type: 'save-workflows'; workflows: WireWorkflow[]; baseRevisions: number[] | null }
   | { id: number; type: 'save-history'; row: WireHistoryRow }
   | { id: number; type: 'release'; slots: string[] }
   /** Objects sent ahead of the first save, a few hundred per message, while the page is idle. */
   | { id: number; type: 'prime'; slot: string; items: WireItem<object>[] };
 
 /** Any failure ends the worker's use: the UI thread writes that request, and all later ones, itself. */
-export type PersistenceReply = { id: number; ok: true } | { id: number; ok: false; message: string };
+export type PersistenceReply =
+  { id: number; ok: true; result?: unknown } | { id: number; ok: false; message: string };
 
 /** The envelope of a request, checked in the worker before anything is decoded or written. */
 export const RequestEnvelopeSchema = z.object({
@@ -34,9 +36,21 @@ export const RequestEnvelopeSchema = z.object({
   type: z.enum(['open', 'save-workflows', 'save-history', 'release', 'prime']),
 });
 export const ReplySchema = z.union([
-  z.object({ id: z.number().int(), ok: z.literal(true) }),
+  z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown().optional() }),
   z.object({ id: z.number().int(), ok: z.literal(false), message: z.string() }),
 ]);
+
+/** The answer to a save (repository.SaveOutcome); the workflows in conflicts were parsed by the worker. */
+export const SaveOutcomeSchema = z.object({
+  saved: z.array(z.object({ id: z.string(), revision: z.number().int().positive() })),
+  conflicts: z.array(
+    z.object({
+      id: z.string(),
+      theirs: z.custom<Workflow>((v) => typeof v === 'object' && v !== null),
+      revision: z.number().int(),
+    }),
+  ),
+});
 
 export const workflowSlot = (id: string) => `workflow:${id}`;
 export const historySlot = (workflowId: string) => `history:${workflowId}`;

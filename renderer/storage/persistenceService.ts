@@ -14,6 +14,7 @@ import {
   type PersistenceRequest,
 } from './persistenceProtocol';
 import { ObjectReceiver } from './sharedObjects';
+import { saveWorkflows, writeWorkflowRevisions } from './repository';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -55,7 +56,18 @@ export function createPersistenceService(
           return;
         case 'save-workflows': {
           const workflows = receiveWorkflows(receiver, request.workflows);
-          write = (database) => database.workflows.bulkPut(workflows);
+          const bases = request.baseRevisions;
+          // Checked on the UI thread before sending (checkedForWrite); the revision check happens here.
+          write = bases
+            ? (database) =>
+                writeWorkflowRevisions(
+                  database,
+                  workflows.map((workflow, i) => ({ workflow, baseRevision: bases[i] ?? 0 })),
+                )
+            : async (database) => {
+                const revisions = await saveWorkflows(database, workflows);
+                return { saved: [...revisions].map(([id, revision]) => ({ id, revision })), conflicts: [] };
+              };
           break;
         }
         case 'save-history': {
@@ -74,7 +86,7 @@ export function createPersistenceService(
       return;
     }
     write(db).then(
-      () => reply({ id, ok: true }),
+      (result) => reply({ id, ok: true, result }),
       (error: unknown) => reply({ id, ok: false, message: messageOf(error) }),
     );
   };

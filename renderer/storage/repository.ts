@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import { EdgeSchema, RoleSchema, SkillSchema, StepSchema, WorkflowSchema } from '../../shared/model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
 import type { ImportPlan } from '../../shared/format/importer';
-import type { CoarchitectDb } from './db';
+import Dexie from 'dexie';
+import type { CoarchitectDb, WorkflowRow } from './db';
 import { parseHistoryRow, type HistoryRow } from './historyRow';
 
 export interface UnreadableRow {
@@ -19,6 +20,8 @@ export interface UnreadableRow {
 export interface LoadedWorkspace {
   workspace: Workspace;
   unreadable: UnreadableRow[];
+  /** The stored revision of each readable workflow. */
+  revisions: Map<string, number>;
 }
 
 function parseRows<T>(
@@ -52,7 +55,9 @@ export async function loadWorkspace(db: CoarchitectDb): Promise<LoadedWorkspace>
   const readable = parseRows('workflows', workflows, WorkflowSchema, unreadable);
   // Parsed just now: the first save after loading need not check them again.
   for (const wf of readable) markChecked(wf);
+  const revisions = new Map(workflows.map((row) => [row.id, revisionOf(row)]));
   return {
+    revisions,
     workspace: {
       workflows: readable,
       roles: parseRows('roles', roles, RoleSchema, unreadable),
@@ -97,8 +102,141 @@ export function markChecked(workflow: Workflow): void {
   for (const edge of workflow.edges) checked.add(edge);
 }
 
-export async function saveWorkflows(db: CoarchitectDb, workflows: readonly Workflow[]): Promise<void> {
-  await db.workflows.bulkPut(workflows.map(checkedForWrite));
+function revisionOf(row: unknown): number {
+  const revision = (row as { revision?: unknown } | undefined)?.revision;
+  return typeof revision === 'number' && Number.isInteger(revision) && revision > 0 ? revision : 0;
+}
+
+/** The stored revision of each workflow (0 when absent), read from the index: the rows are not loaded. */
+async function storedRevisions(db: CoarchitectDb, ids: readonly string[]): Promise<number[]> {
+  return Promise.all(
+    ids.map(async (id) => {
+      const keys = await db.workflows
+        .where('[id+revision]')
+        .between([id, Dexie.minKey], [id, Dexie.maxKey])
+        .keys();
+      const revisions = keys.map((key) => (Array.isArray(key) ? Number(key[1]) : 0));
+      return revisions.length ? Math.max(...revisions) : 0;
+    }),
+  );
+}
+
+/** A workflow to write and the stored revision its copy is based on (0: never stored). */
+export interface WorkflowWrite {
+  workflow: Workflow;
+  baseRevision: number;
+}
+
+/** Another window wrote the workflow since this copy was read: nothing was written over it. */
+export interface SaveConflict {
+  id: string;
+  theirs: Workflow;
+  revision: number;
+}
+
+export interface SaveOutcome {
+  saved: { id: string; revision: number }[];
+  conflicts: SaveConflict[];
+}
+
+/** Deep equality of JSON-like values, whatever the order of keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** Same content (e.g. a write that landed although its answer was lost): not a conflict. */
+function sameDocument(a: Workflow, b: Workflow): boolean {
+  return a.updatedAt === b.updatedAt && sameValue(a, b);
+}
+
+/**
+ * Writes workflows already checked (checkedForWrite), each only over the revision its copy was based on,
+ * all in one transaction: the check and the write cannot be separated by another window's write. A
+ * workflow someone else changed meanwhile is not written; it comes back as a conflict with their version.
+ * Used on the UI thread and in the persistence worker alike.
+ */
+export async function writeWorkflowRevisions(
+  db: CoarchitectDb,
+  writes: readonly WorkflowWrite[],
+): Promise<SaveOutcome> {
+  if (writes.length === 0) return { saved: [], conflicts: [] };
+  return db.transaction('rw', db.workflows, async () => {
+    const current = await storedRevisions(
+      db,
+      writes.map((w) => w.workflow.id),
+    );
+    const outcome: SaveOutcome = { saved: [], conflicts: [] };
+    const rows: WorkflowRow[] = [];
+    for (const [i, { workflow, baseRevision }] of writes.entries()) {
+      const stored = current[i] ?? 0;
+      if (stored > 0 && stored !== baseRevision) {
+        const theirs = WorkflowSchema.safeParse(await db.workflows.get(workflow.id));
+        if (theirs.success && sameDocument(theirs.data, workflow)) {
+          outcome.saved.push({ id: workflow.id, revision: stored });
+          continue;
+        }
+        if (theirs.success) {
+          outcome.conflicts.push({ id: workflow.id, theirs: theirs.data, revision: stored });
+          continue;
+        }
+        // A damaged stored row gives way to a valid copy.
+      }
+      // Absent though based on a stored copy: deleted elsewhere; written back so that these edits survive.
+      const revision = Math.max(stored, baseRevision) + 1;
+      rows.push({ ...workflow, revision });
+      outcome.saved.push({ id: workflow.id, revision });
+    }
+    if (rows.length > 0) await db.workflows.bulkPut(rows);
+    return outcome;
+  });
+}
+
+/** Checks and writes workflows over the revisions their copies are based on (see writeWorkflowRevisions). */
+export async function saveWorkflowRevisions(
+  db: CoarchitectDb,
+  writes: readonly WorkflowWrite[],
+): Promise<SaveOutcome> {
+  for (const w of writes) checkedForWrite(w.workflow);
+  return writeWorkflowRevisions(db, writes);
+}
+
+/**
+ * Writes workflows whatever is stored (a restore, an import, a chosen "keep mine"), each at the next
+ * revision, so that other windows still see them as newer. Returns the revisions written.
+ */
+export async function saveWorkflows(
+  db: CoarchitectDb,
+  workflows: readonly Workflow[],
+): Promise<Map<string, number>> {
+  workflows.forEach(checkedForWrite);
+  return db.transaction('rw', db.workflows, async () => {
+    const current = await storedRevisions(
+      db,
+      workflows.map((w) => w.id),
+    );
+    const rows = workflows.map((wf, i) => ({ ...wf, revision: (current[i] ?? 0) + 1 }));
+    await db.workflows.bulkPut(rows);
+    return new Map(rows.map((row) => [row.id, row.revision]));
+  });
+}
+
+/** Reads one stored workflow and its revision; null when absent or unreadable. */
+export async function loadWorkflow(
+  db: CoarchitectDb,
+  id: string,
+): Promise<{ workflow: Workflow; revision: number } | null> {
+  const row: unknown = await db.workflows.get(id);
+  if (row === undefined) return null;
+  const parsed = WorkflowSchema.safeParse(row);
+  if (!parsed.success) return null;
+  markChecked(parsed.data);
+  return { workflow: parsed.data, revision: revisionOf(row) };
 }
 
 /** Deletes a workflow and its undo history together. */
@@ -149,6 +287,6 @@ export async function applyImport(db: CoarchitectDb, plan: ImportPlan): Promise<
   await db.transaction('rw', db.workflows, db.roles, db.customSkills, async () => {
     await db.roles.bulkAdd(plan.roles);
     await db.customSkills.bulkAdd(plan.customSkills);
-    await db.workflows.bulkAdd(plan.workflows);
+    await db.workflows.bulkAdd(plan.workflows.map((wf) => ({ ...wf, revision: 1 })));
   });
 }

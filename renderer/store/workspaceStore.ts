@@ -14,10 +14,14 @@ import { newCustomSkill } from '../../shared/ontology/index';
 import { CoarchitectDb } from '../storage/db';
 import * as repo from '../storage/repository';
 import type { UnreadableRow } from '../storage/repository';
-import { AutoSaver, readJournal, shouldReplay, JOURNAL_KEY } from '../storage/autosave';
+import { AutoSaver } from '../storage/autosave';
 import type { SaveState } from '../storage/autosave';
-import { HistorySaver, HISTORY_JOURNAL_KEY, readHistoryJournal } from '../storage/historySaver';
+import { HistorySaver, readHistoryJournals } from '../storage/historySaver';
 import { createWorkflowWrites, type WorkflowWrites } from '../storage/backgroundWrites';
+import { recoverJournals } from '../storage/journalRecovery';
+import { claimTab, liveTabs, TabChannel, type TabMessage } from '../storage/tabs';
+import { requestPersistentStorage, type StoragePersistence } from '../storage/persistence';
+import { notify } from './notifications';
 import {
   captureHistory,
   restoreHistory,
@@ -31,8 +35,26 @@ export type ImportOutcome =
   | { ok: true; workflowIds: string[]; notes: string[]; summary: string }
   | { ok: false; issues: ImportIssue[] };
 
+/**
+ * A workflow another tab or window wrote while this one held unsaved edits of it. "Mine" is the version in
+ * this tab's state (held back from saving); "theirs" the stored one, at `revision`.
+ */
+export interface WorkflowConflict {
+  id: string;
+  theirs: Workflow;
+  revision: number;
+  /** Set when "mine" came from the unload journal of a closed tab: removed once resolved. */
+  journalKey?: string;
+}
+
+export type ConflictChoice = 'mine' | 'theirs' | 'both';
+
 export interface WorkspaceState extends Workspace {
   status: 'loading' | 'ready' | 'failed';
+  /** Conflicts waiting for the user's choice, oldest first (one per workflow). */
+  conflicts: WorkflowConflict[];
+  /** Whether the browser may clear the database when space runs low (navigator.storage.persist()). */
+  storagePersistence: StoragePersistence;
   loadError: string | null;
   unreadable: UnreadableRow[];
   openWorkflowId: string | null;
@@ -57,6 +79,8 @@ export interface WorkspaceActions {
   addCustomSkill(name: string, description: string): Promise<Skill>;
   updateCustomSkill(skill: Skill): Promise<void>;
   importText(text: string): Promise<ImportOutcome>;
+  /** Ends a conflict: keep this tab's version, take the stored one, or keep both (mine as a copy). */
+  resolveConflict(id: string, choice: ConflictChoice): void;
   flush(): Promise<void>;
 }
 
@@ -73,6 +97,10 @@ let historyOwner: string | null = null;
 let historySwitches = 0;
 let historyRestored: Promise<void> = Promise.resolve();
 let stopHistoryWatch: (() => void) | null = null;
+/** Tells the other tabs and windows what this one wrote, and hears what they wrote. */
+let channel: TabChannel | null = null;
+/** The highest revision each workflow was announced at by another tab (to catch up after a write of ours). */
+const announced = new Map<string, number>();
 
 function database(): CoarchitectDb {
   if (!db) throw new Error('The workspace is not loaded yet.');
@@ -86,15 +114,21 @@ export const HISTORY_LIMIT = 200;
 export const useWorkspace = create<WorkspaceStore>()(
   temporal(
     (set, get) => {
-      /** Persists a role or skill change and reflects it in the save indicator. */
-      async function persist(write: () => Promise<void>): Promise<void> {
+      /**
+       * Persists a change written at once (roles, skills, deletions, imports) and reflects it in the save
+       * indicator. A failure (e.g. the disk is full) is shown there and never rejects: callers fire and
+       * forget, and a rejection nobody handles would be reported as an unhandled error on top.
+       */
+      async function persist(write: () => Promise<unknown>, announce = true): Promise<boolean> {
         set({ saveState: 'saving' });
         try {
           await write();
           set({ saveState: saver?.hasPending ? 'saving' : 'saved', saveError: null });
+          if (announce) channel?.post({ type: 'library-changed' });
+          return true;
         } catch (error) {
           set({ saveState: 'error', saveError: error instanceof Error ? error.message : String(error) });
-          throw error;
+          return false;
         }
       }
 
@@ -120,39 +154,75 @@ export const useWorkspace = create<WorkspaceStore>()(
         openWorkflowId: null,
         saveState: 'saved',
         saveError: null,
+        conflicts: [],
+        storagePersistence: 'unknown',
 
         async init(givenDb) {
           try {
             db = givenDb ?? new CoarchitectDb();
             writes?.dispose();
+            channel?.close();
+            const tabId = claimTab();
             const background = createWorkflowWrites(db);
             writes = background;
+            // A message that cannot be followed (the database closed, a row unreadable) is left: the revision
+            // check still keeps this tab from writing over what it did not see.
+            channel = new TabChannel(tabId, (message) => void followElsewhere(message).catch(() => {}));
             saver = new AutoSaver(
-              (workflows) => background.saveWorkflows(workflows),
+              (workflows, bases) => background.saveWorkflows(workflows, bases),
               (saveState, error) => set({ saveState, saveError: error ?? null }),
+              {
+                tabId,
+                onConflict: (conflict) => addConflict(conflict),
+                onSaved: (saved) => {
+                  for (const { id, revision } of saved) {
+                    channel?.post({ type: 'workflow-saved', id, revision });
+                    // Another tab wrote after this one while the write was under way: follow it now.
+                    if ((announced.get(id) ?? 0) > revision) void followWorkflow(id).catch(() => {});
+                  }
+                },
+              },
             );
             // A history that cannot be saved costs only undo steps after a reload, never the document.
-            historySaver = new HistorySaver((row) => background.saveHistory(row));
+            historySaver = new HistorySaver(
+              (row) => background.saveHistory(row),
+              () => {},
+              500,
+              globalThis.localStorage ?? null,
+              tabId,
+            );
             historyOwner = null;
             historySwitches++;
-            const journal = readJournal();
-            if (journal.length > 0) {
-              // Edits made right before the last close that may not have reached IndexedDB.
-              const stored = await database().workflows.bulkGet(journal.map((e) => e.workflow.id));
-              const replay = journal.filter((entry, i) => shouldReplay(entry, stored[i]));
-              await repo.saveWorkflows(
-                database(),
-                replay.map((e) => e.workflow),
-              );
-              globalThis.localStorage?.removeItem(JOURNAL_KEY);
+            void requestPersistentStorage().then((storagePersistence) => set({ storagePersistence }));
+            // Edits made right before a tab closed (or crashed) that may not have reached IndexedDB.
+            const open = await liveTabs();
+            const recovery = await recoverJournals(database(), open);
+            // After the workflows: a journalled history describes the journalled workflow.
+            for (const { key, row } of readHistoryJournals(open)) {
+              if (row) await repo.saveHistory(database(), row);
+              globalThis.localStorage?.removeItem(key);
             }
-            // After the workflows: the journalled history describes the journalled workflow.
-            const history = readHistoryJournal();
-            if (history) await repo.saveHistory(database(), history);
-            globalThis.localStorage?.removeItem(HISTORY_JOURNAL_KEY);
-            const { workspace, unreadable } = await repo.loadWorkspace(database());
-            saver.remember(workspace.workflows);
-            set({ ...workspace, unreadable, status: 'ready' });
+            const { workspace, unreadable, revisions } = await repo.loadWorkspace(database());
+            saver.remember(revisions);
+            // A journalled version that met a newer stored one: shown as a conflict, mine held back.
+            const conflicts: WorkflowConflict[] = [];
+            const copies: Workflow[] = [];
+            let workflows = workspace.workflows;
+            for (const c of recovery.conflicts) {
+              if (conflicts.some((k) => k.id === c.id)) {
+                // A second closed tab's version of the same workflow: kept whole, as a copy.
+                copies.push(ops.duplicateWorkflow(c.mine, `${c.mine.name} (recovered)`));
+                globalThis.localStorage?.removeItem(c.journalKey);
+                continue;
+              }
+              conflicts.push({ id: c.id, theirs: c.theirs, revision: c.revision, journalKey: c.journalKey });
+              workflows = workflows.map((w) => (w.id === c.id ? c.mine : w));
+              saver.holdConflict(c.mine);
+            }
+            set({ ...workspace, workflows, unreadable, status: 'ready', conflicts });
+            for (const copy of copies) putWorkflow(copy);
+            for (const { id, revision } of recovery.saved)
+              channel.post({ type: 'workflow-saved', id, revision });
             // Loading is not an edit: history starts empty.
             useWorkspace.temporal.getState().clear();
             stopHistoryWatch?.();
@@ -222,13 +292,14 @@ export const useWorkspace = create<WorkspaceStore>()(
           // A save under way would otherwise bring the deleted workflow or its history back.
           await Promise.all([saver?.idle(), historySaver?.idle()]);
           writes?.release(id);
-          await persist(() => repo.deleteWorkflow(database(), id));
+          if (await persist(() => repo.deleteWorkflow(database(), id), false))
+            channel?.post({ type: 'workflow-deleted', id });
           return wf;
         },
 
         async restoreWorkflow(workflow) {
           set((s) => ({ workflows: [...s.workflows.filter((w) => w.id !== workflow.id), workflow] }));
-          await persist(() => repo.saveWorkflows(database(), [workflow]));
+          await persist(async () => announceSaved(await repo.saveWorkflows(database(), [workflow])), false);
         },
 
         async addRole(partial = {}) {
@@ -282,7 +353,12 @@ export const useWorkspace = create<WorkspaceStore>()(
           await get().flush();
           const { workflows, roles, customSkills } = get();
           const plan = planImport(parsed.document, { workflows, roles, customSkills });
-          await persist(() => repo.applyImport(database(), plan));
+          if (!(await persist(() => repo.applyImport(database(), plan))))
+            return {
+              ok: false,
+              issues: [{ path: '$', message: get().saveError ?? 'The import could not be stored.' }],
+            };
+          announceSaved(new Map(plan.workflows.map((wf) => [wf.id, 1])));
           // Parsed on import: later saves check only what the user changes.
           for (const wf of plan.workflows) repo.markChecked(wf);
           set((s) => ({
@@ -299,6 +375,23 @@ export const useWorkspace = create<WorkspaceStore>()(
           };
         },
 
+        resolveConflict(id, choice) {
+          const conflict = get().conflicts.find((c) => c.id === id);
+          if (!conflict || !saver) return;
+          set((s) => ({ conflicts: s.conflicts.filter((c) => c.id !== id) }));
+          if (conflict.journalKey) globalThis.localStorage?.removeItem(conflict.journalKey);
+          const mine = get().workflows.find((w) => w.id === id);
+          if (choice === 'mine' && mine) {
+            saver.resolve(id, conflict.revision);
+            return;
+          }
+          saver.forget(id);
+          takeFromElsewhere(conflict.theirs, conflict.revision);
+          saver.resolve(id, conflict.revision);
+          if (choice === 'both' && mine)
+            putWorkflow(ops.duplicateWorkflow(mine, `${mine.name} (my version)`));
+        },
+
         async flush() {
           flushPendingEdits();
           await Promise.all([saver?.flush(), historySaver?.flush()]);
@@ -313,6 +406,90 @@ export const useWorkspace = create<WorkspaceStore>()(
     },
   ),
 );
+
+/** Tells the other tabs about workflows this one wrote outside the autosaver (restore, import, journal). */
+function announceSaved(revisions: ReadonlyMap<string, number>): void {
+  saver?.remember(revisions);
+  for (const [id, revision] of revisions) channel?.post({ type: 'workflow-saved', id, revision });
+}
+
+/** A save was refused because another tab wrote first: the user chooses (ConflictDialog). */
+function addConflict(conflict: { id: string; theirs: Workflow; revision: number }): void {
+  useWorkspace.setState((s) => ({
+    conflicts: [...s.conflicts.filter((c) => c.id !== conflict.id), conflict],
+  }));
+}
+
+/**
+ * Puts another tab's version of a workflow into this one without making it an undo step. The undo stacks
+ * hold the old copy: for the open workflow they no longer describe the document and are cleared; in the
+ * other snapshots the new copy replaces the old, so that an undo here cannot bring the old one back.
+ */
+function takeFromElsewhere(workflow: Workflow, revision: number): void {
+  const temporal = useWorkspace.temporal.getState();
+  temporal.pause();
+  useWorkspace.setState((s) => ({
+    workflows: s.workflows.some((w) => w.id === workflow.id)
+      ? s.workflows.map((w) => (w.id === workflow.id ? workflow : w))
+      : [...s.workflows, workflow],
+  }));
+  temporal.resume();
+  saver?.remember([[workflow.id, revision]]);
+  if (useWorkspace.getState().openWorkflowId === workflow.id) {
+    temporal.clear();
+    return;
+  }
+  const swap = (snapshots: Partial<DocumentSnapshot>[]) =>
+    snapshots.map((snap) =>
+      snap.workflows?.some((w) => w.id === workflow.id)
+        ? { ...snap, workflows: snap.workflows.map((w) => (w.id === workflow.id ? workflow : w)) }
+        : snap,
+    );
+  useWorkspace.temporal.setState({
+    pastStates: swap(temporal.pastStates),
+    futureStates: swap(temporal.futureStates),
+  });
+}
+
+/** Loads a workflow another tab wrote, unless this tab holds unsaved edits of it (a conflict then). */
+async function followWorkflow(id: string): Promise<void> {
+  if (!db || !saver || saver.hasUnsaved(id)) return;
+  const stored = await repo.loadWorkflow(db, id);
+  if (!stored || stored.revision <= saver.revisionOf(id) || saver.hasUnsaved(id)) return;
+  takeFromElsewhere(stored.workflow, stored.revision);
+}
+
+/** What another tab or window said it wrote. */
+async function followElsewhere(message: TabMessage): Promise<void> {
+  if (!db || !saver) return;
+  switch (message.type) {
+    case 'workflow-saved':
+      announced.set(message.id, Math.max(announced.get(message.id) ?? 0, message.revision));
+      if (message.revision > saver.revisionOf(message.id)) await followWorkflow(message.id);
+      return;
+    case 'workflow-deleted': {
+      if (saver.hasUnsaved(message.id)) return; // Its next save writes it back: nothing is lost.
+      const state = useWorkspace.getState();
+      const gone = state.workflows.find((w) => w.id === message.id);
+      if (!gone) return;
+      saver.forget(message.id);
+      useWorkspace.temporal.getState().pause();
+      useWorkspace.setState((s) => ({ workflows: s.workflows.filter((w) => w.id !== message.id) }));
+      useWorkspace.temporal.getState().resume();
+      if (state.openWorkflowId === message.id) state.openWorkflow(null);
+      notify(`“${gone.name}” was deleted in another window.`);
+      return;
+    }
+    case 'library-changed': {
+      const { workspace } = await repo.loadWorkspace(db);
+      const temporal = useWorkspace.temporal.getState();
+      temporal.pause();
+      useWorkspace.setState({ roles: workspace.roles, customSkills: workspace.customSkills });
+      temporal.resume();
+      return;
+    }
+  }
+}
 
 function currentSnapshot(): DocumentSnapshot {
   const { workflows, roles } = useWorkspace.getState();
@@ -394,10 +571,15 @@ export async function persistSnapshotChange(
     await saver?.idle();
     for (const wf of removed) {
       writes?.release(wf.id);
-      pending.push(repo.deleteWorkflow(database(), wf.id));
+      pending.push(
+        repo
+          .deleteWorkflow(database(), wf.id)
+          .then(() => channel?.post({ type: 'workflow-deleted', id: wf.id })),
+      );
     }
   }
   await Promise.all(pending);
+  if (after.roles !== before.roles) channel?.post({ type: 'library-changed' });
 }
 
 /** Journals unsaved edits synchronously when the page is hidden or closed, then starts the real write. */
@@ -418,4 +600,10 @@ export function installUnloadGuard(target: Pick<Window, 'addEventListener'> = wi
 
 export function useOpenWorkflow(): Workflow | null {
   return useWorkspace((s) => s.workflows.find((w) => w.id === s.openWorkflowId) ?? null);
+}
+
+/** Stops hearing other tabs (tests start several "tabs" in one process; a page closes it by going away). */
+export function closeWorkspaceChannel(): void {
+  channel?.close();
+  channel = null;
 }

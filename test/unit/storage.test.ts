@@ -8,7 +8,13 @@ import {
   saveRole,
   saveWorkflows,
 } from '../../renderer/storage/repository';
-import { AutoSaver, JOURNAL_KEY, readJournal, shouldReplay } from '../../renderer/storage/autosave';
+import {
+  AutoSaver,
+  LEGACY_JOURNAL_KEY,
+  journalKey,
+  readJournal,
+  shouldReplay,
+} from '../../renderer/storage/autosave';
 import type { SaveState } from '../../renderer/storage/autosave';
 import type { Workflow } from '../../shared/model/schema';
 import { createWorkflow, updateWorkflowFields } from '../../shared/model/operations';
@@ -21,18 +27,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** An in-memory stand-in for localStorage. */
-function memoryStorage(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & {
-  data: Map<string, string>;
-} {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+import { memoryStorage } from './memoryStorage';
 
 describe('repository', () => {
   it('loads what it saved', async () => {
@@ -91,7 +86,7 @@ describe('repository', () => {
     const good = createWorkflow('Good');
     await saveWorkflows(db, [good]);
     const bad = { ...createWorkflow('Damaged'), id: 'wf-damaged', steps: 'not a list' };
-    await db.workflows.put(bad as unknown as Workflow);
+    await db.workflows.put(bad as never);
     await db.roles.put({ id: 'role-bad', name: 'Bad role' } as never);
 
     const loaded = await loadWorkspace(db);
@@ -139,7 +134,7 @@ describe('repository', () => {
 
     expect(await db.roles.count()).toBe(0);
     expect(await db.customSkills.count()).toBe(0);
-    expect(await db.workflows.toArray()).toEqual([existing]);
+    expect(await db.workflows.toArray()).toEqual([{ ...existing, revision: 1 }]);
   });
 });
 
@@ -154,8 +149,7 @@ describe('AutoSaver', () => {
         await write(workflows);
       },
       (state, error) => states.push([state, error]),
-      300,
-      storage,
+      { delayMs: 300, storage, tabId: 'tab-1' },
     );
     return { saver, writes, states, storage };
   }
@@ -181,14 +175,27 @@ describe('AutoSaver', () => {
     expect(saver.hasPending).toBe(false);
   });
 
+  it('saves at the latest 700 ms after the first edit, however fast edits keep coming', async () => {
+    vi.useFakeTimers();
+    const { saver, writes } = setup();
+    const wf = createWorkflow('Busy');
+    // An edit every 100 ms would postpone a plain 300 ms debounce for ever.
+    for (let i = 1; i <= 10; i++) {
+      saver.schedule({ ...wf, volumePerWeek: i });
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(writes.map((batch) => batch[0]?.volumePerWeek)).toEqual([7]);
+  });
+
   it('writes to the database through the repository', async () => {
     const db = freshDb();
     const states: SaveState[] = [];
     const saver = new AutoSaver(
-      (wfs) => saveWorkflows(db, wfs),
+      async (wfs) => {
+        await saveWorkflows(db, wfs);
+      },
       (s) => states.push(s),
-      5,
-      memoryStorage(),
+      { delayMs: 5, storage: memoryStorage() },
     );
     const wf = createWorkflow('Saved soon');
     saver.schedule(wf);
@@ -239,7 +246,7 @@ describe('AutoSaver', () => {
     await first;
     expect(writes).toEqual([[wf]]);
     saver.journal();
-    expect(readJournal(storage)).toEqual([{ workflow: newer, storedUpdatedAt: null }]);
+    expect(readJournal(storage).map((e) => e.workflow)).toEqual([newer]);
     saver.forget(wf.id);
   });
 
@@ -253,76 +260,78 @@ describe('AutoSaver', () => {
     expect(writes).toEqual([]);
   });
 
-  it('journals pending workflows and reads them back', async () => {
+  it('journals each pending workflow under its own key for this tab, with the revision it is based on', async () => {
     const { saver, storage } = setup(async () => {
       throw new Error('no database');
     });
     const a = createWorkflow('A');
     const b = createWorkflow('B');
     saver.journal();
-    expect(storage.data.has(JOURNAL_KEY)).toBe(false);
+    expect(storage.data.size).toBe(0);
 
+    saver.remember([[a.id, 4]]);
     saver.schedule(a);
     saver.schedule(b);
     saver.journal();
-    const entries = [
-      { workflow: a, storedUpdatedAt: null },
-      { workflow: b, storedUpdatedAt: null },
-    ];
-    expect(readJournal(storage)).toEqual(entries);
+    expect([...storage.data.keys()].sort()).toEqual(
+      [journalKey('tab-1', a.id), journalKey('tab-1', b.id)].sort(),
+    );
+    const entries = readJournal(storage);
+    expect(entries.map((e) => [e.workflow.name, e.tabId, e.storedRevision]).sort()).toEqual([
+      ['A', 'tab-1', 4],
+      ['B', 'tab-1', 0],
+    ]);
 
     // A failed write leaves the journal in place.
     await saver.flush();
-    expect(readJournal(storage)).toEqual(entries);
+    expect(readJournal(storage)).toHaveLength(2);
   });
 
-  it('clears the journal once the write succeeded', async () => {
+  it('clears only the journal of the workflows it saved', async () => {
     const { saver, storage } = setup();
-    saver.schedule(createWorkflow('A'));
+    const a = createWorkflow('A');
+    saver.schedule(a);
     saver.journal();
-    expect(storage.data.has(JOURNAL_KEY)).toBe(true);
+    // Another tab's journal of the same workflow is not this tab's to clear.
+    storage.setItem(journalKey('tab-2', a.id), storage.getItem(journalKey('tab-1', a.id)) ?? '');
     await saver.flush();
-    expect(storage.data.has(JOURNAL_KEY)).toBe(false);
-    expect(readJournal(storage)).toEqual([]);
+    expect([...storage.data.keys()]).toEqual([journalKey('tab-2', a.id)]);
   });
 
-  it('drops invalid journal entries and unreadable journals', () => {
+  it('reads the legacy shared journal and drops invalid entries and unreadable journals', () => {
     const storage = memoryStorage();
     const good = createWorkflow('Good');
     // The first journal format, a plain list of workflows, is still read.
-    storage.setItem(JOURNAL_KEY, JSON.stringify([good, { id: 'x', name: 'Half a workflow' }, 42, null]));
-    expect(readJournal(storage)).toEqual([{ workflow: good, storedUpdatedAt: null }]);
     storage.setItem(
-      JOURNAL_KEY,
+      LEGACY_JOURNAL_KEY,
+      JSON.stringify([good, { id: 'x', name: 'Half a workflow' }, 42, null]),
+    );
+    expect(readJournal(storage).map((e) => [e.workflow, e.storedUpdatedAt])).toEqual([[good, null]]);
+    storage.setItem(
+      LEGACY_JOURNAL_KEY,
       JSON.stringify({ format: 2, entries: [{ workflow: good, storedUpdatedAt: 'x' }, { workflow: 1 }] }),
     );
-    expect(readJournal(storage)).toEqual([{ workflow: good, storedUpdatedAt: 'x' }]);
+    expect(readJournal(storage).map((e) => [e.workflow, e.storedUpdatedAt, e.tabId])).toEqual([
+      [good, 'x', null],
+    ]);
 
-    storage.setItem(JOURNAL_KEY, '{not json');
+    storage.setItem(LEGACY_JOURNAL_KEY, '{not json');
     expect(readJournal(storage)).toEqual([]);
-    storage.setItem(JOURNAL_KEY, JSON.stringify({ workflows: [good] }));
+    storage.setItem(LEGACY_JOURNAL_KEY, JSON.stringify({ workflows: [good] }));
+    expect(readJournal(storage)).toEqual([]);
+    storage.setItem(journalKey('t', good.id), JSON.stringify({ format: 3, tabId: 't', workflow: { id: 1 } }));
     expect(readJournal(storage)).toEqual([]);
     expect(readJournal(memoryStorage())).toEqual([]);
     expect(readJournal(null)).toEqual([]);
   });
 
-  it('journals which stored version each edit started from, so an undo right before a reload still wins', async () => {
-    const { saver, storage } = setup();
+  it('keeps the legacy replay rule: an undo journalled right before a reload still wins', () => {
     const edited = { ...createWorkflow('Edited'), updatedAt: '2026-11-02T10:00:00.000Z' };
-    saver.schedule(edited);
-    await saver.flush();
-    // Undo brings back the version before the edit, with its older updatedAt; the page closes before saving.
     const undone = { ...edited, name: 'Before the edit', updatedAt: '2026-11-02T09:00:00.000Z' };
-    saver.schedule(undone);
-    saver.journal();
-    const [entry] = readJournal(storage);
-    expect(entry).toEqual({ workflow: undone, storedUpdatedAt: edited.updatedAt });
-    if (!entry) throw new Error('no entry');
+    const entry = { workflow: undone, storedUpdatedAt: edited.updatedAt };
     expect(shouldReplay(entry, edited)).toBe(true);
-    // Something else wrote a newer version meanwhile (another window): the journal must not overwrite it.
     expect(shouldReplay(entry, { updatedAt: '2026-11-02T11:00:00.000Z' })).toBe(false);
     expect(shouldReplay(entry, undefined)).toBe(true);
-    saver.forget(undone.id);
   });
 
   it('survives a storage that refuses to write', () => {
@@ -335,8 +344,7 @@ describe('AutoSaver', () => {
     const saver = new AutoSaver(
       async () => {},
       () => {},
-      300,
-      storage,
+      { storage },
     );
     saver.schedule(createWorkflow('A'));
     expect(() => saver.journal()).not.toThrow();

@@ -5,7 +5,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { updateWorkflowFields } from '../../shared/model/operations';
-import type { Workflow } from '../../shared/model/schema';
+import { WorkflowSchema } from '../../shared/model/schema';
 import { CoarchitectDb } from '../../renderer/storage/db';
 import { loadWorkspace, saveWorkflows } from '../../renderer/storage/repository';
 import { HISTORY_JOURNAL_KEY } from '../../renderer/storage/historySaver';
@@ -122,7 +122,7 @@ describe('undo history across a reload', () => {
     const id = await editedTwice(name);
     const db = new CoarchitectDb(name);
     opened.push(db);
-    const stored = (await db.workflows.get(id)) as Workflow;
+    const stored = WorkflowSchema.parse(await db.workflows.get(id));
     const changedElsewhere = { ...stored, volumePerWeek: 55, updatedAt: '2031-01-01T00:00:00.000Z' };
     await saveWorkflows(db, [changedElsewhere]);
 
@@ -215,6 +215,10 @@ describe('undo history across a reload', () => {
       getItem: (key: string) => data.get(key) ?? null,
       setItem: (key: string, value: string) => void data.set(key, value),
       removeItem: (key: string) => void data.delete(key),
+      key: (i: number) => [...data.keys()][i] ?? null,
+      get length() {
+        return data.size;
+      },
     });
     const name = databaseName();
     const app = await session(name);
@@ -229,15 +233,18 @@ describe('undo history across a reload', () => {
     await app.open(id);
     app.setVolume(id, 42);
     listeners.get('pagehide')?.();
-    const journal = data.get(HISTORY_JOURNAL_KEY);
+    // Journalled under this tab's own key.
+    const key = [...data.keys()].find((k) => k.startsWith(`${HISTORY_JOURNAL_KEY}:`));
+    expect(key).toBeDefined();
+    const journal = data.get(key!);
     expect(journal).toBeDefined();
     // Simulate the IndexedDB write that unload cut short: the row is gone, the journal remains.
     await app.workspace().flush();
     await app.db.history.delete(id);
-    data.set(HISTORY_JOURNAL_KEY, journal!);
+    data.set(key!, journal!);
 
     const again = await session(name);
-    expect(data.has(HISTORY_JOURNAL_KEY)).toBe(false);
+    expect(data.has(key!)).toBe(false);
     await again.open(id);
     expect(again.workflow(id)?.volumePerWeek).toBe(42);
     again.undo();
@@ -266,7 +273,7 @@ describe('database version 3', () => {
     const db = new CoarchitectDb(name);
     opened.push(db);
     const { workspace, unreadable } = await loadWorkspace(db);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(unreadable).toEqual([]);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(workspace.workflows)).toEqual(byId(ws.workflows));
