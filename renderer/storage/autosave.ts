@@ -96,8 +96,8 @@ export class AutoSaver {
 
   schedule(workflow: Workflow): void {
     this.pending.set(workflow.id, workflow);
-    this.onState('saving');
     if (this.conflicted.has(workflow.id)) return; // Saved once the conflict is resolved.
+    this.onState('saving');
     const now = Date.now();
     this.firstPendingAt ??= now;
     if (this.timer !== null) clearTimeout(this.timer);
@@ -130,7 +130,7 @@ export class AutoSaver {
     if (mine) this.schedule(mine);
     else {
       this.dropJournal(id);
-      if (!this.hasPendingWrites) this.onState('saved');
+      if (!this.hasPendingWrites && this.conflicted.size === 0) this.onState('saved');
     }
   }
 

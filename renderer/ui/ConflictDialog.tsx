@@ -10,6 +10,15 @@ function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 }
 
+/** The first few step names (a large workflow has thousands). */
+function stepNames(wf: Workflow, shown = 8): string {
+  const names = wf.steps.slice(0, shown).map((s) => s.name);
+  const more = wf.steps.length - names.length;
+  return names.length === 0
+    ? '—'
+    : `${names.join(', ')}${more > 0 ? ` … and ${more.toLocaleString()} more` : ''}`;
+}
+
 /** The facts a person compares to choose; those that differ are marked. */
 function facts(wf: Workflow): [string, string][] {
   return [
@@ -17,7 +26,7 @@ function facts(wf: Workflow): [string, string][] {
     ['Steps', String(wf.steps.length)],
     ['Connections', String(wf.edges.length)],
     ['Volume per week', wf.volumePerWeek.toLocaleString()],
-    ['Step names', wf.steps.map((s) => s.name).join(', ') || '—'],
+    ['Step names', stepNames(wf)],
     ['Last changed', formatTime(wf.updatedAt)],
   ];
 }
