@@ -2,12 +2,12 @@
  * Revisions (Dexie version 5): a stale copy never overwrites a newer one, the check happens inside the write
  * transaction, and the unload journals of several closed tabs are replayed without losing any of them.
  */
+import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from './freshDb';
 import { memoryStorage } from './memoryStorage';
 import { createWorkflow, updateWorkflowFields } from '../../shared/model/operations';
-import { customerSupportExample } from '../../shared/examples/customerSupport';
 import { CoarchitectDb } from '../../renderer/storage/db';
 import {
   loadWorkflow,
@@ -96,45 +96,54 @@ describe('revisions', () => {
     expect(await saveWorkflows(db, [wf])).toEqual(new Map([[wf.id, 2]]));
   });
 
-  it('upgrades a version 4 database: every workflow row gets revision 1, nothing else changes', async () => {
-    const name = `v4-${crypto.randomUUID()}`;
-    const old = new Dexie(name);
-    // Version 4's schema as it shipped (db.ts before version 5).
-    old.version(4).stores({
-      workflows: 'id, name, kind, updatedAt',
-      roles: 'id, name',
-      customSkills: 'id, name',
-      meta: 'key',
-      history: 'workflowId',
-    });
-    const ws = customerSupportExample();
-    await old.table('workflows').bulkPut(ws.workflows);
-    await old.table('roles').bulkPut(ws.roles);
-    old.close();
-
-    const db = new CoarchitectDb(name);
-    try {
-      const { workspace, unreadable, revisions } = await loadWorkspace(db);
-      expect(db.verno).toBe(5);
-      expect(unreadable).toEqual([]);
-      const byId = <T extends { id: string }>(rows: T[]) =>
-        [...rows].sort((a, b) => a.id.localeCompare(b.id));
-      expect(byId(workspace.workflows)).toEqual(byId(ws.workflows));
-      expect([...revisions.values()]).toEqual(ws.workflows.map(() => 1));
-      // The index the revision check reads is built for the upgraded rows.
-      const first = ws.workflows[0]!;
-      const stale = {
-        ...updateWorkflowFields(first, { name: 'Stale' }),
-        updatedAt: '2026-12-06T10:00:00.000Z',
+  it.each(['minimal', 'full', 'edge'])(
+    'upgrades a version 4 database (%s fixture): every workflow row gets revision 1, nothing else changes',
+    async (fixture) => {
+      const rows = JSON.parse(readFileSync(`test/fixtures/dexie-v4/${fixture}.json`, 'utf8')) as {
+        workflows: Record<string, unknown>[];
+        roles: unknown[];
+        customSkills: unknown[];
       };
-      expect(
-        (await saveWorkflowRevisions(db, [{ workflow: stale, baseRevision: 0 }])).conflicts,
-      ).toHaveLength(1);
-    } finally {
-      db.close();
-      await Dexie.delete(name);
-    }
-  });
+      const name = `v4-${crypto.randomUUID()}`;
+      const old = new Dexie(name);
+      // Version 4's schema as it shipped (db.ts before version 5).
+      old.version(4).stores({
+        workflows: 'id, name, kind, updatedAt',
+        roles: 'id, name',
+        customSkills: 'id, name',
+        meta: 'key',
+        history: 'workflowId',
+      });
+      await old.table('workflows').bulkPut(rows.workflows);
+      await old.table('roles').bulkPut(rows.roles);
+      await old.table('customSkills').bulkPut(rows.customSkills);
+      old.close();
+
+      const db = new CoarchitectDb(name);
+      try {
+        const { workspace, unreadable, revisions } = await loadWorkspace(db);
+        expect(db.verno).toBe(5);
+        expect(unreadable).toEqual([]);
+        const byId = <T extends { id: string }>(list: T[]) =>
+          [...list].sort((a, b) => a.id.localeCompare(b.id));
+        const documents = rows.workflows.map(({ revision: _stray, ...wf }) => wf);
+        expect(byId(workspace.workflows)).toEqual(byId(documents as { id: string }[]));
+        expect(workspace.roles).toHaveLength(rows.roles.length);
+        expect([...revisions.values()]).toEqual(rows.workflows.map(() => 1));
+        // The index the revision check reads is built for the upgraded rows: a copy based on nothing is stale.
+        const first = workspace.workflows[0]!;
+        const stale = {
+          ...updateWorkflowFields(first, { name: 'Stale' }),
+          updatedAt: '2026-12-06T10:00:00.000Z',
+        };
+        const outcome = await saveWorkflowRevisions(db, [{ workflow: stale, baseRevision: 0 }]);
+        expect(outcome.conflicts.map((c) => c.revision)).toEqual([1]);
+      } finally {
+        db.close();
+        await Dexie.delete(name);
+      }
+    },
+  );
 });
 
 describe('journal recovery', () => {
