@@ -3,6 +3,7 @@
  * BroadcastChannel, as two tabs or two Electron windows do): nothing one of them saved is lost, and a
  * true conflict is shown with both versions and a choice.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -92,6 +93,9 @@ describe('two tabs on one workflow', () => {
     expect(shown).toContain('4,321');
     expect(shown).toMatch(/Mine \(this window\)/);
     expect(shown).toMatch(/Theirs \(other window\)/);
+    const axe = await new AxeBuilder({ page: loser }).include('[role="alertdialog"]').analyze();
+    const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
     // Not dismissed by Escape: a choice is needed.
     await loser.keyboard.press('Escape');
     await visible(dialog);
