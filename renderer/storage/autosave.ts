@@ -67,8 +67,8 @@ type Write = (workflows: Workflow[], baseRevisions: number[]) => Promise<SaveOut
 
 export class AutoSaver {
   private pending = new Map<string, Workflow>();
-  /** Being written now. */
-  private inFlight = new Set<string>();
+  /** Being written now (journalled too on unload: the page may die before the write completes). */
+  private inFlight = new Map<string, Workflow>();
   /** Refused because another window wrote it meanwhile; not saved again until resolved. */
   private conflicted = new Set<string>();
   /** The stored revision each workflow's copy here is based on (0 or absent: never stored). */
@@ -170,7 +170,7 @@ export class AutoSaver {
     if (batch.length === 0) return this.writing;
     for (const wf of batch) {
       this.pending.delete(wf.id);
-      this.inFlight.add(wf.id);
+      this.inFlight.set(wf.id, wf);
     }
     this.writing = this.writing.then(() => this.writeBatch(batch));
     return this.writing;
@@ -221,7 +221,7 @@ export class AutoSaver {
   /** Synchronous last resort when the page is hidden or closed: one key per unsaved workflow. */
   journal(): void {
     if (!this.storage) return;
-    const unsaved = new Map(this.pending);
+    const unsaved = new Map([...this.inFlight, ...this.pending]);
     for (const wf of unsaved.values()) {
       const key = journalKey(this.tabId, wf.id);
       const entry = { format: 3, tabId: this.tabId, workflow: wf, storedRevision: this.revisionOf(wf.id) };

@@ -250,6 +250,25 @@ describe('AutoSaver', () => {
     saver.forget(wf.id);
   });
 
+  it('journals a workflow whose write is still under way (the page may die before it completes)', async () => {
+    let finish: () => void = () => {};
+    const { saver, storage } = setup(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+    );
+    const wf = createWorkflow('In flight');
+    saver.schedule(wf);
+    const writing = saver.flush();
+    await Promise.resolve();
+    saver.journal();
+    expect(readJournal(storage).map((e) => e.workflow)).toEqual([wf]);
+    finish();
+    await writing;
+    expect(storage.data.size).toBe(0);
+  });
+
   it('forgets a pending workflow', async () => {
     const { saver, writes } = setup();
     const wf = createWorkflow('Deleted');
