@@ -67,6 +67,18 @@ export async function loadWorkspace(db: CoarchitectDb): Promise<LoadedWorkspace>
   };
 }
 
+/** Roles and custom skills only (what another tab's "library changed" needs; workflows are not re-read). */
+export async function loadLibrary(db: CoarchitectDb): Promise<Pick<Workspace, 'roles' | 'customSkills'>> {
+  const unreadable: UnreadableRow[] = [];
+  const [roles, customSkills] = await db.transaction('r', db.roles, db.customSkills, () =>
+    Promise.all([db.roles.toArray(), db.customSkills.toArray()]),
+  );
+  return {
+    roles: parseRows('roles', roles, RoleSchema, unreadable),
+    customSkills: parseRows('customSkills', customSkills, SkillSchema, unreadable),
+  };
+}
+
 /** The workflow's own fields; its steps and edges are checked one by one (see checkedForWrite). */
 const WorkflowShellSchema = WorkflowSchema.omit({ steps: true, edges: true });
 /** Step and edge objects already checked: edits share unchanged ones, so a save checks only what changed. */

@@ -481,10 +481,10 @@ async function followElsewhere(message: TabMessage): Promise<void> {
       return;
     }
     case 'library-changed': {
-      const { workspace } = await repo.loadWorkspace(db);
+      const library = await repo.loadLibrary(db);
       const temporal = useWorkspace.temporal.getState();
       temporal.pause();
-      useWorkspace.setState({ roles: workspace.roles, customSkills: workspace.customSkills });
+      useWorkspace.setState(library);
       temporal.resume();
       return;
     }

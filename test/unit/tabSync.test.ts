@@ -77,6 +77,27 @@ describe('two tabs on one workflow', () => {
     expect([a.state().conflicts, b.state().conflicts]).toEqual([[], []]);
   });
 
+  it('roles and skills added in one tab appear in the other', async () => {
+    const name = databaseName();
+    const a = await tab(name);
+    const b = await tab(name);
+    await a.state().addRole({ name: 'Reviewer' });
+    await a.state().addCustomSkill('Tone of voice', 'Brand voice');
+    await until(() => b.state().roles.some((r) => r.name === 'Reviewer'));
+    await until(() => b.state().customSkills.some((k) => k.name === 'Tone of voice'));
+  });
+
+  it('a workflow created or deleted in one tab appears in or leaves the other', async () => {
+    const name = databaseName();
+    const a = await tab(name);
+    const b = await tab(name);
+    const id = a.state().createWorkflow('Brand new');
+    await a.flush();
+    await until(() => b.workflow(id)?.name === 'Brand new');
+    await a.state().deleteWorkflow(id);
+    await until(() => b.workflow(id) === undefined);
+  });
+
   it('a true conflict (both edited the same revision) is held back and resolved only by a choice', async () => {
     const name = databaseName();
     const a = await tab(name);
