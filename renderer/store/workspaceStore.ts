@@ -219,7 +219,18 @@ export const useWorkspace = create<WorkspaceStore>()(
               workflows = workflows.map((w) => (w.id === c.id ? c.mine : w));
               saver.holdConflict(c.mine);
             }
-            set({ ...workspace, workflows, unreadable, status: 'ready', conflicts });
+            set({
+              ...workspace,
+              workflows,
+              unreadable,
+              status: 'ready',
+              conflicts,
+              ...(conflicts.length > 0 && {
+                saveState: 'error' as const,
+                saveError:
+                  'a closed window left edits of a workflow changed since; choose which version to keep',
+              }),
+            });
             for (const copy of copies) putWorkflow(copy);
             for (const { id, revision } of recovery.saved)
               channel.post({ type: 'workflow-saved', id, revision });

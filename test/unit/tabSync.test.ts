@@ -158,6 +158,46 @@ describe('two tabs on one workflow', () => {
   });
 });
 
+describe('journals of closed tabs at start', () => {
+  it('a journalled edit that met a newer stored version is shown as a conflict, and kept when chosen', async () => {
+    const { memoryStorage } = await import('./memoryStorage');
+    const { journalKey } = await import('../../renderer/storage/autosave');
+    const storage = memoryStorage();
+    vi.stubGlobal('localStorage', storage);
+    try {
+      const name = databaseName();
+      const a = await tab(name);
+      const id = a.state().createWorkflow('Journalled');
+      await a.flush();
+      const base = a.workflow(id)!;
+      a.rename(id, 'Saved by another tab');
+      await a.flush();
+      // A tab that crashed had journalled its own edit of revision 1.
+      const mine = {
+        ...updateWorkflowFields(base, { volumePerWeek: 4242 }),
+        updatedAt: '2030-01-01T00:00:00.000Z',
+      };
+      storage.setItem(
+        journalKey('crashed', id),
+        JSON.stringify({ format: 3, tabId: 'crashed', workflow: mine, storedRevision: 1 }),
+      );
+
+      const b = await tab(name);
+      expect(b.state().conflicts.map((c) => [c.id, c.theirs.name])).toEqual([[id, 'Saved by another tab']]);
+      expect(b.workflow(id)?.volumePerWeek).toBe(4242);
+      expect(b.state().saveState).toBe('error');
+      b.state().resolveConflict(id, 'mine');
+      await b.flush();
+      expect(storage.data.has(journalKey('crashed', id))).toBe(false);
+      const c = await tab(name);
+      expect(c.workflow(id)?.volumePerWeek).toBe(4242);
+      expect(c.state().conflicts).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('a write that fails (disk full)', () => {
   it('is shown in the save state and leaves no unhandled promise rejection', async () => {
     const unhandled: unknown[] = [];
