@@ -7,7 +7,15 @@
  */
 import type { Workflow } from '../../shared/model/schema';
 import type { CoarchitectDb } from './db';
-import { readJournal, shouldReplay, LEGACY_JOURNAL_KEY, type JournalEntry } from './autosave';
+import {
+  JOURNAL_PREFIX,
+  journalKeys,
+  readJournal,
+  readJournalKey,
+  shouldReplay,
+  LEGACY_JOURNAL_KEY,
+  type JournalEntry,
+} from './autosave';
 import * as repo from './repository';
 
 export interface JournalConflict extends repo.SaveConflict {
@@ -62,10 +70,14 @@ export async function recoverJournals(
       recovery.conflicts.push({ ...conflict, mine: entry.workflow, journalKey: entry.key });
     if (outcome.conflicts.length === 0) handled.add(entry.key);
   }
-  // Unreadable journals are dropped too: nothing in them can be replayed.
-  for (let i = storage.length - 1; i >= 0; i--) {
-    const key = storage.key(i);
+  // Unreadable journals of closed tabs are dropped too: nothing in them can be replayed.
+  const read = new Set(entries.map((e) => e.key));
+  for (const key of journalKeys(storage)) {
     if (key === LEGACY_JOURNAL_KEY) handled.add(key);
+    else if (!read.has(key) && readJournalKey(storage, key).length === 0) {
+      const tabId = key.slice(JOURNAL_PREFIX.length).split(':')[0] ?? '';
+      if (!liveTabs.has(tabId)) handled.add(key);
+    }
   }
   for (const key of handled) remove(storage, key);
   return recovery;

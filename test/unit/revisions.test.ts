@@ -193,13 +193,16 @@ describe('journal recovery', () => {
       LEGACY_JOURNAL_KEY,
       JSON.stringify({ format: 2, entries: [{ workflow: legacy, storedUpdatedAt: null }] }),
     );
-    const recovery = await recoverJournals(db, new Set(), storage);
+    // An unreadable journal of a closed tab is dropped; a live tab's is left, readable or not.
+    storage.setItem(journalKey('gone', 'wf-garbled'), '{not json');
+    storage.setItem(journalKey('live', 'wf-garbled'), '{not json');
+    const recovery = await recoverJournals(db, new Set(['live']), storage);
     expect(recovery.conflicts).toEqual([]);
     expect(recovery.saved.map((s) => s.revision)).toEqual([1, 1]);
     expect((await loadWorkspace(db)).workspace.workflows.map((w) => w.name).sort()).toEqual([
       'Legacy',
       'Never saved',
     ]);
-    expect(storage.data.size).toBe(0);
+    expect([...storage.data.keys()]).toEqual([journalKey('live', 'wf-garbled')]);
   });
 });
