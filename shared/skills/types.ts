@@ -103,6 +103,8 @@ export interface SkillDemand {
   ok: true;
   /** Sorted by role (workspace order, no-role last), then skill name. */
   rows: DemandRow[];
+  /** The engine's expected visits per case of the to-be's steps, by step id (reused by the plan). */
+  toBeVisits: ReadonlyMap<string, number>;
   warnings: string[];
 }
 
@@ -223,15 +225,33 @@ export interface LearningLoad {
   why: string;
 }
 
+/** One piece of learning time a role spends, as the projection applies it week by week. */
+export interface LearningLoadPart {
+  roleId: string;
+  hoursPerWeek: number;
+  /** From this week on. */
+  startWeek: number;
+  /** Plan-item time stops once this gap (a levelKey) is closed; null: for as long as the flow runs
+   * (coaching and pairing flags on steps are part of each case). */
+  closesWith: string | null;
+  why: string;
+}
+
 export interface LearningSources {
   sources: LearningSource[];
-  /** Per role, the learning time that enters its load in the projection. */
+  /** Per role, the learning time that enters its load once every plan item has started. */
   load: LearningLoad[];
+  /** The same time piece by piece, for the projection. */
+  loadParts: LearningLoadPart[];
   warnings: string[];
 }
 
 /** Feedback, coaching, pairing and plan items of the to-be → learning sources (learningSources.ts). */
-export type ComputeLearningSources = (input: SkillsInput, gaps: SkillGaps) => LearningSources;
+export type ComputeLearningSources = (
+  input: SkillsInput,
+  demand: SkillDemand,
+  gaps: SkillGaps,
+) => LearningSources;
 
 /**
  * - no-gap: nothing to learn;
@@ -253,8 +273,8 @@ export interface PlanStatus {
   why: string;
 }
 
-/** (remaining hours, sources) → when the gap closes (weeksToClose.ts). */
-export type PlanStatusFor = (remainingHours: number, sources: readonly LearningSource[]) => PlanStatus;
+/** (the gap, the sources crediting it) → when the gap closes (weeksToClose.ts). */
+export type PlanStatusFor = (gap: GapRow, sources: readonly LearningSource[]) => PlanStatus;
 
 // ---------------------------------------------------------------------------------------------------
 // The whole lens
@@ -278,6 +298,8 @@ export interface SkillsLens {
   ok: true;
   rows: LensRow[];
   learningLoad: LearningLoad[];
+  /** learningLoad piece by piece, for the projection. */
+  loadParts: LearningLoadPart[];
   totalReskillingHours: number;
   /** The assumptions used, for the "assumptions" panel. */
   assumptions: {
