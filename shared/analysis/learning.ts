@@ -17,7 +17,7 @@
  *   closing `weeklyReduction` of the gap to the floor every week (r₀: the review's rate, or the what-if rate).
  *   A review already at or below its floor keeps its rate.
  *
- * - Skills and the learning plan (shared/skills, on unless `skillEffects: false`): a step whose role is below a
+ * - Skills and the learning plan (shared/skills; for a to-be, unless `skillEffects: false`): a step whose role is below a
  *   recorded required level takes (1 + penalty × missing levels) times as long, and the review sending work
  *   back to it rejects that much more (skills/penalty.ts); coaching, pairing, retro, course and self-study
  *   time enters the roles' load (analyzeWorkflow's learningHoursPerWeek); as the plan's learning hours add
@@ -149,7 +149,8 @@ export function projectLearning(
     else if (s.type === 'review' && s.feedbackLoop !== null) reviews.push(s as FeedbackReview);
   });
   const cumulative = learners.map((l) => l.step.learningCurve.casesBefore);
-  const plan = skillEffects ? skillPlan(workflow, roles, skills) : null;
+  // Only a to-be is measured against the levels it asks for: an as-is's times are today's, with today's team.
+  const plan = skillEffects && workflow.kind === 'to-be' ? skillPlan(workflow, roles, skills) : null;
   const stepAt = new Map(workflow.steps.map((s, i) => [s.id, i]));
   // Every review whose rate may move: feedback loops, and reviews of steps that can carry a penalty.
   const reviewed = workflow.steps.filter(
