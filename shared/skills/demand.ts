@@ -5,7 +5,6 @@
  * counts its rework).
  */
 import { computeVisits } from '../analysis/visits';
-import { pert } from '../analysis/pert';
 import { formatNumber as f } from '../analysis/numbers';
 import type { Role, Workflow } from '../model/schema';
 import { skillInfo } from './skillInfo';
@@ -22,11 +21,18 @@ import type {
 /** Steps listed by name in an explanation before "… n more". */
 const SHOWN_STEPS = 6;
 
+interface Cell {
+  roleId: string | null;
+  skillId: string;
+  steps: StepDemand[];
+}
+
 interface SideCells {
-  /** By `${roleId}|${skillId}` (roleId '' for no role). */
-  cells: Map<string, { roleId: string | null; skillId: string; steps: StepDemand[] }>;
+  /** Role id ('' for no role) → skill id → cell; nested maps spare a key string per requirement. */
+  cells: Map<string, Map<string, Cell>>;
   volume: number;
-  visits: Map<string, number>;
+  visits: ReadonlyMap<string, number>;
+  visitsByIndex: Float64Array;
 }
 
 /** Demand cells of one workflow, or the engine's error. */
@@ -40,12 +46,14 @@ function sideDemand(
   const { chain, visits } = solved;
   const volume = workflow.volumePerWeek;
   const cells: SideCells['cells'] = new Map();
-  const byId = new Map<string, number>();
-  for (let i = 0; i < chain.ids.length; i++) byId.set(chain.ids[i]!, visits[i]!);
-  for (const step of workflow.steps) {
+  const steps = workflow.steps;
+  // The chain's states are the workflow's steps in order, so visits[i] belongs to steps[i].
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
     if ((step.type !== 'task' && step.type !== 'review') || step.skills.length === 0) continue;
-    const v = byId.get(step.id) ?? 0;
-    const mean = pert(step.duration).mean;
+    const v = visits[i]!;
+    const { min, likely, max } = step.duration;
+    const mean = (min + 4 * likely + max) / 6; // the PERT mean, as pert() computes it
     const automated = step.type === 'task' && step.mode === 'ai-automated';
     const hours = automated ? 0 : (volume * v * mean) / 60;
     let roleId = step.roleId;
@@ -55,10 +63,11 @@ function sideDemand(
       );
       roleId = null;
     }
+    let bySkill = cells.get(roleId ?? '');
+    if (!bySkill) cells.set(roleId ?? '', (bySkill = new Map()));
     for (const req of step.skills) {
-      const key = `${roleId ?? ''}|${req.skillId}`;
-      let cell = cells.get(key);
-      if (!cell) cells.set(key, (cell = { roleId, skillId: req.skillId, steps: [] }));
+      let cell = bySkill.get(req.skillId);
+      if (!cell) bySkill.set(req.skillId, (cell = { roleId, skillId: req.skillId, steps: [] }));
       cell.steps.push({
         stepId: step.id,
         stepName: step.name,
@@ -69,7 +78,7 @@ function sideDemand(
       });
     }
   }
-  return { cells, volume, visits: byId };
+  return { cells, volume, visits: chain.index, visitsByIndex: visits };
 }
 
 function summarise(steps: StepDemand[]): SideDemand {
@@ -82,28 +91,30 @@ function summarise(steps: StepDemand[]): SideDemand {
   return { requiredLevel, exerciseHoursPerWeek, steps };
 }
 
-function list(items: string[]): string {
-  const shown = items.slice(0, SHOWN_STEPS);
-  if (items.length > SHOWN_STEPS) shown.push(`… ${items.length - SHOWN_STEPS} more`);
+/** The first SHOWN_STEPS steps written out, then "… n more" (only those shown are formatted). */
+function list(steps: readonly StepDemand[], write: (s: StepDemand) => string): string {
+  const shown = steps.slice(0, SHOWN_STEPS).map(write);
+  if (steps.length > SHOWN_STEPS) shown.push(`… ${steps.length - SHOWN_STEPS} more`);
   return shown.join(', ');
 }
 
 function whyLevel(side: SideDemand, roleName: string, label: string): string {
   if (side.steps.length === 0) return `No step of ${roleName} in the ${label} needs this skill: level 0.`;
-  const parts = side.steps.map((s) => `'${s.stepName}' ${s.level}`);
-  return `Highest level the ${label} steps of ${roleName} ask for: max(${list(parts)}) = ${side.requiredLevel}.`;
+  const parts = list(side.steps, (s) => `'${s.stepName}' ${s.level}`);
+  return `Highest level the ${label} steps of ${roleName} ask for: max(${parts}) = ${side.requiredLevel}.`;
 }
 
 function whyHours(side: SideDemand, volume: number, roleName: string, label: string): string {
   if (side.steps.length === 0)
     return `No step of ${roleName} in the ${label} exercises this skill: 0 h/week.`;
-  const parts = side.steps.map((s) =>
+  const v = f(volume);
+  const parts = list(side.steps, (s) =>
     s.hoursPerWeek === 0 && s.meanMinutes > 0 && s.visits > 0
       ? `'${s.stepName}' 0 (AI-automated: no person time)`
-      : `'${s.stepName}' ${f(volume)} × ${f(s.visits)} × ${f(s.meanMinutes)} / 60`,
+      : `'${s.stepName}' ${v} × ${f(s.visits)} × ${f(s.meanMinutes)} / 60`,
   );
   return (
-    `Σ volume × visits × mean minutes / 60 over the ${label} steps needing it = ${list(parts)} = ` +
+    `Σ volume × visits × mean minutes / 60 over the ${label} steps needing it = ${parts} = ` +
     `${f(side.exerciseHoursPerWeek)} h/week (visits include rework).`
   );
 }
@@ -139,19 +150,32 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
   const before = asIs === null ? null : sideDemand(asIs, roleIds, warnings);
   if (before !== null && 'error' in before) return failure('as-is', before.error);
 
-  const keys = new Map<string, { roleId: string | null; skillId: string }>();
-  for (const [k, c] of after.cells) keys.set(k, c);
-  if (before) for (const [k, c] of before.cells) if (!keys.has(k)) keys.set(k, c);
+  // Every role × skill either side asks for: the to-be's, then the as-is's that the to-be dropped.
+  const keys: { roleId: string | null; skillId: string; toBe: Cell | undefined; asIs: Cell | undefined }[] =
+    [];
+  for (const [role, bySkill] of after.cells)
+    for (const c of bySkill.values())
+      keys.push({
+        roleId: c.roleId,
+        skillId: c.skillId,
+        toBe: c,
+        asIs: before?.cells.get(role)?.get(c.skillId),
+      });
+  if (before)
+    for (const [role, bySkill] of before.cells)
+      for (const c of bySkill.values())
+        if (!after.cells.get(role)?.has(c.skillId))
+          keys.push({ roleId: c.roleId, skillId: c.skillId, toBe: undefined, asIs: c });
 
   const roleOrder = new Map<string, number>(roles.map((r, i) => [r.id, i]));
   const roleById = new Map<string, Role>(roles.map((r) => [r.id, r]));
   const rows: DemandRow[] = [];
-  for (const [key, { roleId, skillId }] of keys) {
+  for (const { roleId, skillId, toBe: toBeCell, asIs: asIsCell } of keys) {
     const skill = skillInfo(skillId, skills);
     const roleName = roleId === null ? 'No role' : (roleById.get(roleId)?.name ?? roleId);
     const who = roleId === null ? 'steps without a role' : `'${roleName}'`;
-    const toBeSide = summarise(after.cells.get(key)?.steps ?? []);
-    const asIsSide = before ? summarise(before.cells.get(key)?.steps ?? []) : null;
+    const toBeSide = summarise(toBeCell?.steps ?? []);
+    const asIsSide = before ? summarise(asIsCell?.steps ?? []) : null;
     const flag = flagOf(asIsSide, toBeSide);
     rows.push({
       roleId,
@@ -171,13 +195,17 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
       },
     });
   }
-  rows.sort((a, b) => {
-    const ra = a.roleId === null ? Infinity : (roleOrder.get(a.roleId) ?? Infinity);
-    const rb = b.roleId === null ? Infinity : (roleOrder.get(b.roleId) ?? Infinity);
-    if (ra !== rb) return ra - rb;
-    return a.skill.name < b.skill.name ? -1 : a.skill.name > b.skill.name ? 1 : 0;
-  });
-  return { ok: true, rows, toBeVisits: after.visits, warnings };
+  const order = rows.map((r, at) => ({
+    r,
+    role: r.roleId === null ? roles.length : (roleOrder.get(r.roleId) ?? roles.length),
+    name: r.skill.name,
+    at,
+  }));
+  order.sort((a, b) => a.role - b.role || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.at - b.at));
+  for (let k = 0; k < order.length; k++) rows[k] = order[k]!.r;
+  const toBeVisits = new Map<string, number>();
+  for (const [id, i] of after.visits) toBeVisits.set(id, after.visitsByIndex[i]!);
+  return { ok: true, rows, toBeVisits, warnings };
 }
 
 function failure(side: 'as-is' | 'to-be', message: string): SkillsFailure {
