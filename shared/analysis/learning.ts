@@ -277,7 +277,13 @@ function skillPlan(
   roles: readonly Role[],
   skills: ReadonlyMap<string, Skill> | undefined,
 ): SkillPlan | null {
-  const lens = computeSkillsLens({ toBe: workflow, asIs: null, roles, skills: skills ?? skillIndex([]) });
+  const lens = computeSkillsLens({
+    toBe: workflow,
+    asIs: null,
+    roles,
+    skills: skills ?? skillIndex([]),
+    explain: 'none',
+  });
   if (!lens.ok) return null;
   const gaps = gapProgress(lens);
   const parts: readonly LearningLoadPart[] = lens.loadParts;

@@ -14,6 +14,7 @@ import type {
   SideDemand,
   SkillDemandResult,
   SkillsFailure,
+  SkillInfo,
   SkillsInput,
   StepDemand,
 } from './types';
@@ -130,6 +131,14 @@ function flagOf(asIs: SideDemand | null, toBe: SideDemand): DemandFlag {
   return 'unchanged';
 }
 
+const NO_WHY: DemandRow['why'] = Object.freeze({
+  asIsLevel: '',
+  toBeLevel: '',
+  asIsHours: '',
+  toBeHours: '',
+  flag: '',
+});
+
 const FLAG_WHY: Record<DemandFlag, (a: number, b: number) => string> = {
   new: (_, b) => `New: the as-is did not ask this of the role; the to-be asks level ${b}.`,
   raised: (a, b) => `Raised: from level ${a} in the as-is to ${b} in the to-be.`,
@@ -143,6 +152,7 @@ const FLAG_WHY: Record<DemandFlag, (a: number, b: number) => string> = {
 
 export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
   const { toBe, asIs, roles, skills } = input;
+  const explain = input.explain !== 'none';
   const warnings: string[] = [];
   const roleIds = new Set(roles.map((r) => r.id));
   const after = sideDemand(toBe, roleIds, warnings);
@@ -170,8 +180,10 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
   const roleOrder = new Map<string, number>(roles.map((r, i) => [r.id, i]));
   const roleById = new Map<string, Role>(roles.map((r) => [r.id, r]));
   const rows: DemandRow[] = [];
+  const infoCache = new Map<string, SkillInfo>();
   for (const { roleId, skillId, toBe: toBeCell, asIs: asIsCell } of keys) {
-    const skill = skillInfo(skillId, skills);
+    let skill = infoCache.get(skillId);
+    if (!skill) infoCache.set(skillId, (skill = skillInfo(skillId, skills)));
     const roleName = roleId === null ? 'No role' : (roleById.get(roleId)?.name ?? roleId);
     const who = roleId === null ? 'steps without a role' : `'${roleName}'`;
     const toBeSide = summarise(toBeCell?.steps ?? []);
@@ -185,14 +197,16 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
       toBe: toBeSide,
       flag,
       deskillingRisk: flag === 'no-longer-exercised',
-      why: {
-        asIsLevel: asIsSide ? whyLevel(asIsSide, who, 'as-is') : 'There is no as-is to compare with.',
-        toBeLevel: whyLevel(toBeSide, who, 'to-be'),
-        asIsHours:
-          asIsSide && before ? whyHours(asIsSide, before.volume, who, 'as-is') : 'There is no as-is.',
-        toBeHours: whyHours(toBeSide, after.volume, who, 'to-be'),
-        flag: FLAG_WHY[flag](asIsSide?.requiredLevel ?? 0, toBeSide.requiredLevel),
-      },
+      why: !explain
+        ? NO_WHY
+        : {
+            asIsLevel: asIsSide ? whyLevel(asIsSide, who, 'as-is') : 'There is no as-is to compare with.',
+            toBeLevel: whyLevel(toBeSide, who, 'to-be'),
+            asIsHours:
+              asIsSide && before ? whyHours(asIsSide, before.volume, who, 'as-is') : 'There is no as-is.',
+            toBeHours: whyHours(toBeSide, after.volume, who, 'to-be'),
+            flag: FLAG_WHY[flag](asIsSide?.requiredLevel ?? 0, toBeSide.requiredLevel),
+          },
     });
   }
   const order = rows.map((r, at) => ({

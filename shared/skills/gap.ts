@@ -9,16 +9,18 @@
 import { formatNumber as f } from '../analysis/numbers';
 import type { Role } from '../model/schema';
 import { hoursPerLevelFor } from './hoursPerLevel';
-import type { GapRow, PersonGap, SkillDemand, SkillGaps, SkillsInput } from './types';
+import type { GapRow, HoursPerLevel, PersonGap, SkillDemand, SkillGaps, SkillsInput } from './types';
 
 export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): SkillGaps {
   const { roles, skills, toBe } = input;
+  const explain = input.explain !== 'none';
   const byCategory = toBe.learningAssumptions.hoursPerLevelByCategory;
   const roleById = new Map<string, Role>(roles.map((r) => [r.id, r]));
   const warnings: string[] = [];
   const rows: GapRow[] = [];
   const warnedPeople = new Set<string>();
   let totalReskillingHours = 0;
+  const hplCache = new Map<string, HoursPerLevel>();
   for (const d of demand.rows) {
     if (d.roleId === null || d.toBe.requiredLevel === 0) continue;
     const role = roleById.get(d.roleId);
@@ -27,15 +29,20 @@ export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): Skill
     const held = role.skillLevels.find((l) => l.skillId === d.skill.id);
     const current = held ? clampLevel(held.level) : 0;
     const gapLevels = Math.max(0, required - current);
-    const hpl = hoursPerLevelFor(
-      { ...d.skill, hoursPerLevel: skills.get(d.skill.id)?.hoursPerLevel ?? null },
-      byCategory,
-    );
+    let hpl = hplCache.get(d.skill.id);
+    if (!hpl)
+      hplCache.set(
+        d.skill.id,
+        (hpl = hoursPerLevelFor(
+          { ...d.skill, hoursPerLevel: skills.get(d.skill.id)?.hoursPerLevel ?? null },
+          byCategory,
+        )),
+      );
     const headcount = Number.isFinite(role.headcount) && role.headcount > 0 ? role.headcount : 0;
     const basis = role.people.length > 0 ? 'people' : 'team';
     const people: PersonGap[] = [];
     let totalGapLevels: number;
-    let totalWhy: string;
+    let totalWhy = '';
     if (basis === 'people') {
       if (!warnedPeople.has(role.id) && role.people.length !== headcount) {
         warnedPeople.add(role.id);
@@ -58,12 +65,14 @@ export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): Skill
           reskillingHours: gap * hpl.hours,
         });
       }
-      totalWhy =
-        `Σ per person max(0, ${required} − their level) = ` +
-        `${people.map((p) => `${p.gapLevels}${p.ownLevel ? '' : ' (team level)'}`).join(' + ')} = ${f(totalGapLevels)} level-steps.`;
+      if (explain)
+        totalWhy =
+          `Σ per person max(0, ${required} − their level) = ` +
+          `${people.map((p) => `${p.gapLevels}${p.ownLevel ? '' : ' (team level)'}`).join(' + ')} = ${f(totalGapLevels)} level-steps.`;
     } else {
       totalGapLevels = gapLevels * headcount;
-      totalWhy = `Team gap × headcount = ${gapLevels} × ${f(headcount)} = ${f(totalGapLevels)} level-steps.`;
+      if (explain)
+        totalWhy = `Team gap × headcount = ${gapLevels} × ${f(headcount)} = ${f(totalGapLevels)} level-steps.`;
     }
     const reskillingHours = totalGapLevels * hpl.hours;
     totalReskillingHours += reskillingHours;
@@ -83,20 +92,29 @@ export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): Skill
       hoursPerLevel: hpl,
       reskillingHours,
       people,
-      why: {
-        current: held
-          ? `Team level ${current} (${held.source}${held.asOf ? `, as of ${held.asOf}` : ''}).`
-          : `No level recorded for '${role.name}' in this skill: taken as 0 (none). Record one under the role.`,
-        gapLevels: `max(0, required − current) = max(0, ${required} − ${current}) = ${gapLevels}.`,
-        totalGapLevels: totalWhy,
-        reskillingHours:
-          `Level-steps × hours per level = ${f(totalGapLevels)} × ${f(hpl.hours)} = ${f(reskillingHours)} h. ` +
-          hpl.why,
-      },
+      why: !explain
+        ? NO_WHY
+        : {
+            current: held
+              ? `Team level ${current} (${held.source}${held.asOf ? `, as of ${held.asOf}` : ''}).`
+              : `No level recorded for '${role.name}' in this skill: taken as 0 (none). Record one under the role.`,
+            gapLevels: `max(0, required − current) = max(0, ${required} − ${current}) = ${gapLevels}.`,
+            totalGapLevels: totalWhy,
+            reskillingHours:
+              `Level-steps × hours per level = ${f(totalGapLevels)} × ${f(hpl.hours)} = ${f(reskillingHours)} h. ` +
+              hpl.why,
+          },
     });
   }
   return { ok: true, rows, totalReskillingHours, warnings };
 }
+
+const NO_WHY: GapRow['why'] = Object.freeze({
+  current: '',
+  gapLevels: '',
+  totalGapLevels: '',
+  reskillingHours: '',
+});
 
 /** Levels are whole numbers 0–5 by the schema; clamp defensively so a bad value never yields a bad figure. */
 function clampLevel(level: number): number {

@@ -36,6 +36,8 @@ export function computeLearningSources(
   gaps: SkillGaps,
 ): LearningSources {
   const { toBe, roles } = input;
+  const explain = input.explain !== 'none';
+  const say = (make: () => string) => (explain ? make() : '');
   const volume = toBe.volumePerWeek;
   const minutesPerRejection = toBe.learningAssumptions.feedbackMinutesPerRejection;
   const roleById = new Map<string, Role>(roles.map((r) => [r.id, r]));
@@ -63,7 +65,10 @@ export function computeLearningSources(
         hoursPerWeek: hours,
         startWeek: item.startWeek,
         closesWith: levelKey(item.roleId, item.skillId),
-        why: `${item.method} for '${item.skillId}': ${f(item.hoursPerWeek)} h per person × ${f(headcountOf(item.roleId))} people from week ${item.startWeek}.`,
+        why: say(
+          () =>
+            `${item.method} for '${item.skillId}': ${f(item.hoursPerWeek)} h per person × ${f(headcountOf(item.roleId))} people from week ${item.startWeek}.`,
+        ),
       });
     }
   };
@@ -76,7 +81,7 @@ export function computeLearningSources(
     taughtStep: WorkStep,
     learnerRoleId: string,
     hours: number,
-    describe: string,
+    describe: () => string,
   ) => {
     const linked = plan.filter((i) => i.method === method && i.linkedStepId === linkedStep.id);
     if (linked.length > 0) {
@@ -98,10 +103,12 @@ export function computeLearningSources(
           startWeek: item.startWeek,
           planItemId: item.id,
           stepId: linkedStep.id,
-          why:
-            `${describe}${reaching.length > 1 ? `, shared by ${reaching.length} plan items` : ''} = ${f(share)} h/week` +
-            (ownHours(item) > 0 ? ` + the item's own ${f(ownHours(item))} h/week` : '') +
-            `, from week ${item.startWeek}.`,
+          why: say(
+            () =>
+              `${describe()}${reaching.length > 1 ? `, shared by ${reaching.length} plan items` : ''} = ${f(share)} h/week` +
+              (ownHours(item) > 0 ? ` + the item's own ${f(ownHours(item))} h/week` : '') +
+              `, from week ${item.startWeek}.`,
+          ),
         });
       }
       return;
@@ -119,12 +126,14 @@ export function computeLearningSources(
         startWeek: 0,
         planItemId: null,
         stepId: linkedStep.id,
-        why:
-          `${describe}` +
-          (missing.length > 1
-            ? `, split over the ${missing.length} skills of '${taughtStep.name}' the role lacks`
-            : '') +
-          ` = ${f(hours / missing.length)} h/week.`,
+        why: say(
+          () =>
+            `${describe()}` +
+            (missing.length > 1
+              ? `, split over the ${missing.length} skills of '${taughtStep.name}' the role lacks`
+              : '') +
+            ` = ${f(hours / missing.length)} h/week.`,
+        ),
       });
     }
   };
@@ -133,6 +142,7 @@ export function computeLearningSources(
     if (step.type === 'review' && step.reworkTargetId !== null) {
       const target = stepById.get(step.reworkTargetId);
       if (!isWork(target) || target.roleId === null || !roleById.has(target.roleId)) continue;
+      const learner = target.roleId;
       const v = visitsOf(step.id);
       const hours = (volume * v * step.rejectionRate * minutesPerRejection) / 60;
       credit(
@@ -140,9 +150,10 @@ export function computeLearningSources(
         'feedback-loop',
         step,
         target,
-        target.roleId,
+        learner,
         hours,
-        `Feedback from '${step.name}' to ${nameOf(target.roleId)}: volume × visits × rejection rate × minutes per rejection / 60 = ` +
+        () =>
+          `Feedback from '${step.name}' to ${nameOf(learner)}: volume × visits × rejection rate × minutes per rejection / 60 = ` +
           `${f(volume)} × ${f(v)} × ${formatPercent(step.rejectionRate)} × ${f(minutesPerRejection)} / 60 = ${f(hours)} h/week`,
       );
     }
@@ -152,16 +163,18 @@ export function computeLearningSources(
         warnings.push(`'${step.name}' has ${step.coaching.kind} but no role to learn: it counts nowhere.`);
         continue;
       }
+      const coaching = step.coaching;
       const v = visitsOf(step.id);
-      const hours = (volume * v * step.coaching.minutesPerCase) / 60;
-      const formula = `volume × visits × minutes per case / 60 = ${f(volume)} × ${f(v)} × ${f(step.coaching.minutesPerCase)} / 60 = ${f(hours)} h/week`;
+      const hours = (volume * v * coaching.minutesPerCase) / 60;
+      const formula = () =>
+        `volume × visits × minutes per case / 60 = ${f(volume)} × ${f(v)} × ${f(coaching.minutesPerCase)} / 60 = ${f(hours)} h/week`;
       if (hours > 0) {
         loadParts.push({
           roleId: learner,
           hoursPerWeek: hours,
           startWeek: 0,
           closesWith: null,
-          why: `Learning in ${step.coaching.kind} on '${step.name}': ${formula}.`,
+          why: say(() => `Learning in ${coaching.kind} on '${step.name}': ${formula()}.`),
         });
         const coach = step.coaching.coachRoleId;
         if (coach !== null && roleById.has(coach)) {
@@ -170,7 +183,7 @@ export function computeLearningSources(
             hoursPerWeek: hours,
             startWeek: 0,
             closesWith: null,
-            why: `Giving ${step.coaching.kind} on '${step.name}': ${formula}.`,
+            why: say(() => `Giving ${coaching.kind} on '${step.name}': ${formula()}.`),
           });
         }
       }
@@ -181,7 +194,7 @@ export function computeLearningSources(
         step,
         learner,
         hours,
-        `${step.coaching.kind === 'coaching' ? 'Coaching' : 'Pairing'} on '${step.name}': ${formula}`,
+        () => `${coaching.kind === 'coaching' ? 'Coaching' : 'Pairing'} on '${step.name}': ${formula()}`,
       );
     }
   }
@@ -203,14 +216,21 @@ export function computeLearningSources(
       startWeek: item.startWeek,
       planItemId: item.id,
       stepId: item.linkedStepId,
-      why: `${item.method}${linkedNote}: ${f(item.hoursPerWeek)} h per person × ${f(headcountOf(item.roleId))} people = ${f(hours)} h/week from week ${item.startWeek}.`,
+      why: say(
+        () =>
+          `${item.method}${linkedNote}: ${f(item.hoursPerWeek)} h per person × ${f(headcountOf(item.roleId))} people = ${f(hours)} h/week from week ${item.startWeek}.`,
+      ),
     });
   }
 
-  return { sources, load: summariseLoad(loadParts, roles), loadParts, warnings };
+  return { sources, load: summariseLoad(loadParts, roles, explain), loadParts, warnings };
 }
 
-function summariseLoad(parts: readonly LearningLoadPart[], roles: readonly Role[]): LearningLoad[] {
+function summariseLoad(
+  parts: readonly LearningLoadPart[],
+  roles: readonly Role[],
+  explain: boolean,
+): LearningLoad[] {
   const load: LearningLoad[] = [];
   for (const role of roles) {
     const mine = parts.filter((p) => p.roleId === role.id);
@@ -219,7 +239,9 @@ function summariseLoad(parts: readonly LearningLoadPart[], roles: readonly Role[
     load.push({
       roleId: role.id,
       hoursPerWeek: hours,
-      why: `Learning time of '${role.name}' once every plan item has started: ${mine.map((p) => f(p.hoursPerWeek)).join(' + ')} = ${f(hours)} h/week. ${mine.map((p) => p.why).join(' ')}`,
+      why: !explain
+        ? ''
+        : `Learning time of '${role.name}' once every plan item has started: ${mine.map((p) => f(p.hoursPerWeek)).join(' + ')} = ${f(hours)} h/week. ${mine.map((p) => p.why).join(' ')}`,
     });
   }
   return load;

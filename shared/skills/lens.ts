@@ -36,7 +36,7 @@ export function computeSkillsLens(input: SkillsInput): SkillsLensResult {
       demand: d,
       gap,
       sources,
-      plan: gap === null ? null : planStatusFor(gap, sources),
+      plan: gap === null ? null : planStatusFor(gap, sources, input.explain !== 'none'),
     };
   });
   const warnings = [...demand.warnings, ...gaps.warnings, ...learning.warnings];

@@ -42,6 +42,11 @@ export interface SkillsInput {
   roles: readonly Role[];
   /** Built-in plus custom skills by id (`skillIndex(customSkills)` from shared/ontology). */
   skills: ReadonlyMap<string, Skill>;
+  /**
+   * 'all' (default) writes every "why" text; 'none' leaves them empty, for callers that need only the
+   * numbers (the learning projection) or recalculate very large workspaces live, as the analysis's explain.
+   */
+  explain?: 'all' | 'none';
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -33,7 +33,13 @@ export function weeksToClose(remaining: number, sources: readonly LearningSource
   return null;
 }
 
-export function planStatusFor(gap: GapRow, sources: readonly LearningSource[]): PlanStatus {
+export function planStatusFor(gap: GapRow, sources: readonly LearningSource[], explain = true): PlanStatus {
+  const status = planStatus(gap, sources);
+  if (!explain) status.why = '';
+  return status;
+}
+
+function planStatus(gap: GapRow, sources: readonly LearningSource[]): PlanStatus {
   const weeklyLearningHours = sources.reduce((sum, s) => sum + Math.max(0, s.hoursPerWeek), 0);
   const remainingHours = gap.reskillingHours;
   if (!(gap.totalGapLevels > 0)) {

@@ -271,3 +271,25 @@ describe('learning in the flow and weeks to close', () => {
     expect(s.sources.reduce((sum, x) => sum + x.hoursPerWeek, 0)).toBeCloseTo(1.25 + 25 / 6, 12);
   });
 });
+
+describe('explain', () => {
+  it("'none' gives the same figures with empty why texts", () => {
+    const all = lensOf(input({ toBe: toBe(writingPlan()) }));
+    const none = lensOf(input({ toBe: toBe(writingPlan()), explain: 'none' }));
+    const figures = (l: SkillsLens) =>
+      l.rows.map((r) => [
+        r.key,
+        r.demand.toBe.exerciseHoursPerWeek,
+        r.gap?.reskillingHours,
+        r.plan?.weeksToClose,
+      ]);
+    expect(figures(none)).toEqual(figures(all));
+    for (const r of none.rows) {
+      expect(Object.values(r.demand.why).every((w) => w === '')).toBe(true);
+      if (r.gap) expect(Object.values(r.gap.why).every((w) => w === '')).toBe(true);
+      if (r.plan) expect(r.plan.why).toBe('');
+      for (const s of r.sources) expect(s.why).toBe('');
+    }
+    expect(all.rows.every((r) => r.demand.why.toBeHours.length > 0)).toBe(true);
+  });
+});
