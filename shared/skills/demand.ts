@@ -20,7 +20,7 @@ import type {
 } from './types';
 
 /** Steps listed by name in an explanation before "… n more". */
-const SHOWN_STEPS = 6;
+const SHOWN_STEPS = 4;
 
 interface Cell {
   roleId: string | null;
