@@ -31,6 +31,12 @@ export interface AnalysisOptions {
   /** What-if rejection rate (0–1) by review step id, instead of the reviews' own. */
   rejectionRate?: Readonly<Record<string, number>>;
   /**
+   * Hours per week by role id that the role spends learning outside the cases (coaching, pairing, retros,
+   * courses; see shared/skills). They come out of the role's capacity: utilization = (load + learning) /
+   * capacity, and the queue works with the hours that are left.
+   */
+  learningHoursPerWeek?: Readonly<Record<string, number>>;
+  /**
    * Which explanation texts to build: 'all' (default) explains every figure including each step's;
    * 'summary' only the workflow's and the roles' figures; 'none' none. Explaining every step of a
    * 10,000-step workflow takes tens of milliseconds (tens of thousands of strings), so live what-if
@@ -88,11 +94,13 @@ export interface RoleAnalysis {
   visitsPerCase: number;
   /** Person-minutes of work per case. */
   loadMinutesPerCase: number;
-  /** volume × loadMinutesPerCase / 60. */
+  /** volume × loadMinutesPerCase / 60 (the flow's work, without learning time). */
   loadHoursPerWeek: number;
+  /** Learning time taken from the role's capacity (AnalysisOptions.learningHoursPerWeek); usually 0. */
+  learningHoursPerWeek: number;
   /** headcount × hoursPerPersonPerWeek. */
   capacityHoursPerWeek: number;
-  /** load / capacity; null when there is work but no capacity (headcount or hours 0). */
+  /** (load + learning) / capacity; null when there is work but no capacity (headcount or hours 0). */
   utilization: number | null;
   /** Servers in the queue model: ⌊headcount⌋, at least 1 when headcount > 0. */
   servers: number;
@@ -204,6 +212,15 @@ export function analyzeWorkflow(
     if (!roles.some((r) => r.id === roleId))
       warnings.push(`What-if headcount for unknown role '${roleId}' ignored.`);
   }
+  for (const [roleId, h] of Object.entries(options.learningHoursPerWeek ?? {})) {
+    if (!(Number.isFinite(h) && h >= 0)) {
+      return invalid(
+        `The learning hours per week of role '${roleId}' must be at least 0 (got ${String(h)}).`,
+      );
+    }
+  }
+  const learningOf = (roleId: string) => options.learningHoursPerWeek?.[roleId] ?? 0;
+  const anyLearning = Object.values(options.learningHoursPerWeek ?? {}).some((h) => h > 0);
   const rejectionOverrides = Object.entries(options.rejectionRate ?? {});
   const reviewIds =
     rejectionOverrides.length > 0
@@ -333,13 +350,26 @@ export function analyzeWorkflow(
         secondMoment: visitsPerCase > 0 ? secondMomentSum / visitsPerCase : 0,
       },
     ]);
+    // Learning time leaves fewer hours per person for the queue.
+    const learning = learningOf(role.id);
+    const capacity = headcount * role.hoursPerWeek;
     const pool = poolQueue({
       headcount,
-      hoursPerWeek: role.hoursPerWeek,
+      hoursPerWeek:
+        learning > 0 && headcount > 0
+          ? Math.max(0, role.hoursPerWeek - learning / headcount)
+          : role.hoursPerWeek,
       arrivalsPerWeek: volume * visitsPerCase,
       meanService: mix.mean,
       serviceScv: mix.scv,
     });
+    const loadHours = (volume * loadMinutesPerCase) / 60;
+    let utilization = pool.utilization;
+    let stable = pool.stable;
+    if (learning > 0) {
+      utilization = capacity > 0 ? (loadHours + learning) / capacity : null;
+      stable = utilization !== null && utilization < 1;
+    }
     const result: RoleAnalysis = {
       id: role.id,
       name: role.name,
@@ -348,15 +378,16 @@ export function analyzeWorkflow(
       costPerHour: role.costPerHour,
       visitsPerCase,
       loadMinutesPerCase,
-      loadHoursPerWeek: (volume * loadMinutesPerCase) / 60,
-      capacityHoursPerWeek: headcount * role.hoursPerWeek,
-      utilization: pool.utilization,
+      loadHoursPerWeek: loadHours,
+      learningHoursPerWeek: learning,
+      capacityHoursPerWeek: capacity,
+      utilization,
       servers: pool.servers,
       meanServiceMinutes: mix.mean,
       serviceScv: mix.scv,
       probabilityOfWaiting: pool.probabilityOfWaiting,
-      waitMinutes: pool.waitMinutes,
-      stable: pool.stable,
+      waitMinutes: stable ? pool.waitMinutes : null,
+      stable,
     };
     for (const i of members) {
       const s = steps[i]!;
@@ -373,8 +404,13 @@ export function analyzeWorkflow(
   let worst = -1;
   for (const role of roleResults) {
     if (!(role.loadMinutesPerCase > 0)) continue;
+    // With learning time the ranking is by utilization (load + learning) / capacity, for every role alike.
     const ratio =
-      role.capacityHoursPerWeek > 0 ? role.loadMinutesPerCase / role.capacityHoursPerWeek : Infinity;
+      role.capacityHoursPerWeek > 0
+        ? anyLearning
+          ? (role.loadHoursPerWeek + role.learningHoursPerWeek) / role.capacityHoursPerWeek
+          : role.loadMinutesPerCase / role.capacityHoursPerWeek
+        : Infinity;
     if (ratio > worst) {
       worst = ratio;
       bottleneckRole = role;
@@ -384,7 +420,8 @@ export function analyzeWorkflow(
     ? { roleId: bottleneckRole.id, utilization: bottleneckRole.utilization }
     : null;
   const maxVolumePerWeek = bottleneckRole
-    ? bottleneckRole.capacityHoursPerWeek / (bottleneckRole.loadMinutesPerCase / 60)
+    ? Math.max(0, bottleneckRole.capacityHoursPerWeek - bottleneckRole.learningHoursPerWeek) /
+      (bottleneckRole.loadMinutesPerCase / 60)
     : null;
   let overload: Overload | null = null;
   if (bottleneckRole && maxVolumePerWeek !== null) {
@@ -394,9 +431,17 @@ export function analyzeWorkflow(
       overload = {
         roleId: bottleneckRole.id,
         utilization: u,
-        excessHoursPerWeek: bottleneckRole.loadHoursPerWeek - bottleneckRole.capacityHoursPerWeek,
+        excessHoursPerWeek:
+          bottleneckRole.loadHoursPerWeek +
+          bottleneckRole.learningHoursPerWeek -
+          bottleneckRole.capacityHoursPerWeek,
         volumeThatFits: maxVolumePerWeek,
-        headcountNeeded: perPerson > 0 ? Math.ceil(bottleneckRole.loadHoursPerWeek / perPerson - 1e-9) : null,
+        headcountNeeded:
+          perPerson > 0
+            ? Math.ceil(
+                (bottleneckRole.loadHoursPerWeek + bottleneckRole.learningHoursPerWeek) / perPerson - 1e-9,
+              )
+            : null,
       };
     }
   }
@@ -483,10 +528,13 @@ function explainRole(
     `${f(role.loadHoursPerWeek)} h/week.`;
   out[`${key}.capacityHoursPerWeek`] =
     `Capacity = headcount × hours per person per week = ${f(role.headcount)} × ${f(role.hoursPerPersonPerWeek)} = ${f(role.capacityHoursPerWeek)} h/week.`;
+  const learning = role.learningHoursPerWeek;
   out[`${key}.utilization`] =
     role.utilization === null
       ? `The role has ${f(role.loadHoursPerWeek)} h/week of work but no capacity (headcount × hours = 0).`
-      : `Utilization = load / capacity = ${f(role.loadHoursPerWeek)} / ${f(role.capacityHoursPerWeek)} = ${formatPercent(role.utilization)}.`;
+      : learning > 0
+        ? `Utilization = (load + learning) / capacity = (${f(role.loadHoursPerWeek)} + ${f(learning)}) / ${f(role.capacityHoursPerWeek)} = ${formatPercent(role.utilization)}; the learning time (coaching, pairing, retros, courses) comes out of the role's hours.`
+        : `Utilization = load / capacity = ${f(role.loadHoursPerWeek)} / ${f(role.capacityHoursPerWeek)} = ${formatPercent(role.utilization)}.`;
   let wait: string;
   if (!(role.loadMinutesPerCase > 0)) wait = 'No work arrives at this role, so nothing waits.';
   else if (role.waitMinutes === null) {

@@ -25,6 +25,7 @@ import { parseDocument } from '../format/importer';
 import { WORKFLOW_FORMAT } from '../format/document';
 import type { Workflow } from '../model/schema';
 import { MAX_PROJECTION_WEEKS, projectLearning } from './learning';
+import { skillIndex } from '../ontology';
 import { formatInteger, formatPercent } from './numbers';
 import { simulateWorkflow, type Estimate, type SimulationSummary } from '../simulation/index';
 
@@ -212,11 +213,12 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
 
   // Learning projection and simulation, per analysed workflow, when asked for.
   const roles = doc.document.roles;
+  const skills = skillIndex(doc.document.customSkills);
   const byId = new Map(selected.map((w) => [w.id, w]));
   const extras = analyses.map((a) => {
     const wf = byId.get(a.workflow.id)!;
     const projection =
-      args.weeks === null ? null : projectLearning(wf, roles, { weeks: args.weeks, options });
+      args.weeks === null ? null : projectLearning(wf, roles, { weeks: args.weeks, options, skills });
     const simulation =
       args.simulate === null
         ? null

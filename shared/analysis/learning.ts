@@ -17,28 +17,44 @@
  *   closing `weeklyReduction` of the gap to the floor every week (r₀: the review's rate, or the what-if rate).
  *   A review already at or below its floor keeps its rate.
  *
+ * - Skills and the learning plan (shared/skills; for a to-be, unless `skillEffects: false`): a step whose role is below a
+ *   recorded required level takes (1 + penalty × missing levels) times as long, and the review sending work
+ *   back to it rejects that much more (skills/penalty.ts); coaching, pairing, retro, course and self-study
+ *   time enters the roles' load (analyzeWorkflow's learningHoursPerWeek); as the plan's learning hours add
+ *   up, levels rise towards the required ones, the penalty falls, and plan-item time stops once its gap is
+ *   closed. Week 0 has today's levels; a workflow without recorded levels, plan or coaching is unaffected.
+ *
  * Each week is then analysed with the ordinary engine (analyzeWorkflow, explain 'none') on a copy of the
  * workflow with those times and rates, so every figure means what it means elsewhere; the inputs are never
- * modified. Week 0 is today's analysis.
+ * modified. Without skill effects week 0 is today's analysis.
  *
  * Assumptions: the whole volume is worked every week (an overloaded team that does fewer cases would learn
  * more slowly than projected), and learning depends only on the cases done, not on calendar time.
  */
 import { analyzeWorkflow } from './analyze';
 import type { AnalysisError, AnalysisOptions, Bottleneck, WorkflowAnalysis } from './analyze';
-import type { ReviewStep, Role, Step, TaskStep, Workflow } from '../model/schema';
+import type { ReviewStep, Role, Skill, Step, TaskStep, Workflow } from '../model/schema';
+import { skillIndex } from '../ontology';
+import { computeSkillsLens } from '../skills/lens';
+import { closedBy, gapProgress, levelAt, penalisedRejection, stepPenalties } from '../skills/penalty';
+import type { GapProgress } from '../skills/penalty';
+import type { LearningLoadPart, SkillWeekFigures } from '../skills/types';
 
 export interface LearningProjectionOptions {
   /** Weeks to project after week 0 (today): a whole number from 0 to MAX_PROJECTION_WEEKS. */
   weeks: number;
   /** What-if overrides, as for analyzeWorkflow (`explain` is ignored: weeks are never explained). */
   options?: AnalysisOptions;
+  /** Built-in and custom skills by id, for hours per level; default the built-in ontology. */
+  skills?: ReadonlyMap<string, Skill>;
+  /** Apply skill levels, the learning plan and coaching (default true). */
+  skillEffects?: boolean;
 }
 /** The earlier name of LearningProjectionOptions. */
 export type ProjectionOptions = LearningProjectionOptions;
 
 /** The workflow's figures in one week of the projection. */
-export interface WeekPoint {
+export interface WeekPoint extends SkillWeekFigures {
   /** 0 = today. */
   week: number;
   /** Every role and AI pool is below 100%. */
@@ -52,9 +68,9 @@ export interface WeekPoint {
   costPerCase: number;
   /** Utilization by role id. */
   utilization: Record<string, number | null>;
-  /** Person-hours per week (load) by role id. */
+  /** Person-hours per week (load: the flow's work plus learning time) by role id. */
   hoursPerWeek: Record<string, number>;
-  /** Rejection rate by review step id, for reviews with a feedback loop. */
+  /** Rejection rate by review step id, for reviews with a feedback loop or a skill penalty. */
   rejectionRate: Record<string, number>;
   /** Time as a share of today's, by task step id, for tasks with a learning curve. */
   timeFactor: Record<string, number>;
@@ -70,6 +86,8 @@ export interface LearningProjection {
   learningSteps: number;
   /** Reviews with a feedback loop. */
   feedbackReviews: number;
+  /** Recorded skill gaps the projection tracks (levels rising with the plan). */
+  trackedGaps: number;
 }
 
 export interface ProjectionFailure {
@@ -113,7 +131,7 @@ type FeedbackReview = ReviewStep & { feedbackLoop: NonNullable<ReviewStep['feedb
 export function projectLearning(
   workflow: Workflow,
   roles: readonly Role[],
-  { weeks, options = {} }: LearningProjectionOptions,
+  { weeks, options = {}, skills, skillEffects = true }: LearningProjectionOptions,
 ): ProjectionResult {
   if (!Number.isInteger(weeks) || weeks < 0 || weeks > MAX_PROJECTION_WEEKS) {
     return {
@@ -131,31 +149,62 @@ export function projectLearning(
     else if (s.type === 'review' && s.feedbackLoop !== null) reviews.push(s as FeedbackReview);
   });
   const cumulative = learners.map((l) => l.step.learningCurve.casesBefore);
+  // Only a to-be is measured against the levels it asks for: an as-is's times are today's, with today's team.
+  const plan = skillEffects && workflow.kind === 'to-be' ? skillPlan(workflow, roles, skills) : null;
+  const stepAt = new Map(workflow.steps.map((s, i) => [s.id, i]));
+  // Every review whose rate may move: feedback loops, and reviews of steps that can carry a penalty.
+  const reviewed = workflow.steps.filter(
+    (s): s is ReviewStep =>
+      s.type === 'review' && (s.feedbackLoop !== null || (plan !== null && s.reworkTargetId !== null)),
+  );
 
   const points: WeekPoint[] = [];
-  let previous: { factors: number[]; rates: number[]; result: WorkflowAnalysis } | null = null;
+  let previous: {
+    factors: number[];
+    rates: number[];
+    penalties: number[];
+    learning: number[];
+    result: WorkflowAnalysis;
+  } | null = null;
   for (let week = 0; week <= weeks; week++) {
     const factors = learners.map(({ step }, k) => {
       const c = step.learningCurve;
       return learningFactor(c.learningRate, c.floorShare, c.casesBefore, cumulative[k]!);
     });
-    const rates = reviews.map((r) =>
-      feedbackRate(
-        options.rejectionRate?.[r.id] ?? r.rejectionRate,
-        r.feedbackLoop.floorRate,
-        r.feedbackLoop.weeklyReduction,
-        week,
-      ),
-    );
+    const figures = plan ? plan.week(week) : { penaltyFactor: {}, learningHoursPerWeek: {}, levels: {} };
+    const penaltyOf = (id: string | null) => (id === null ? 1 : (figures.penaltyFactor[id] ?? 1));
+    const rates = reviewed.map((r) => {
+      const base = options.rejectionRate?.[r.id] ?? r.rejectionRate;
+      const rate = r.feedbackLoop
+        ? feedbackRate(base, r.feedbackLoop.floorRate, r.feedbackLoop.weeklyReduction, week)
+        : base;
+      return penalisedRejection(rate, penaltyOf(r.reworkTargetId));
+    });
+    const penalties = plan ? plan.stepIds.map((id) => penaltyOf(id)) : [];
+    const learning = plan ? plan.roleIds.map((id) => figures.learningHoursPerWeek[id] ?? 0) : [];
     // Once every time and rate has stopped moving (or nothing learns), the week is the same as the last.
     let result: WorkflowAnalysis;
-    if (previous && sameNumbers(previous.factors, factors) && sameNumbers(previous.rates, rates)) {
+    if (
+      previous &&
+      sameNumbers(previous.factors, factors) &&
+      sameNumbers(previous.rates, rates) &&
+      sameNumbers(previous.penalties, penalties) &&
+      sameNumbers(previous.learning, learning)
+    ) {
       result = previous.result;
     } else {
-      const adjusted = adjust(workflow, learners, factors);
+      const adjusted = adjust(workflow, learners, factors, figures.penaltyFactor, stepAt);
       const rejectionRate: Record<string, number> = { ...options.rejectionRate };
-      reviews.forEach((r, k) => (rejectionRate[r.id] = rates[k]!));
-      const analysed = analyzeWorkflow(adjusted, roles, { ...options, rejectionRate, explain: 'none' });
+      reviewed.forEach((r, k) => (rejectionRate[r.id] = rates[k]!));
+      const learningHoursPerWeek: Record<string, number> = { ...options.learningHoursPerWeek };
+      for (const [id, h] of Object.entries(figures.learningHoursPerWeek))
+        learningHoursPerWeek[id] = (learningHoursPerWeek[id] ?? 0) + h;
+      const analysed = analyzeWorkflow(adjusted, roles, {
+        ...options,
+        rejectionRate,
+        learningHoursPerWeek,
+        explain: 'none',
+      });
       if (!analysed.ok) {
         return {
           ok: false,
@@ -166,7 +215,7 @@ export function projectLearning(
       }
       result = analysed;
     }
-    previous = { factors, rates, result };
+    previous = { factors, rates, penalties, learning, result };
     const timeFactor: Record<string, number> = {};
     const cumulativeCases: Record<string, number> = {};
     learners.forEach(({ step }, k) => {
@@ -174,12 +223,15 @@ export function projectLearning(
       cumulativeCases[step.id] = cumulative[k]!;
     });
     const rejectionRate: Record<string, number> = {};
-    reviews.forEach((r, k) => (rejectionRate[r.id] = rates[k]!));
+    reviewed.forEach((r, k) => {
+      if (r.feedbackLoop !== null || rates[k] !== (options.rejectionRate?.[r.id] ?? r.rejectionRate))
+        rejectionRate[r.id] = rates[k]!;
+    });
     const utilization: Record<string, number | null> = {};
     const hoursPerWeek: Record<string, number> = {};
     for (const r of result.roles) {
       utilization[r.id] = r.utilization;
-      hoursPerWeek[r.id] = r.loadHoursPerWeek;
+      hoursPerWeek[r.id] = r.loadHoursPerWeek + r.learningHoursPerWeek;
     }
     points.push({
       week,
@@ -193,29 +245,99 @@ export function projectLearning(
       rejectionRate,
       timeFactor,
       cumulativeCases,
+      penaltyFactor: figures.penaltyFactor,
+      learningHoursPerWeek: figures.learningHoursPerWeek,
+      levels: figures.levels,
     });
     // The cases done this week count towards next week's experience.
     learners.forEach(({ at }, k) => {
       cumulative[k] = cumulative[k]! + result.volumePerWeek * result.steps[at]!.visits;
     });
   }
-  return { ok: true, weeks: points, learningSteps: learners.length, feedbackReviews: reviews.length };
+  return {
+    ok: true,
+    weeks: points,
+    learningSteps: learners.length,
+    feedbackReviews: reviews.length,
+    trackedGaps: plan?.gaps.length ?? 0,
+  };
 }
 
-/** A copy of the workflow whose learning tasks take `factors` of today's times (other steps shared). */
+/** The skills side of the projection: week → penalties, learning time and levels. */
+interface SkillPlan {
+  gaps: GapProgress[];
+  /** Steps that carry a penalty in some week (in week 0 at the latest: levels only rise). */
+  stepIds: string[];
+  roleIds: string[];
+  week(week: number): SkillWeekFigures;
+}
+
+function skillPlan(
+  workflow: Workflow,
+  roles: readonly Role[],
+  skills: ReadonlyMap<string, Skill> | undefined,
+): SkillPlan | null {
+  const lens = computeSkillsLens({
+    toBe: workflow,
+    asIs: null,
+    roles,
+    skills: skills ?? skillIndex([]),
+    explain: 'none',
+  });
+  if (!lens.ok) return null;
+  const gaps = gapProgress(lens);
+  const parts: readonly LearningLoadPart[] = lens.loadParts;
+  if (gaps.length === 0 && parts.length === 0) return null;
+  const gapByKey = new Map(gaps.map((g) => [g.key, g]));
+  const penalty = workflow.learningAssumptions.penaltyPerMissingLevel;
+  const levelsIn = (week: number) => new Map(gaps.map((g) => [g.key, levelAt(g, week)]));
+  const stepIds = stepPenalties(workflow, levelsIn(0), penalty).map((p) => p.stepId);
+  const roleIds = [...new Set(parts.map((p) => p.roleId))];
+  return {
+    gaps,
+    stepIds,
+    roleIds,
+    week(week) {
+      const levels = levelsIn(week);
+      const penaltyFactor: Record<string, number> = {};
+      for (const p of stepPenalties(workflow, levels, penalty)) penaltyFactor[p.stepId] = p.factor;
+      const learningHoursPerWeek: Record<string, number> = {};
+      for (const part of parts) {
+        if (week < part.startWeek) continue;
+        const gap = part.closesWith === null ? undefined : gapByKey.get(part.closesWith);
+        if (gap && closedBy(gap, week)) continue;
+        learningHoursPerWeek[part.roleId] = (learningHoursPerWeek[part.roleId] ?? 0) + part.hoursPerWeek;
+      }
+      return { penaltyFactor, learningHoursPerWeek, levels: Object.fromEntries(levels) };
+    },
+  };
+}
+
+/**
+ * A copy of the workflow whose learning tasks take `factors` of today's times and whose penalised steps
+ * take their penalty factor on top (other steps shared).
+ */
 function adjust(
   workflow: Workflow,
   learners: readonly { at: number; step: LearningTask }[],
   factors: readonly number[],
+  penaltyFactor: Readonly<Record<string, number>>,
+  stepAt: ReadonlyMap<string, number>,
 ): Workflow {
-  if (learners.length === 0) return workflow;
+  const scale = new Map<number, number>();
+  learners.forEach(({ at }, k) => scale.set(at, factors[k]!));
+  for (const [id, p] of Object.entries(penaltyFactor)) {
+    const at = stepAt.get(id);
+    if (at !== undefined) scale.set(at, (scale.get(at) ?? 1) * p);
+  }
+  if (scale.size === 0) return workflow;
   const steps = workflow.steps.slice();
-  learners.forEach(({ at, step }, k) => {
-    const f = factors[k]!;
-    if (f === 1) return;
+  for (const [at, f] of scale) {
+    const step = steps[at]!;
+    if (f === 1 || (step.type !== 'task' && step.type !== 'review')) continue;
     const { min, likely, max } = step.duration;
     steps[at] = { ...step, duration: { min: min * f, likely: likely * f, max: max * f } };
-  });
+  }
   return { ...workflow, steps };
 }
 

@@ -212,7 +212,7 @@ const signed = (value: number | null, format: (v: number) => string) =>
 export function formatProjectionText(analysis: WorkflowAnalysis, projection: LearningProjection): string {
   const weeks = projection.weeks;
   const last = weeks[weeks.length - 1]?.week ?? 0;
-  if (projection.learningSteps + projection.feedbackReviews === 0) {
+  if (projection.learningSteps + projection.feedbackReviews + projection.trackedGaps === 0) {
     return (
       `Learning projection, weeks 0–${last}: nothing in this workflow learns (no learning curve on a human or ` +
       'AI-assisted task, no review with a feedback loop), so every week has the figures above.\n'
@@ -234,7 +234,10 @@ export function formatProjectionText(analysis: WorkflowAnalysis, projection: Lea
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (c === 2 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [
-    `Learning projection, weeks 0–${last} (learning curves and review feedback loops)`,
+    `Learning projection, weeks 0–${last} (learning curves and review feedback loops` +
+      (projection.trackedGaps > 0
+        ? `; the learning plan: week 0 has today's skill levels, ${projection.trackedGaps} gap(s) closing)`
+        : ')'),
     '',
     line(header),
     ...rows.map(line),

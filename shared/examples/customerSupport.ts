@@ -3,8 +3,8 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
-import { at, edge } from './builders';
+import { completeSteps, completeRoles, defaultLearningAssumptions, noLearningPlan } from '../model/schema';
+import { at, edge, levels, person, planItem } from './builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -15,9 +15,64 @@ const LEAD = 'cs-role-lead';
 
 function roles(): Role[] {
   return completeRoles([
-    { id: AGENT, name: 'Support agent', headcount: 18, hoursPerWeek: 36, costPerHour: 38 },
-    { id: SENIOR, name: 'Senior agent / reviewer', headcount: 2, hoursPerWeek: 36, costPerHour: 52 },
-    { id: LEAD, name: 'Team lead', headcount: 1, hoursPerWeek: 30, costPerHour: 65 },
+    {
+      id: AGENT,
+      name: 'Support agent',
+      headcount: 18,
+      hoursPerWeek: 36,
+      costPerHour: 38,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'onet.reading-comprehension': 3,
+        'onet.critical-thinking': 3,
+        'digcomp.managing-information': 3,
+        'digcomp.browsing-searching-filtering': 3,
+        'digcomp.evaluating-information': 2,
+        'onet.writing': 4,
+        'onet.service-orientation': 3,
+        'onet.social-perceptiveness': 3,
+        'onet.active-listening': 3,
+        'digcomp.interacting': 3,
+        'ai.verifying-ai-output': 3,
+        'ai.editing-ai-drafts': 2,
+        'ai.customer-empathy-with-ai': 3,
+        'ai.escalation-judgment': 2,
+      }),
+    },
+    {
+      id: SENIOR,
+      name: 'Senior agent / reviewer',
+      headcount: 2,
+      hoursPerWeek: 36,
+      costPerHour: 52,
+      skillLevels: levels('self-assessed', '2026-10-15', {
+        'onet.quality-control-analysis': 4,
+        'onet.judgment-and-decision-making': 4,
+        'onet.writing': 4,
+        'ai.coaching-and-feedback': 3,
+        'ai.verifying-ai-output': 3,
+        'ai.improving-prompts-and-policies': 3,
+        'ai.knowledge-capture': 3,
+      }),
+      people: [
+        person(SENIOR, 'maria', 'Maria Lopez', { 'ai.verifying-ai-output': 3 }),
+        person(SENIOR, 'jonas', 'Jonas Berg', {
+          'ai.verifying-ai-output': 3,
+          'ai.improving-prompts-and-policies': 3,
+        }),
+      ],
+    },
+    {
+      id: LEAD,
+      name: 'Team lead',
+      headcount: 1,
+      hoursPerWeek: 30,
+      costPerHour: 65,
+      skillLevels: levels('estimate', '2026-10-15', {
+        'ai.coaching-and-feedback': 4,
+        'ai.change-leadership': 3,
+        'ai.workflow-redesign': 2,
+      }),
+    },
   ]);
 }
 
@@ -227,6 +282,7 @@ function toBe(): Workflow {
         'Agents flag every factual error in the draft with one click, which feeds the weekly prompt review.',
       position: at(3),
       roleId: AGENT,
+      coaching: { kind: 'pairing', coachRoleId: SENIOR, minutesPerCase: 0.25 },
       duration: { min: 4, likely: 7, max: 15 },
       skills: [
         { skillId: 'ai.verifying-ai-output', level: 4 },
@@ -316,7 +372,53 @@ function toBe(): Workflow {
     volumePerWeek: 1200,
     steps: completeSteps(steps),
     edges,
-    ...noLearningPlan(),
+    learningPlan: [
+      planItem(p, 'verify-feedback', {
+        method: 'feedback-loop',
+        roleId: AGENT,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 3,
+        toLevel: 4,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'review',
+        notes: 'Seniors say why they send a reply back; agents learn where the drafts go wrong.',
+      }),
+      planItem(p, 'verify-course', {
+        method: 'course',
+        roleId: AGENT,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 3,
+        toLevel: 4,
+        hoursPerWeek: 0.5,
+        startWeek: 0,
+        notes:
+          'A short course on checking AI drafts against the order system and the knowledge base, half an hour a week.',
+      }),
+      planItem(p, 'edit-pairing', {
+        method: 'pairing',
+        roleId: AGENT,
+        skillId: 'ai.editing-ai-drafts',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'edit',
+        notes: 'Seniors pair with agents on a share of the drafts.',
+      }),
+      planItem(p, 'senior-retro', {
+        method: 'weekly-retro',
+        roleId: SENIOR,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 3,
+        toLevel: 4,
+        hoursPerWeek: 1,
+        startWeek: 0,
+        notes:
+          'The weekly prompt and policy review doubles as the seniors’ retro: a goal, an approach tried, what worked.',
+      }),
+    ],
+    learningAssumptions: defaultLearningAssumptions(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -3,8 +3,8 @@
  * with AI. Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
-import { at, edge } from './builders';
+import { completeSteps, completeRoles, defaultLearningAssumptions, noLearningPlan } from '../model/schema';
+import { at, edge, levels, person, planItem } from './builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -18,10 +18,61 @@ const THRESHOLD_NOTE =
 
 function roles(): Role[] {
   return completeRoles([
-    { id: CLERK, name: 'AP clerk', headcount: 14, hoursPerWeek: 37.5, costPerHour: 34 },
-    { id: SPECIALIST, name: 'AP specialist', headcount: 8, hoursPerWeek: 37.5, costPerHour: 46 },
+    {
+      id: CLERK,
+      name: 'AP clerk',
+      headcount: 14,
+      hoursPerWeek: 37.5,
+      costPerHour: 34,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'digcomp.managing-information': 3,
+        'onet.reading-comprehension': 3,
+        'onet.mathematics': 3,
+        'onet.critical-thinking': 3,
+        'digcomp.evaluating-information': 2,
+        'onet.time-management': 2,
+        'onet.management-of-financial-resources': 2,
+        'ai.exception-handling': 2,
+        'ai.verifying-ai-output': 2,
+        'onet.complex-problem-solving': 3,
+        'onet.coordination': 3,
+        'ai.escalation-judgment': 3,
+      }),
+    },
+    {
+      id: SPECIALIST,
+      name: 'AP specialist',
+      headcount: 8,
+      hoursPerWeek: 37.5,
+      costPerHour: 46,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'onet.quality-control-analysis': 4,
+        'onet.critical-thinking': 3,
+        'ai.coaching-and-feedback': 3,
+        'onet.complex-problem-solving': 3,
+        'onet.coordination': 3,
+        'onet.negotiation': 2,
+        'onet.writing': 3,
+        'ai.knowledge-capture': 2,
+        'ai.improving-prompts-and-policies': 2,
+      }),
+    },
     // The controller has other duties; only the hours available for invoice approvals are counted.
-    { id: CONTROLLER, name: 'Finance controller', headcount: 1, hoursPerWeek: 20, costPerHour: 85 },
+    {
+      id: CONTROLLER,
+      name: 'Finance controller',
+      headcount: 1,
+      hoursPerWeek: 20,
+      costPerHour: 85,
+      skillLevels: levels('self-assessed', '2026-10-15', {
+        'onet.management-of-financial-resources': 4,
+        'onet.judgment-and-decision-making': 4,
+        'onet.monitoring': 3,
+        'ai.verifying-ai-output': 2,
+        'ai.ai-risk-and-ethics': 3,
+      }),
+      people: [person(CONTROLLER, 'sam', 'Sam Okafor', { 'ai.verifying-ai-output': 2 })],
+    },
   ]);
 }
 
@@ -281,6 +332,7 @@ function toBe(): Workflow {
       notes: 'Clerks tag the cause of every exception so that recurring causes can be fixed upstream.',
       position: at(4, 1),
       roleId: CLERK,
+      coaching: { kind: 'coaching', coachRoleId: SPECIALIST, minutesPerCase: 1.5 },
       duration: { min: 5, likely: 12, max: 40 },
       skills: [
         { skillId: 'ai.exception-handling', level: 4 },
@@ -386,7 +438,57 @@ function toBe(): Workflow {
     volumePerWeek: 2500,
     steps: completeSteps(steps),
     edges,
-    ...noLearningPlan(),
+    learningPlan: [
+      planItem(p, 'exception-feedback', {
+        method: 'feedback-loop',
+        roleId: CLERK,
+        skillId: 'ai.exception-handling',
+        fromLevel: 2,
+        toLevel: 4,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'check',
+      }),
+      planItem(p, 'exception-coaching', {
+        method: 'coaching',
+        roleId: CLERK,
+        skillId: 'ai.exception-handling',
+        fromLevel: 2,
+        toLevel: 4,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'handle',
+        notes: 'Specialists coach clerks on the exceptions they hand over.',
+      }),
+      planItem(p, 'verify-course', {
+        method: 'course',
+        roleId: CLERK,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 0.5,
+        startWeek: 0,
+      }),
+      planItem(p, 'specialist-retro', {
+        method: 'weekly-retro',
+        roleId: SPECIALIST,
+        skillId: 'ai.improving-prompts-and-policies',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 0.5,
+        startWeek: 0,
+      }),
+      planItem(p, 'controller-study', {
+        method: 'self-study',
+        roleId: CONTROLLER,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 1,
+        startWeek: 2,
+      }),
+    ],
+    learningAssumptions: defaultLearningAssumptions(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -240,9 +240,33 @@ export interface ImportPlan {
  */
 export function planImport(doc: CoarchitectDocument, existing: Workspace): ImportPlan {
   const notes: string[] = [];
+  const skillMap = new Map<string, string>();
+  const customSkills: Skill[] = [];
+  for (const skill of doc.customSkills) {
+    const same = existing.customSkills.find((s) => s.id === skill.id);
+    if (!same) customSkills.push(skill);
+    else if (!deepEqual(same, skill)) {
+      const id = newId('custom');
+      skillMap.set(skill.id, id);
+      customSkills.push({ ...skill, id });
+      notes.push(
+        `Skill '${skill.name}' differs from yours with the same id; it was added as a separate skill.`,
+      );
+    }
+  }
   const roleMap = new Map<string, string>();
   const roles: Role[] = [];
-  for (const role of doc.roles) {
+  for (let role of doc.roles) {
+    // Levels follow renamed custom skills; an id in no ontology is kept as it is ("unknown skill").
+    const skillOf = (id: string) => skillMap.get(id) ?? id;
+    role = {
+      ...role,
+      skillLevels: role.skillLevels.map((l) => ({ ...l, skillId: skillOf(l.skillId) })),
+      people: role.people.map((p) => ({
+        ...p,
+        levels: p.levels.map((l) => ({ ...l, skillId: skillOf(l.skillId) })),
+      })),
+    };
     const same = existing.roles.find((r) => r.id === role.id);
     if (!same) roles.push(role);
     else if (!deepEqual(same, role)) {
@@ -258,20 +282,6 @@ export function planImport(doc: CoarchitectDocument, existing: Workspace): Impor
       });
       notes.push(
         `Role '${role.name}' differs from the one you have; it was added as '${roles[roles.length - 1]?.name}'.`,
-      );
-    }
-  }
-  const skillMap = new Map<string, string>();
-  const customSkills: Skill[] = [];
-  for (const skill of doc.customSkills) {
-    const same = existing.customSkills.find((s) => s.id === skill.id);
-    if (!same) customSkills.push(skill);
-    else if (!deepEqual(same, skill)) {
-      const id = newId('custom');
-      skillMap.set(skill.id, id);
-      customSkills.push({ ...skill, id });
-      notes.push(
-        `Skill '${skill.name}' differs from yours with the same id; it was added as a separate skill.`,
       );
     }
   }
@@ -291,6 +301,8 @@ export function planImport(doc: CoarchitectDocument, existing: Workspace): Impor
     existingNames.push(renamed);
     const redesignOfId =
       wf.redesignOfId === null ? null : (workflowMap.get(wf.redesignOfId) ?? wf.redesignOfId);
+    const roleOf = (roleId: string) => roleMap.get(roleId) ?? roleId;
+    const skillOf = (skillId: string) => skillMap.get(skillId) ?? skillId;
     return {
       ...wf,
       id,
@@ -300,11 +312,23 @@ export function planImport(doc: CoarchitectDocument, existing: Workspace): Impor
         s.type === 'task' || s.type === 'review'
           ? {
               ...s,
-              roleId: s.roleId === null ? null : (roleMap.get(s.roleId) ?? s.roleId),
-              skills: s.skills.map((r) => ({ ...r, skillId: skillMap.get(r.skillId) ?? r.skillId })),
+              roleId: s.roleId === null ? null : roleOf(s.roleId),
+              skills: s.skills.map((r) => ({ ...r, skillId: skillOf(r.skillId) })),
+              coaching:
+                s.coaching === null
+                  ? null
+                  : {
+                      ...s.coaching,
+                      coachRoleId: s.coaching.coachRoleId === null ? null : roleOf(s.coaching.coachRoleId),
+                    },
             }
           : s,
       ),
+      learningPlan: wf.learningPlan.map((item) => ({
+        ...item,
+        roleId: roleOf(item.roleId),
+        skillId: skillOf(item.skillId),
+      })),
     };
   });
   return { workflows, roles, customSkills, notes };

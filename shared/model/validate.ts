@@ -4,6 +4,7 @@
  */
 import { branches, reachableFrom, reachingTo } from './rules';
 import type { Edge, Role, Skill, Step, Workflow } from './schema';
+import { validateSkills } from '../skills/validate';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -206,6 +207,7 @@ export function validateWorkflow(workflow: Workflow, context: ValidationContext)
       }
     }
   }
+  problems.push(...validateSkills(workflow, context.roles, context.skills));
   return problems;
 }
 

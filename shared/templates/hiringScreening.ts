@@ -3,8 +3,8 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
-import { at, edge } from '../examples/builders';
+import { completeSteps, completeRoles, defaultLearningAssumptions, noLearningPlan } from '../model/schema';
+import { at, edge, levels, person, planItem } from '../examples/builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -15,10 +15,71 @@ const COORDINATOR = 'hr-role-coordinator';
 
 function roles(): Role[] {
   return completeRoles([
-    { id: RECRUITER, name: 'Recruiter', headcount: 4, hoursPerWeek: 37.5, costPerHour: 45 },
+    {
+      id: RECRUITER,
+      name: 'Recruiter',
+      headcount: 4,
+      hoursPerWeek: 37.5,
+      costPerHour: 45,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'onet.reading-comprehension': 3,
+        'onet.critical-thinking': 3,
+        'onet.judgment-and-decision-making': 3,
+        'digcomp.evaluating-information': 2,
+        'onet.active-listening': 4,
+        'onet.speaking': 3,
+        'onet.social-perceptiveness': 3,
+        'onet.writing': 3,
+        'onet.service-orientation': 3,
+        'onet.negotiation': 2,
+        'ai.bias-awareness': 3,
+        'ai.verifying-ai-output': 3,
+        'ai.ai-risk-and-ethics': 3,
+        'ai.improving-prompts-and-policies': 2,
+        'ai.editing-ai-drafts': 2,
+        'ai.explaining-ai-use': 2,
+      }),
+      people: [
+        person(RECRUITER, 'aylin', 'Aylin Demir', { 'ai.bias-awareness': 4 }),
+        person(RECRUITER, 'ben', 'Ben Carter', { 'ai.bias-awareness': 3 }),
+        person(RECRUITER, 'chloe', 'Chloé Martin', { 'ai.bias-awareness': 3 }),
+        person(RECRUITER, 'dev', 'Dev Patel', { 'ai.bias-awareness': 2 }),
+      ],
+    },
     // Hiring managers lead their own teams; only the hours they set aside for hiring are counted.
-    { id: MANAGER, name: 'Hiring manager', headcount: 20, hoursPerWeek: 6, costPerHour: 80 },
-    { id: COORDINATOR, name: 'HR coordinator', headcount: 2, hoursPerWeek: 32, costPerHour: 32 },
+    {
+      id: MANAGER,
+      name: 'Hiring manager',
+      headcount: 20,
+      hoursPerWeek: 6,
+      costPerHour: 80,
+      skillLevels: levels('estimate', '2026-10-15', {
+        'onet.active-listening': 4,
+        'onet.social-perceptiveness': 4,
+        'onet.management-of-personnel-resources': 4,
+        'onet.writing': 3,
+        'onet.judgment-and-decision-making': 4,
+        'onet.critical-thinking': 3,
+        'ai.explaining-ai-use': 1,
+        'ai.verifying-ai-output': 2,
+        'ai.bias-awareness': 2,
+        'ai.editing-ai-drafts': 2,
+      }),
+    },
+    {
+      id: COORDINATOR,
+      name: 'HR coordinator',
+      headcount: 2,
+      hoursPerWeek: 32,
+      costPerHour: 32,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'onet.coordination': 4,
+        'onet.time-management': 3,
+        'digcomp.interacting': 3,
+        'onet.service-orientation': 2,
+        'ai.exception-handling': 2,
+      }),
+    },
   ]);
 }
 
@@ -372,6 +433,7 @@ function toBe(): Workflow {
       notes: '',
       position: at(7),
       roleId: COORDINATOR,
+      coaching: { kind: 'coaching', coachRoleId: RECRUITER, minutesPerCase: 2 },
       duration: { min: 5, likely: 10, max: 20 },
       skills: [
         { skillId: 'onet.coordination', level: 3 },
@@ -512,7 +574,56 @@ function toBe(): Workflow {
     volumePerWeek: 600,
     steps: completeSteps(steps),
     edges,
-    ...noLearningPlan(),
+    learningPlan: [
+      planItem(p, 'bias-course', {
+        method: 'course',
+        roleId: RECRUITER,
+        skillId: 'ai.bias-awareness',
+        fromLevel: 3,
+        toLevel: 4,
+        hoursPerWeek: 1,
+        startWeek: 0,
+        notes: 'A fairness-in-screening course, an hour a week.',
+      }),
+      planItem(p, 'verify-retro', {
+        method: 'weekly-retro',
+        roleId: RECRUITER,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 3,
+        toLevel: 4,
+        hoursPerWeek: 0.5,
+        startWeek: 0,
+      }),
+      planItem(p, 'manager-verify', {
+        method: 'self-study',
+        roleId: MANAGER,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 0.5,
+        startWeek: 1,
+      }),
+      planItem(p, 'manager-explain', {
+        method: 'course',
+        roleId: MANAGER,
+        skillId: 'ai.explaining-ai-use',
+        fromLevel: 1,
+        toLevel: 2,
+        hoursPerWeek: 0.5,
+        startWeek: 4,
+      }),
+      planItem(p, 'coordinator-coaching', {
+        method: 'coaching',
+        roleId: COORDINATOR,
+        skillId: 'ai.exception-handling',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'schedule-interview',
+      }),
+    ],
+    learningAssumptions: defaultLearningAssumptions(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

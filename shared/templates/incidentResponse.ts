@@ -3,8 +3,8 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
-import { at, edge } from '../examples/builders';
+import { completeSteps, completeRoles, defaultLearningAssumptions, noLearningPlan } from '../model/schema';
+import { at, edge, levels, person, planItem } from '../examples/builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -19,11 +19,72 @@ const MAJOR_NOTE =
 function roles(): Role[] {
   return completeRoles([
     // Analysts also handle service requests; only the hours they spend on incidents are counted.
-    { id: ANALYST, name: 'Service desk analyst', headcount: 3, hoursPerWeek: 37.5, costPerHour: 36 },
+    {
+      id: ANALYST,
+      name: 'Service desk analyst',
+      headcount: 3,
+      hoursPerWeek: 37.5,
+      costPerHour: 36,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'onet.active-listening': 3,
+        'onet.reading-comprehension': 3,
+        'digcomp.managing-information': 2,
+        'onet.critical-thinking': 3,
+        'onet.judgment-and-decision-making': 3,
+        'onet.systems-analysis': 2,
+        'digcomp.evaluating-information': 2,
+        'onet.writing': 2,
+        'onet.service-orientation': 3,
+        'digcomp.interacting': 2,
+        'ai.editing-ai-drafts': 1,
+      }),
+    },
     // Engineers spend the rest of their week on project work; only the hours kept free for incidents count.
-    { id: ENGINEER, name: 'On-call engineer', headcount: 17, hoursPerWeek: 20, costPerHour: 72 },
+    {
+      id: ENGINEER,
+      name: 'On-call engineer',
+      headcount: 17,
+      hoursPerWeek: 20,
+      costPerHour: 72,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'onet.troubleshooting': 4,
+        'onet.systems-analysis': 4,
+        'onet.complex-problem-solving': 4,
+        'digcomp.browsing-searching-filtering': 3,
+        'onet.repairing': 3,
+        'onet.operation-and-control': 3,
+        'onet.operations-monitoring': 3,
+        'ai.verifying-ai-output': 2,
+        'ai.context-and-grounding': 2,
+        'ai.escalation-judgment': 3,
+        'ai.knowledge-capture': 1,
+      }),
+    },
     // Incident managers also run problem management; only the hours for incidents are counted.
-    { id: MANAGER, name: 'Incident manager', headcount: 2, hoursPerWeek: 30, costPerHour: 80 },
+    {
+      id: MANAGER,
+      name: 'Incident manager',
+      headcount: 2,
+      hoursPerWeek: 30,
+      costPerHour: 80,
+      skillLevels: levels('self-assessed', '2026-10-15', {
+        'onet.writing': 4,
+        'onet.systems-evaluation': 4,
+        'onet.complex-problem-solving': 3,
+        'onet.coordination': 3,
+        'onet.judgment-and-decision-making': 4,
+        'ai.verifying-ai-output': 3,
+        'ai.escalation-judgment': 4,
+        'onet.systems-analysis': 3,
+        'ai.ai-risk-and-ethics': 2,
+        'ai.editing-ai-drafts': 3,
+        'ai.knowledge-capture': 3,
+      }),
+      people: [
+        person(MANAGER, 'priya', 'Priya Nair', { 'ai.verifying-ai-output': 4, 'ai.ai-risk-and-ethics': 3 }),
+        person(MANAGER, 'tom', 'Tom Weber', { 'ai.verifying-ai-output': 3, 'ai.ai-risk-and-ethics': 2 }),
+      ],
+    },
   ]);
 }
 
@@ -238,6 +299,7 @@ function toBe(): Workflow {
       notes: 'Engineers mark each suggestion as right or wrong, which feeds the monthly runbook review.',
       position: at(2),
       roleId: ENGINEER,
+      coaching: { kind: 'pairing', coachRoleId: MANAGER, minutesPerCase: 1 },
       duration: { min: 8, likely: 15, max: 60 },
       skills: [
         { skillId: 'onet.troubleshooting', level: 4 },
@@ -426,7 +488,57 @@ function toBe(): Workflow {
     volumePerWeek: 250,
     steps: completeSteps(steps),
     edges,
-    ...noLearningPlan(),
+    learningPlan: [
+      planItem(p, 'verify-feedback', {
+        method: 'feedback-loop',
+        roleId: ENGINEER,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 2,
+        toLevel: 4,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'verify',
+      }),
+      planItem(p, 'verify-course', {
+        method: 'course',
+        roleId: ENGINEER,
+        skillId: 'ai.verifying-ai-output',
+        fromLevel: 2,
+        toLevel: 4,
+        hoursPerWeek: 0.5,
+        startWeek: 0,
+      }),
+      planItem(p, 'grounding-pairing', {
+        method: 'pairing',
+        roleId: ENGINEER,
+        skillId: 'ai.context-and-grounding',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'diagnose',
+        notes: 'Incident managers pair with engineers on AI-suggested diagnoses.',
+      }),
+      planItem(p, 'manager-retro', {
+        method: 'weekly-retro',
+        roleId: MANAGER,
+        skillId: 'ai.ai-risk-and-ethics',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 1,
+        startWeek: 0,
+      }),
+      planItem(p, 'analyst-study', {
+        method: 'self-study',
+        roleId: ANALYST,
+        skillId: 'ai.editing-ai-drafts',
+        fromLevel: 1,
+        toLevel: 2,
+        hoursPerWeek: 0.5,
+        startWeek: 0,
+      }),
+    ],
+    learningAssumptions: defaultLearningAssumptions(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -3,8 +3,8 @@
  * Deterministic (fixed ids and timestamps) so it can be loaded, compared and tested reliably.
  */
 import type { Edge, Role, StepInput, Workflow, Workspace } from '../model/schema';
-import { completeSteps, completeRoles, noLearningPlan } from '../model/schema';
-import { at, edge } from '../examples/builders';
+import { completeSteps, completeRoles, defaultLearningAssumptions, noLearningPlan } from '../model/schema';
+import { at, edge, levels, planItem } from '../examples/builders';
 
 const CREATED_AT = '2026-11-01T09:00:00.000Z';
 const TO_BE_CREATED_AT = '2026-11-08T09:00:00.000Z';
@@ -15,11 +15,62 @@ const MANAGER = 'mk-role-manager';
 
 function roles(): Role[] {
   return completeRoles([
-    { id: MARKETER, name: 'Content marketer', headcount: 9, hoursPerWeek: 37.5, costPerHour: 48 },
+    {
+      id: MARKETER,
+      name: 'Content marketer',
+      headcount: 9,
+      hoursPerWeek: 37.5,
+      costPerHour: 48,
+      skillLevels: levels('assessed', '2026-10-15', {
+        'digcomp.browsing-searching-filtering': 3,
+        'digcomp.evaluating-information': 3,
+        'onet.active-listening': 3,
+        'onet.reading-comprehension': 3,
+        'onet.writing': 4,
+        'digcomp.developing-content': 3,
+        'onet.persuasion': 3,
+        'onet.quality-control-analysis': 3,
+        'digcomp.sharing': 3,
+        'digcomp.managing-information': 2,
+        'ai.editing-ai-drafts': 4,
+        'ai.verifying-ai-output': 4,
+        'digcomp.netiquette': 2,
+        'ai.improving-prompts-and-policies': 1,
+      }),
+    },
     // A brand manager and an in-house lawyer, each with about half of their week set aside for content reviews.
-    { id: REVIEWER, name: 'Brand / legal reviewer', headcount: 2, hoursPerWeek: 20, costPerHour: 75 },
+    {
+      id: REVIEWER,
+      name: 'Brand / legal reviewer',
+      headcount: 2,
+      hoursPerWeek: 20,
+      costPerHour: 75,
+      skillLevels: levels('self-assessed', '2026-10-15', {
+        'onet.quality-control-analysis': 4,
+        'onet.judgment-and-decision-making': 4,
+        'digcomp.copyright-and-licences': 4,
+        'ai.coaching-and-feedback': 2,
+        'ai.verifying-ai-output': 4,
+        'ai.ai-risk-and-ethics': 3,
+        'ai.improving-prompts-and-policies': 3,
+      }),
+    },
     // The manager also runs campaigns and the budget; only the hours spent on content are counted.
-    { id: MANAGER, name: 'Marketing manager', headcount: 1, hoursPerWeek: 24, costPerHour: 85 },
+    {
+      id: MANAGER,
+      name: 'Marketing manager',
+      headcount: 1,
+      hoursPerWeek: 24,
+      costPerHour: 85,
+      skillLevels: levels('estimate', '2026-10-15', {
+        'onet.writing': 3,
+        'onet.operations-analysis': 3,
+        'onet.judgment-and-decision-making': 3,
+        'onet.coordination': 2,
+        'ai.prompt-and-task-design': 2,
+        'ai.context-and-grounding': 3,
+      }),
+    },
   ]);
 }
 
@@ -361,7 +412,48 @@ function toBe(): Workflow {
     volumePerWeek: 30,
     steps: completeSteps(steps),
     edges,
-    ...noLearningPlan(),
+    learningPlan: [
+      planItem(p, 'netiquette-study', {
+        method: 'self-study',
+        roleId: MARKETER,
+        skillId: 'digcomp.netiquette',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 0.5,
+        startWeek: 0,
+      }),
+      planItem(p, 'prompts-feedback', {
+        method: 'feedback-loop',
+        roleId: MARKETER,
+        skillId: 'ai.improving-prompts-and-policies',
+        fromLevel: 1,
+        toLevel: 2,
+        hoursPerWeek: 0,
+        startWeek: 0,
+        linkedStep: 'review',
+        notes: 'Brand and legal say why a piece goes back; marketers turn it into prompt and brief changes.',
+      }),
+      planItem(p, 'prompts-retro', {
+        method: 'weekly-retro',
+        roleId: MARKETER,
+        skillId: 'ai.improving-prompts-and-policies',
+        fromLevel: 1,
+        toLevel: 2,
+        hoursPerWeek: 0.25,
+        startWeek: 0,
+        notes: 'A quarter-hour team slot each week: one prompt or brief change tried, and what it did.',
+      }),
+      planItem(p, 'manager-course', {
+        method: 'course',
+        roleId: MANAGER,
+        skillId: 'ai.prompt-and-task-design',
+        fromLevel: 2,
+        toLevel: 3,
+        hoursPerWeek: 1,
+        startWeek: 0,
+      }),
+    ],
+    learningAssumptions: defaultLearningAssumptions(),
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -190,7 +190,8 @@ describe('the projection as a whole', () => {
     const toBe = workflows.find((w) => w.kind === 'to-be')!;
     const today = analyzeWorkflow(toBe, roles);
     if (!today.ok) throw new Error(today.error.message);
-    const p = ok(projectLearning(toBe, roles, { weeks: 26 }));
+    // Without the skills lens (the example's levels and plan are tested in test/unit/skills).
+    const p = ok(projectLearning(toBe, roles, { weeks: 26, skillEffects: false }));
     expect(p.weeks).toHaveLength(27);
     const w0 = p.weeks[0]!;
     expect(w0.maxVolumePerWeek).toBe(today.maxVolumePerWeek);
