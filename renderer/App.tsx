@@ -21,6 +21,7 @@ import { exportWorkflowAndReport, importFromFileAndReport } from './exchange';
 import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
 import { AboutDialog } from './desktop/AboutDialog';
+import { ReferenceActions } from './reference/ReferenceActions';
 import { DropHint } from './desktop/DropHint';
 import { dismissImportFailure, useImportFailure } from './desktop/fileImport';
 import { useDesktopIntegration } from './desktop/integration';
@@ -128,6 +129,7 @@ export function App() {
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <CommandPalette workflow={workflow} />
+      <ReferenceActions />
       <DropHint visible={dragging} />
     </div>
   );
