@@ -2,12 +2,11 @@
 import type { ReferenceIndex } from '../../shared/reference/index';
 
 export function ReferenceCredit({ index }: { index: ReferenceIndex }) {
-  const { pack } = index;
+  const { licence } = index.pack;
   return (
     <p className="reference-credit muted small">
-      {pack.licence.sources.map((s) => `${s.name} (${s.licence})`).join('; ')}
-      {pack.onetRelease ? `. Task statements from the O*NET® ${pack.onetRelease} Database, modified` : ''}.
-      Full credits: Help › About › Data sources.
+      {licence.sources.map((s) => `${s.name}, ${s.licence}`).join('. ')}. The task data is modified (only the
+      columns the app uses are kept). Full credits: About › Data sources.
     </p>
   );
 }

@@ -74,7 +74,25 @@ describe('reading a reference pack', () => {
     const tasks = [...(pack.tasks as unknown[][])];
     tasks[29] = ['900030', 7, 'Mentor.', 0, 2, 1];
     expect(refusal(gzipJson({ ...pack, tasks }))).toBe(
-      'The reference pack is malformed at tasks.29.1: task 900030 points at occupation 7, but the pack has 3.',
+      'The reference pack is malformed at tasks.29: task 900030 points at occupation 7, but the pack has 3.',
+    );
+  });
+
+  it('refuses malformed task tuples with the task and the reason', () => {
+    const pack = fixturePackJson();
+    const withTask = (i: number, task: unknown) => {
+      const tasks = [...(pack.tasks as unknown[])];
+      tasks[i] = task;
+      return gzipJson({ ...pack, tasks });
+    };
+    expect(refusal(withTask(3, ['900004', 0, 'Record.', 3, 1, 0]))).toBe(
+      'The reference pack is malformed at tasks.3: task 900004: labels must be -1, 0, 1 or 2.',
+    );
+    expect(refusal(withTask(3, ['900004', 0, '']))).toBe(
+      'The reference pack is malformed at tasks.3: must be a list of 6 values.',
+    );
+    expect(refusal(withTask(12, ['900013', 0, 'Interview.', 0, 1, 0]))).toBe(
+      'The reference pack is malformed at tasks.12: task 900013 is out of order: tasks must be grouped by occupation, in occupation order.',
     );
   });
 
