@@ -31,8 +31,18 @@ function database(): ReferenceDb {
 }
 
 export async function loadStoredPack(): Promise<StoredPackRow | null> {
-  const row = await database().packs.get(ACTIVE);
-  return row && row.bytes instanceof Uint8Array ? row : null;
+  const row: unknown = await database().packs.get(ACTIVE);
+  if (typeof row !== 'object' || row === null) return null;
+  const { bytes, fileName, importedAt } = row as Record<string, unknown>;
+  // Checked with isView rather than instanceof: a structured clone may come from another realm.
+  if (!ArrayBuffer.isView(bytes) || typeof fileName !== 'string' || typeof importedAt !== 'string')
+    return null;
+  return {
+    key: ACTIVE,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    fileName,
+    importedAt,
+  };
 }
 
 export async function storePack(bytes: Uint8Array, fileName: string, importedAt: string): Promise<void> {

@@ -1,14 +1,13 @@
 /** The hand-made fixture pack (test/fixtures/reference), as an object and as gzipped pack bytes. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync, strToU8 } from 'fflate';
 
-const dir = new URL('../../fixtures/reference/', import.meta.url);
+// Relative to the repository (vitest runs there); jsdom tests see no file: import.meta.url.
+const dir = join(process.cwd(), 'test/fixtures/reference');
 
 export function fixturePackJson(): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL('exposure-fixture.pack.json', dir), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  return JSON.parse(readFileSync(join(dir, 'exposure-fixture.pack.json'), 'utf8')) as Record<string, unknown>;
 }
 
 export function gzipJson(value: unknown): Uint8Array {
@@ -16,5 +15,5 @@ export function gzipJson(value: unknown): Uint8Array {
 }
 
 export function smallTsv(): string {
-  return readFileSync(new URL('labelset-small.tsv', dir), 'utf8');
+  return readFileSync(join(dir, 'labelset-small.tsv'), 'utf8');
 }
