@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { AppDriver, eventually, launchBrowser, tempDir, text, value, visible } from './harness';
 
@@ -67,6 +68,13 @@ describe('AI-exposure suggestions from reference data', () => {
       'The human and GPT-4 labels differ for this task (they agree on 66% of tasks overall).',
     );
     expect(await text(dialog)).toContain('CC BY 4.0');
+    // The dialog passes axe-core with no serious or critical violation.
+    const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+    expect(
+      axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help}`),
+    ).toEqual([]);
     await dialog.getByRole('button', { name: 'Link task' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
