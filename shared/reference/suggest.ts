@@ -101,9 +101,19 @@ export function dismissSuggestion(workflow: Workflow, stepId: string, at = nowIs
 
 const COLUMNS = 4;
 const GAP_X = 260;
-const GAP_Y = 140;
-/** Step names are at most 200 characters; longer statements are cut there and kept whole in the description. */
-const NAME_MAX = 200;
+const GAP_Y = 160;
+/** Short enough for a step on the diagram; the whole statement goes into the description. */
+const NAME_MAX = 60;
+
+/** The statement's start, cut at a word boundary with an ellipsis when it is longer than NAME_MAX. */
+export function stepNameFor(statement: string): string {
+  const text = statement.trim().replace(/\.$/, '');
+  if (text.length <= NAME_MAX) return text;
+  const cut = text.slice(0, NAME_MAX - 1);
+  // The cut ends a word when the next character is a space; otherwise go back to the last whole word.
+  const space = text[cut.length] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  return `${(space > NAME_MAX / 2 ? cut.slice(0, space) : cut).replace(/[,;:]$/, '')}…`;
+}
 
 /**
  * New human task steps, one per O*NET task, each linked (suggestion pending), laid out in rows below the
@@ -120,7 +130,7 @@ export function createStepsFromTasks(
   const steps: Step[] = tasks.map((task, i) => ({
     id: newId('step'),
     type: 'task',
-    name: task.statement.length > NAME_MAX ? `${task.statement.slice(0, NAME_MAX - 1)}…` : task.statement,
+    name: stepNameFor(task.statement),
     description: task.statement,
     notes: '',
     position: { x: x0 + (i % COLUMNS) * GAP_X, y: bottom + GAP_Y * (1 + Math.floor(i / COLUMNS)) },

@@ -117,8 +117,8 @@ describe('AI-exposure suggestions from reference data', () => {
       .selectOption({ label: 'Software Developers (15-1252.00)' });
     // Core tasks start ticked: 7 of the fixture's 10 developer tasks.
     await dialog.getByRole('button', { name: 'Create 7 steps' }).click();
-    await visible(app.step('Human task: Write code for new features from written specifications.'));
-    await app.selectStep('Human task: Write code for new features from written specifications.');
+    await visible(app.step('Human task: Write code for new features from written specifications'));
+    await app.selectStep('Human task: Write code for new features from written specifications');
     const section = page.getByRole('region', { name: 'O*NET task' });
     await eventually(() => text(section)).toContain('Accept: make it AI-assisted');
     await app.close();

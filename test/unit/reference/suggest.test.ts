@@ -152,14 +152,20 @@ describe('linking, accepting and dismissing', () => {
     expect(stepIds).toHaveLength(5);
     const made = stepIds.map((id) => taskOf(next, id));
     expect(made.every((s) => s.mode === 'human' && s.onetTask?.suggestion === 'pending')).toBe(true);
-    // Four per row below the lowest step (y 0): rows at y 140 and 280, from the leftmost x (0, the start step).
+    // Four per row below the lowest step (y 0): rows at y 160 and 320, from the leftmost x (0, the start step).
     expect(made.map((s) => s.position)).toEqual([
-      { x: 0, y: 140 },
-      { x: 260, y: 140 },
-      { x: 520, y: 140 },
-      { x: 780, y: 140 },
-      { x: 0, y: 280 },
+      { x: 0, y: 160 },
+      { x: 260, y: 160 },
+      { x: 520, y: 160 },
+      { x: 780, y: 160 },
+      { x: 0, y: 320 },
     ]);
+    // Names are short (the whole statement is the description), cut at a word.
+    expect(made[0]?.name).toBe('Draft written replies to customer questions about orders…');
+    expect(made[0]?.description).toBe(
+      'Draft written replies to customer questions about orders and deliveries.',
+    );
+    expect(made[1]?.name).toBe('Greet walk-in customers at the service desk and direct them…');
     expect(next.edges).toEqual(workflow.edges);
     expect(WorkflowSchema.safeParse(next).success).toBe(true);
   });
