@@ -7,7 +7,15 @@ import { useWorkspace } from '../store/workspaceStore';
 import { CreateFromOccupationDialog } from './CreateFromOccupationDialog';
 import { importReferenceAndReport } from './importReference';
 import { OnetLinkDialog } from './OnetLinkDialog';
-import { openCreateDialog, openLinkDialog } from './referenceUi';
+import { DataSources } from './DataSources';
+import { Dialog } from '../ui/Dialog';
+import {
+  closeReferenceDialogs,
+  openCreateDialog,
+  openCredits,
+  openLinkDialog,
+  useReferenceUi,
+} from './referenceUi';
 
 /** The one selected step, when it is a task of the open workflow. */
 function selectedTaskId(): string | null {
@@ -29,6 +37,13 @@ export function ReferenceActions() {
           group: 'File',
           run: () => void importReferenceAndReport(),
           keywords: ['O*NET', 'exposure', 'labels', 'GPTs are GPTs', 'tsv', 'pack'],
+        },
+        {
+          id: 'help.data-sources',
+          title: 'Data sources and credits…',
+          group: 'Help',
+          run: openCredits,
+          keywords: ['about', 'licence', 'license', 'attribution', 'O*NET', 'CC BY'],
         },
         {
           id: 'step.link-onet',
@@ -59,6 +74,27 @@ export function ReferenceActions() {
     <>
       <OnetLinkDialog />
       <CreateFromOccupationDialog />
+      <CreditsDialog />
     </>
+  );
+}
+
+function CreditsDialog() {
+  const open = useReferenceUi((s) => s.creditsOpen);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => !o && closeReferenceDialogs()}
+      title="Data sources and credits"
+      actions={
+        <button type="button" className="primary" onClick={closeReferenceDialogs} autoFocus>
+          Close
+        </button>
+      }
+    >
+      <div className="about">
+        <DataSources open={open} />
+      </div>
+    </Dialog>
   );
 }

@@ -6,7 +6,8 @@ export function ReferenceCredit({ index }: { index: ReferenceIndex }) {
   return (
     <p className="reference-credit muted small">
       {licence.sources.map((s) => `${s.name}, ${s.licence}`).join('. ')}. The task data is modified (only the
-      columns the app uses are kept). Full credits: About › Data sources.
+      columns the app uses are kept). Full credits: Help › About, or “Data sources and credits” in the command
+      palette.
     </p>
   );
 }

@@ -17,6 +17,13 @@ import { notify } from '../store/notifications';
 import { storePack } from './referenceDb';
 import { setReady } from './referenceStore';
 
+/** "1 row skipped: no task statement", "3 rows skipped, e.g. line 5: no task statement". */
+function skippedRows(rows: readonly { line: number; reason: string }[]): string {
+  const first = rows[0];
+  const n = rows.length;
+  return `${n} row${n === 1 ? '' : 's'} skipped${n === 1 ? ':' : ', e.g.'} line ${first?.line ?? 0}: ${first?.reason ?? ''}`;
+}
+
 export type ReferenceImportResult = { ok: true; summary: string } | { ok: false; reason: string };
 
 /** Checks and stores the file's bytes; nothing is stored unless the whole file was accepted. */
@@ -43,8 +50,7 @@ export async function importReferenceBytes(
     }
     const parsed = parseLabelsetTsv(text);
     if (!parsed.ok) return parsed;
-    if (parsed.skipped.length > 0)
-      skippedNote = ` (${parsed.skipped.length} rows without a statement or id skipped)`;
+    if (parsed.skipped.length > 0) skippedNote = ` (${skippedRows(parsed.skipped)})`;
     packBytes = encodePack(parsed.pack);
   }
   const read = readPack(packBytes);

@@ -121,6 +121,14 @@ describe('AI-exposure suggestions from reference data', () => {
     await app.selectStep('Human task: Write code for new features from written specifications');
     const section = page.getByRole('region', { name: 'O*NET task' });
     await eventually(() => text(section)).toContain('Accept: make it AI-assisted');
+
+    // The credits are one palette search away (the browser has no Help menu).
+    await app.button('Command palette').click();
+    await palette.getByRole('combobox', { name: 'Search actions and steps' }).fill('data sources');
+    await page.keyboard.press('Enter');
+    const credits = page.getByRole('dialog', { name: 'Data sources and credits' });
+    await eventually(() => text(credits)).toContain('imported from fixture.refpack');
+    expect(await text(credits.getByRole('list', { name: 'Data source credits' }))).toContain('CC BY 4.0');
     await app.close();
   });
 });

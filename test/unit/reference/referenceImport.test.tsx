@@ -51,7 +51,7 @@ describe('Import reference data…', () => {
     expect(result).toEqual({
       ok: true,
       summary:
-        'Reference data imported: 4 tasks in 2 occupations (1 rows without a statement or id skipped).',
+        'Reference data imported: 4 tasks in 2 occupations (1 row skipped: line 5: no task statement).',
     });
   });
 
