@@ -22,6 +22,7 @@ import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
 import { ConflictDialog } from './ui/ConflictDialog';
 import { AboutDialog } from './desktop/AboutDialog';
+import { ReferenceActions } from './reference/ReferenceActions';
 import { DropHint } from './desktop/DropHint';
 import { dismissImportFailure, useImportFailure } from './desktop/fileImport';
 import { useDesktopIntegration } from './desktop/integration';
@@ -129,6 +130,7 @@ export function App() {
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <CommandPalette workflow={workflow} />
+      <ReferenceActions />
       <DropHint visible={dragging} />
       <ConflictDialog />
     </div>

@@ -1,7 +1,8 @@
-/** Help › About: the version, the licences, and the credits of the skills ontology. */
+/** Help › About: the version, the licences, and the credits of the skills ontology and the reference data. */
 import { version } from '../../package.json';
 import { ONTOLOGY_SOURCES } from '../../shared/ontology/builtin';
 import { Dialog } from '../ui/Dialog';
+import { DataSources } from '../reference/DataSources';
 
 /** The libraries the app ships, with their licences (all permissive; full texts are in their packages). */
 const THIRD_PARTY = [
@@ -14,6 +15,7 @@ const THIRD_PARTY = [
   ['Radix UI', 'MIT'],
   ['Lucide icons', 'ISC'],
   ['html-to-image', 'MIT'],
+  ['fflate', 'MIT'],
 ] as const;
 
 export function AboutDialog({ open, onClose }: { open: boolean; onClose(): void }) {
@@ -47,6 +49,7 @@ export function AboutDialog({ open, onClose }: { open: boolean; onClose(): void 
             </li>
           ))}
         </ul>
+        <DataSources open={open} />
         <h3>Open-source software</h3>
         <ul aria-label="Licences" className="about-licences">
           {THIRD_PARTY.map(([name, licence]) => (

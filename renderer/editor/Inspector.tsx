@@ -20,6 +20,7 @@ import { useSkillIndex } from '../store/selectors';
 import { NumberField, SelectField, TextField } from '../ui/fields';
 import { lookOf, MODE_LABELS } from './stepKinds';
 import { SkillPicker } from './SkillPicker';
+import { OnetTaskSection } from '../reference/OnetTaskSection';
 
 export function Inspector({ workflow }: { workflow: Workflow }) {
   // The diagram shows a new selection at once; the inspector's fields follow in a render of their own, so
@@ -133,6 +134,7 @@ function StepInspector({ workflow, step }: { workflow: Workflow; step: Step }) {
       {(step.type === 'task' || step.type === 'review') && (
         <WorkFields workflow={workflow} step={step} update={update} />
       )}
+      {step.type === 'task' && <OnetTaskSection workflow={workflow} step={step} />}
       <TextField
         label="Description"
         multiline

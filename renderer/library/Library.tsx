@@ -2,6 +2,7 @@
 import { StorageStatus } from './StorageStatus';
 import {
   Copy,
+  Database,
   Download,
   FilePlus2,
   FolderOpen,
@@ -23,6 +24,7 @@ import { Dialog } from '../ui/Dialog';
 import { NameDialog } from '../ui/NameDialog';
 import { RecentFiles } from '../desktop/RecentFiles';
 import { TemplateGallery } from './TemplateGallery';
+import { importReferenceAndReport } from '../reference/importReference';
 
 const EXAMPLES = [
   { name: 'Customer support', build: customerSupportExample },
@@ -89,6 +91,9 @@ export function Library() {
           <TemplateGallery />
           <button type="button" onClick={() => void importFromFileAndReport({ openSingle: false })}>
             <Upload size={16} aria-hidden /> Import…
+          </button>
+          <button type="button" onClick={() => void importReferenceAndReport()}>
+            <Database size={16} aria-hidden /> Import reference data…
           </button>
           <button
             type="button"
