@@ -24,7 +24,15 @@ export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; anal
   const heat = useEditor((s) => s.heat);
   return (
     <div className="analysis-panel">
-      {analysis.ok ? <Headline analysis={analysis} /> : <AnalysisFailed message={analysis.error.message} />}
+      {analysis.ok ? (
+        <Headline analysis={analysis} />
+      ) : analysis.error.code === 'pending' ? (
+        <p className="muted" role="status">
+          {analysis.error.message}
+        </p>
+      ) : (
+        <AnalysisFailed message={analysis.error.message} />
+      )}
       <SelectField<HeatMode>
         label="Heat on the diagram"
         value={heat}

@@ -155,7 +155,8 @@ export interface WorkflowAnalysis {
 }
 
 export interface AnalysisError {
-  code: ChainError['code'] | 'invalid-option' | 'out-of-range';
+  /** 'pending': only in the app, while a large workflow is analysed in the background (renderer/analysis). */
+  code: ChainError['code'] | 'invalid-option' | 'out-of-range' | 'pending';
   message: string;
   stepIds: string[];
 }
