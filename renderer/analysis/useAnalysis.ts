@@ -8,7 +8,7 @@ import {
 } from '../../shared/analysis/analyze';
 import { compareAnalyses, type WorkflowComparison } from '../../shared/analysis/compare';
 import type { Role, Workflow } from '../../shared/model/schema';
-import { analyzeInBackground } from '../workers/analysisClient';
+import { analyzeInBackground, type AnalysisLane } from '../workers/analysisClient';
 import { useWorkspace } from '../store/workspaceStore';
 import { toAnalysisOptions, useWhatIfFor } from '../store/whatIfStore';
 
@@ -41,6 +41,7 @@ export function useAnalysisOf(
   workflow: Workflow | null,
   roles: readonly Role[],
   options: AnalysisOptions,
+  lane: AnalysisLane = 'open',
 ): AnalysisResult | null {
   const small = workflow === null || workflow.steps.length <= UI_THREAD_MAX_STEPS;
   const onThread = useMemo(
@@ -50,7 +51,7 @@ export function useAnalysisOf(
   const [background, setBackground] = useState<{ workflowId: string; result: AnalysisResult } | null>(null);
   useEffect(() => {
     if (workflow === null || small) return;
-    const job = analyzeInBackground(workflow, roles, options);
+    const job = analyzeInBackground(workflow, roles, options, lane);
     let live = true;
     job.promise.then(
       (result) => live && setBackground({ workflowId: workflow.id, result }),
@@ -65,7 +66,7 @@ export function useAnalysisOf(
       live = false;
       job.cancel();
     };
-  }, [workflow, roles, options, small]);
+  }, [workflow, roles, options, small, lane]);
   if (workflow === null) return null;
   if (onThread !== null) return onThread;
   return background?.workflowId === workflow.id ? background.result : pending(workflow);
@@ -98,7 +99,7 @@ const NO_EXPLANATIONS: AnalysisOptions = { explain: 'none' };
 export function useComparison(workflow: Workflow, open: AnalysisResult): WorkflowComparison | null {
   const roles = useWorkspace((s) => s.roles);
   const other = useCounterpart(workflow);
-  const otherAnalysis = useAnalysisOf(other, roles, NO_EXPLANATIONS);
+  const otherAnalysis = useAnalysisOf(other, roles, NO_EXPLANATIONS, 'counterpart');
   return useMemo(() => {
     if (!otherAnalysis || !otherAnalysis.ok || !open.ok) return null;
     const [asIs, toBe]: [WorkflowAnalysis, WorkflowAnalysis] =
