@@ -24,7 +24,15 @@ export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; anal
   const heat = useEditor((s) => s.heat);
   return (
     <div className="analysis-panel">
-      {analysis.ok ? <Headline analysis={analysis} /> : <AnalysisFailed message={analysis.error.message} />}
+      {analysis.ok ? (
+        <Headline analysis={analysis} />
+      ) : analysis.error.code === 'pending' ? (
+        <p className="muted" role="status">
+          {analysis.error.message}
+        </p>
+      ) : (
+        <AnalysisFailed message={analysis.error.message} />
+      )}
       <SelectField<HeatMode>
         label="Heat on the diagram"
         value={heat}
@@ -260,8 +268,7 @@ function WhatIfControls({ workflow, analysis }: { workflow: Workflow; analysis: 
       <p className="muted small">Try other figures; the saved workflow changes only when you apply them.</p>
       <NumberField
         label="Cases per week"
-        min={0}
-        max={10_000_000}
+        bound="volumePerWeek"
         value={whatIf.volumePerWeek ?? workflow.volumePerWeek}
         onCommit={(v) => setVolume(workflow.id, v === workflow.volumePerWeek ? undefined : v)}
       />
@@ -269,8 +276,7 @@ function WhatIfControls({ workflow, analysis }: { workflow: Workflow; analysis: 
         <NumberField
           key={role.id}
           label={`Headcount: ${role.name}`}
-          min={0}
-          max={100_000}
+          bound="headcount"
           step={1}
           value={whatIf.headcount[role.id] ?? role.headcount}
           onCommit={(v) => setHeadcount(workflow.id, role.id, v === role.headcount ? undefined : v)}
@@ -280,9 +286,8 @@ function WhatIfControls({ workflow, analysis }: { workflow: Workflow; analysis: 
         <NumberField
           key={step.id}
           label={`Rejection rate: ${step.name}`}
+          bound="rejectionRate"
           unit="%"
-          min={0}
-          max={100}
           scale={100}
           value={whatIf.rejectionRate[step.id] ?? step.rejectionRate}
           onCommit={(v) => setRejectionRate(workflow.id, step.id, v === step.rejectionRate ? undefined : v)}

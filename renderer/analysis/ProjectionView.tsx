@@ -1,8 +1,9 @@
 /** Week-by-week projection of the workflow as people and AI learn: capacity, cost, and the moving constraint. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { MountInTurn } from '../ui/MountInTurn';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { projectLearning, type WeekPoint } from '../../shared/analysis/projection';
+import { projectLearning, type ProjectionResult, type WeekPoint } from '../../shared/analysis/projection';
+import { projectInBackground } from '../workers/analysisClient';
 import { formatMoney, formatNumber, formatPercent } from '../../shared/analysis/numbers';
 import type { Workflow } from '../../shared/model/schema';
 import { useWorkspace } from '../store/workspaceStore';
@@ -21,19 +22,45 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
   // editing stays fluid.
   const [requested, setRequested] = useState(false);
   const automatic = workflow.steps.length <= AUTOMATIC_PROJECTION_STEPS;
-  const projection = useMemo(
+  const onThread = useMemo(
     () =>
-      automatic || requested
-        ? projectLearning(workflow, roles, { weeks, options: toAnalysisOptions(whatIf) })
-        : null,
-    [workflow, roles, weeks, whatIf, automatic, requested],
+      automatic ? projectLearning(workflow, roles, { weeks, options: toAnalysisOptions(whatIf) }) : null,
+    [workflow, roles, weeks, whatIf, automatic],
   );
+  // Large workflows are projected in the analysis worker, so the page stays responsive meanwhile.
+  const [background, setBackground] = useState<ProjectionResult | 'running' | null>(null);
+  useEffect(() => {
+    if (automatic || !requested) return;
+    setBackground('running');
+    const job = projectInBackground(workflow, roles, weeks, toAnalysisOptions(whatIf));
+    let live = true;
+    job.promise.then(
+      (result) => live && setBackground(result),
+      (error: Error) =>
+        live &&
+        setBackground({
+          ok: false,
+          message: `The projection failed: ${error.message}`,
+          week: null,
+          error: null,
+        }),
+    );
+    return () => {
+      live = false;
+      job.cancel();
+    };
+  }, [workflow, roles, weeks, whatIf, automatic, requested]);
+  const projection = automatic ? onThread : background;
   const roleName = (id: string | undefined) => roles.find((r) => r.id === id)?.name ?? '—';
 
   return (
     <section aria-labelledby="projection-title" className="projection">
       <h3 id="projection-title">Learning over the weeks</h3>
-      {projection === null ? (
+      {projection === 'running' ? (
+        <p className="muted" role="status">
+          Projecting…
+        </p>
+      ) : projection === null ? (
         <button type="button" onClick={() => setRequested(true)}>
           Project learning over the weeks
         </button>

@@ -95,9 +95,8 @@ function WorkflowInspector({ workflow }: { workflow: Workflow }) {
       )}
       <NumberField
         label="Case volume"
+        bound="volumePerWeek"
         unit="cases per week"
-        min={0}
-        max={10_000_000}
         value={workflow.volumePerWeek}
         onCommit={(volumePerWeek) => edit((wf) => ops.updateWorkflowFields(wf, { volumePerWeek }))}
       />
@@ -199,7 +198,7 @@ function WorkFields({
         <legend>Processing time per case (minutes)</legend>
         <NumberField
           label="Minimum"
-          min={0}
+          bound="durationMin"
           step={0.5}
           value={min}
           check={(v) => (v <= likely ? null : order)}
@@ -207,7 +206,7 @@ function WorkFields({
         />
         <NumberField
           label="Most likely"
-          min={0}
+          bound="durationLikely"
           step={0.5}
           value={likely}
           check={(v) => (min <= v && v <= max ? null : order)}
@@ -215,7 +214,7 @@ function WorkFields({
         />
         <NumberField
           label="Maximum"
-          min={0}
+          bound="durationMax"
           step={0.5}
           value={max}
           check={(v) => (likely <= v ? null : order)}
@@ -226,9 +225,8 @@ function WorkFields({
         <>
           <NumberField
             label="Rejection rate"
+            bound="rejectionRate"
             unit="%"
-            min={0}
-            max={100}
             scale={100}
             step={1}
             value={step.rejectionRate}
@@ -275,7 +273,7 @@ function AiFields({ step, update }: { step: TaskStep; update(patch: ops.StepPatc
       <legend>AI use</legend>
       <NumberField
         label="AI cost per run"
-        min={0}
+        bound="aiCostPerRun"
         step={0.01}
         value={step.aiCostPerRun}
         onCommit={(aiCostPerRun) => update({ aiCostPerRun })}
@@ -290,9 +288,7 @@ function AiFields({ step, update }: { step: TaskStep; update(patch: ops.StepPatc
           {step.aiConcurrency !== null && (
             <NumberField
               label="Cases at once"
-              min={1}
-              max={1_000_000}
-              integer
+              bound="aiConcurrency"
               value={step.aiConcurrency}
               onCommit={(aiConcurrency) => update({ aiConcurrency })}
             />
@@ -319,9 +315,8 @@ function LearningFields({ step, update }: { step: TaskStep; update(patch: ops.St
         <>
           <NumberField
             label="Time after each doubling of cases"
+            bound="learningRate"
             unit="%"
-            min={50}
-            max={100}
             scale={100}
             value={curve.learningRate}
             onCommit={(learningRate) => update({ learningCurve: { ...curve, learningRate } })}
@@ -329,17 +324,15 @@ function LearningFields({ step, update }: { step: TaskStep; update(patch: ops.St
           />
           <NumberField
             label="Floor"
+            bound="timeFloor"
             unit="% of today's time"
-            min={0}
-            max={100}
             scale={100}
             value={curve.floorShare}
             onCommit={(floorShare) => update({ learningCurve: { ...curve, floorShare } })}
           />
           <NumberField
             label="Cases already done"
-            min={1}
-            max={1e9}
+            bound="casesBefore"
             value={curve.casesBefore}
             onCommit={(casesBefore) => update({ learningCurve: { ...curve, casesBefore } })}
           />
@@ -367,9 +360,8 @@ function FeedbackFields({ step, update }: { step: ReviewStep; update(patch: ops.
         <>
           <NumberField
             label="Gap closed each week"
+            bound="weeklyReduction"
             unit="%"
-            min={0}
-            max={100}
             scale={100}
             value={loop.weeklyReduction}
             onCommit={(weeklyReduction) => update({ feedbackLoop: { ...loop, weeklyReduction } })}
@@ -377,9 +369,8 @@ function FeedbackFields({ step, update }: { step: ReviewStep; update(patch: ops.
           />
           <NumberField
             label="Rejection rate floor"
+            bound="rejectionRateFloor"
             unit="%"
-            min={0}
-            max={100}
             scale={100}
             value={loop.floorRate}
             onCommit={(floorRate) => update({ feedbackLoop: { ...loop, floorRate } })}
@@ -542,9 +533,8 @@ function EdgeInspector({ workflow, edge }: { workflow: Workflow; edge: Edge }) {
       {source?.type === 'decision' && (
         <NumberField
           label="Branch probability"
+          bound="branchProbability"
           unit="%"
-          min={0}
-          max={100}
           scale={100}
           step={1}
           value={edge.probability ?? 0}

@@ -29,25 +29,22 @@ export function RolesPanel() {
               <div className="row3">
                 <NumberField
                   label="Headcount"
-                  min={0}
-                  max={100000}
+                  bound="headcount"
                   step={1}
                   value={role.headcount}
                   onCommit={(headcount) => save({ ...role, headcount })}
                 />
                 <NumberField
                   label="Hours per person"
+                  bound="hoursPerWeek"
                   unit="per week"
-                  min={0}
-                  max={168}
                   value={role.hoursPerWeek}
                   onCommit={(hoursPerWeek) => save({ ...role, hoursPerWeek })}
                 />
                 <NumberField
                   label="Cost"
+                  bound="costPerHour"
                   unit="per hour"
-                  min={0}
-                  max={100000}
                   value={role.costPerHour}
                   onCommit={(costPerHour) => save({ ...role, costPerHour })}
                 />

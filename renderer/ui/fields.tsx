@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useDeferredCommit } from './deferredCommit';
+import { BOUNDS, boundMessage, formatLimit, type BoundKey } from '../../shared/model/bounds';
 
 interface FieldShellProps {
   id: string;
@@ -97,6 +98,12 @@ export interface NumberFieldProps {
   hint?: ReactNode;
   /** Extra check on the whole value, returning an error message or null. */
   check?(value: number): string | null;
+  /**
+   * The model number this field edits: its domain bound (shared/model/bounds.ts) gives min, max and whole
+   * numbers (in the shown unit), and the same check the schema makes, so the field refuses what a file may
+   * not hold, with the same message.
+   */
+  bound?: BoundKey;
 }
 
 function formatNumber(value: number): string {
@@ -115,7 +122,12 @@ export function NumberField({
   unit,
   hint,
   check,
+  bound,
 }: NumberFieldProps) {
+  const domain = bound === undefined ? undefined : BOUNDS[bound];
+  min ??= domain === undefined ? undefined : domain.min * scale;
+  max ??= domain === undefined ? undefined : domain.max * scale;
+  integer ||= domain?.integer ?? false;
   const id = useId();
   const [text, setText] = useState(formatNumber(value * scale));
   const deferred = useDeferredCommit(onCommit);
@@ -125,16 +137,23 @@ export function NumberField({
     if (raw.trim() === '') return { error: `${label} is required.`, value: NaN };
     const shown = Number(raw);
     if (!Number.isFinite(shown)) return { error: `${label} must be a number.`, value: NaN };
+    // A model number in its own unit: the schema's message, word for word (percent fields keep theirs).
+    if (bound !== undefined && scale === 1)
+      return { error: boundMessage(bound, shown, label) ?? check?.(shown) ?? null, value: shown };
     if (integer && !Number.isInteger(shown)) return { error: `${label} must be a whole number.`, value: NaN };
     if (min !== undefined && max !== undefined && (shown < min || shown > max)) {
-      return { error: `${label} must be between ${min}${unitText} and ${max}${unitText}.`, value: NaN };
+      return {
+        error: `${label} must be between ${formatLimit(min)}${unitText} and ${formatLimit(max)}${unitText}.`,
+        value: NaN,
+      };
     }
     if (min !== undefined && shown < min)
-      return { error: `${label} must be at least ${min}${unitText}.`, value: NaN };
+      return { error: `${label} must be at least ${formatLimit(min)}${unitText}.`, value: NaN };
     if (max !== undefined && shown > max)
-      return { error: `${label} must be at most ${max}${unitText}.`, value: NaN };
+      return { error: `${label} must be at most ${formatLimit(max)}${unitText}.`, value: NaN };
     const actual = shown / scale;
-    return { error: check?.(actual) ?? null, value: actual };
+    const outOfBound = bound === undefined ? null : boundMessage(bound, actual, label);
+    return { error: outOfBound ?? check?.(actual) ?? null, value: actual };
   };
   const { error } = validate(text);
   return (

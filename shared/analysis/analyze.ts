@@ -17,6 +17,8 @@ import { TRANSITION_KINDS } from './chain';
 import type { ChainError, MarkovChain, TransitionKind } from './chain';
 import { pert } from './pert';
 import { MINUTES_PER_WEEK, mixServiceTimes, poolQueue } from './queueing';
+import { firstUnfitFigure, inputOutOfRange } from './domain';
+import { boundMessage } from '../model/bounds';
 import type { PoolQueue } from './queueing';
 import { formatNumber as f, formatPercent } from './numbers';
 import { longestPath } from './parallel';
@@ -161,7 +163,8 @@ export interface WorkflowAnalysis {
 }
 
 export interface AnalysisError {
-  code: ChainError['code'] | 'invalid-option';
+  /** 'pending': only in the app, while a large workflow is analysed in the background (renderer/analysis). */
+  code: ChainError['code'] | 'invalid-option' | 'out-of-range' | 'pending';
   message: string;
   stepIds: string[];
 }
@@ -181,6 +184,9 @@ const KIND_WORDS: Record<TransitionKind, string> = {
   rework: 'rework',
   fork: 'parallel branch',
 };
+
+/** Parts of the analysis that are texts or references, not figures: not walked by the last guard. */
+const TEXT_FIELDS: ReadonlySet<string> = new Set(['explanations', 'warnings', 'workflow']);
 
 export function analyzeWorkflow(
   workflow: Workflow,
@@ -202,13 +208,13 @@ export function analyzeWorkflow(
   });
 
   const volume = options.volumePerWeek ?? workflow.volumePerWeek;
-  if (!(Number.isFinite(volume) && volume >= 0)) {
-    return invalid(`The case volume must be a number of at least 0 (got ${String(volume)}).`);
+  if (options.volumePerWeek !== undefined) {
+    const problem = boundMessage('volumePerWeek', volume, 'the what-if case volume');
+    if (problem) return invalid(problem);
   }
   for (const [roleId, h] of Object.entries(options.headcount ?? {})) {
-    if (!(Number.isFinite(h) && h >= 0)) {
-      return invalid(`The what-if headcount of role '${roleId}' must be at least 0 (got ${String(h)}).`);
-    }
+    const problem = boundMessage('headcount', h, `the what-if headcount of role '${roleId}'`);
+    if (problem) return invalid(problem);
     if (!roles.some((r) => r.id === roleId))
       warnings.push(`What-if headcount for unknown role '${roleId}' ignored.`);
   }
@@ -227,15 +233,21 @@ export function analyzeWorkflow(
       ? new Set(workflow.steps.filter((s) => s.type === 'review').map((s) => s.id))
       : null;
   for (const [stepId, r] of rejectionOverrides) {
-    if (!(r >= 0 && r <= 1)) {
-      return invalid(
-        `The what-if rejection rate of step '${stepId}' must be between 0 and 1 (got ${String(r)}).`,
-      );
-    }
+    const problem = boundMessage('rejectionRate', r, `the what-if rejection rate of step '${stepId}'`);
+    if (problem) return invalid(problem);
     if (!reviewIds?.has(stepId))
       warnings.push(
         `What-if rejection rate for '${stepId}', which is not a review of this workflow, ignored.`,
       );
+  }
+
+  const outOfRange = inputOutOfRange(workflow, roles, volume);
+  if (outOfRange !== null) {
+    return {
+      ok: false,
+      workflow: ref,
+      error: { code: 'out-of-range', message: `Out of range: ${outOfRange}.`, stepIds: [] },
+    };
   }
 
   const solved = computeVisits(workflow, { rejectionRate: options.rejectionRate ?? {} });
@@ -506,6 +518,20 @@ export function analyzeWorkflow(
       explainRole(explanations, role, roleSteps[r]!, steps, volume, pools[r]!, perStep),
     );
     explainWorkflow(analysis, bottleneckRole, noRoleSteps, path);
+  }
+  // Within the bounds every figure is finite and normal (test/unit/analysis/domain.test.ts); this guard
+  // makes sure a figure that is not never reaches a screen or a report.
+  const unfit = firstUnfitFigure(analysis, '', TEXT_FIELDS);
+  if (unfit !== null) {
+    return {
+      ok: false,
+      workflow: ref,
+      error: {
+        code: 'out-of-range',
+        message: `The figure ${unfit} is out of the range the analysis can show; check the workflow's numbers.`,
+        stepIds: [],
+      },
+    };
   }
   return analysis;
 }

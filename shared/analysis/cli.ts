@@ -22,6 +22,7 @@ import {
   toReport,
 } from './report';
 import { parseDocument } from '../format/importer';
+import { boundProblem } from '../model/bounds';
 import { WORKFLOW_FORMAT } from '../format/document';
 import type { Workflow } from '../model/schema';
 import { MAX_PROJECTION_WEEKS, projectLearning } from './learning';
@@ -137,9 +138,13 @@ function parseArgs(argv: readonly string[]): Parsed {
         break;
       }
       case '--volume': {
-        const v = positive('--volume', true);
-        if (typeof v === 'string') return usageError(v);
-        args.volume = v;
+        const v = value();
+        const x = v === null ? NaN : Number(v);
+        if (v === null || Number.isNaN(x))
+          return usageError(`--volume needs a number${v === null ? '' : ` (got '${v}')`}.`);
+        const problem = boundProblem('volumePerWeek', x);
+        if (problem) return usageError(`--volume: ${problem}.`);
+        args.volume = x;
         break;
       }
       case '--weeks': {

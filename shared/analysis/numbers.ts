@@ -8,7 +8,8 @@ export const REPORT_DECIMALS = 4;
 
 /** Rounds to a fixed number of decimal places (default REPORT_DECIMALS); −0 becomes 0. */
 export function round(value: number, decimals = REPORT_DECIMALS): number {
-  if (!Number.isFinite(value)) return value;
+  // Beyond 1e15 a double has no decimals left to round, and value × 10^decimals could overflow.
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return value;
   const f = 10 ** decimals;
   const r = Math.round(value * f) / f;
   return r === 0 ? 0 : r;

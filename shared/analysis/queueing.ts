@@ -4,7 +4,8 @@
  * - Erlang C: the probability that an arrival has to wait in an M/M/c queue with offered load a = λ/μ
  *   (Erlang 1917; e.g. Gross & Harris, "Fundamentals of Queueing Theory", §2.3). Computed through the
  *   Erlang B recursion B(0) = 1, B(k) = a·B(k−1) / (k + a·B(k−1)) and C = c·B / (c − a·(1 − B)), which never
- *   forms a power or a factorial, so it is stable for c up to many thousands.
+ *   forms a power or a factorial, so it is stable for any c; started near a − 12√a and stopped once the
+ *   answer is below 1e−300, it takes O(√a) steps, not one per server (see erlangBOrNegligible).
  * - Mean wait of M/M/c: Wq = C(c, a) / (cμ − λ).
  * - Allen–Cunneen for G/G/c: Wq ≈ Wq(M/M/c) · (ca² + cs²) / 2, with ca² and cs² the squared coefficients of
  *   variation of inter-arrival and service times (Allen, "Probability, Statistics and Queueing Theory",
@@ -16,18 +17,51 @@
 /** Minutes in a calendar week: AI pools are taken to run around the clock. */
 export const MINUTES_PER_WEEK = 7 * 24 * 60;
 
+/** Standard deviations below the offered load where the Erlang B recursion starts (see erlangBOrNegligible). */
+const START_SPREAD = 12;
+/** Below this the probability of waiting is reported as exactly 0: far under any shown digit, never denormal. */
+const NEGLIGIBLE = 1e-300;
+/**
+ * A larger offered load than any valid model gives (a < c ≤ 100,000, the largest headcount or AI
+ * concurrency) is out of range: erlangC answers null rather than take 49·√a steps.
+ */
+export const MAX_OFFERED_LOAD = 1e7;
+
+/**
+ * Erlang B, the blocking probability B(c, a) = (aᶜ/c!) / Σₖ₌₀..c aᵏ/k!, by the recursion
+ * B(k) = a·B(k−1) / (k + a·B(k−1)), in O(√a) steps however large c is:
+ * - It starts at k₀ = ⌊a − 12√a⌋ instead of 0, from B(k₀) ≈ 1 − k₀/a. The terms aᵏ/k! below k₀ are, like a
+ *   Poisson(a) lower tail, under e^(−12²/2) ≈ 5e−32 of the largest term; an error ε in 1/B(k₀) reaches
+ *   1/B(c) only multiplied by that ratio, so the result is the full recursion's to the last bit (tested).
+ * - It stops once B(k)·k/(k − a) < 1e−300 (k > a): B falls with k, and C(c, a) ≤ B(k)·k/(k − a) for
+ *   every c ≥ k, so the probability of waiting is then 0 to every digit a double can hold. That happens
+ *   within about 37√a + 170 steps past a.
+ * Returns 0 for such negligible values; the caller passes 0 < a < c and a ≤ MAX_OFFERED_LOAD, so k₀ < c.
+ */
+function erlangBOrNegligible(c: number, a: number): number {
+  const k0 = Math.max(0, Math.floor(a - START_SPREAD * Math.sqrt(a)));
+  let b = k0 === 0 ? 1 : 1 - k0 / a;
+  for (let k = k0 + 1; k <= c; k++) {
+    b = (a * b) / (k + a * b);
+    if (k > a && (b * k) / (k - a) < NEGLIGIBLE) return 0;
+  }
+  return b;
+}
+
 /**
  * Probability of waiting, C(c, a), in an M/M/c queue with c servers and offered load a = λ/μ (in Erlangs).
- * Null when the queue is unstable (a ≥ c) or c < 1.
+ * Null when the queue is unstable (a ≥ c), c < 1 or not finite, or a beyond MAX_OFFERED_LOAD (out of
+ * range). Takes O(√a) steps (at most about 16,000 for the largest valid headcount), never one per server.
  */
 export function erlangC(servers: number, offeredLoad: number): number | null {
   const c = Math.floor(servers);
   const a = offeredLoad;
-  if (c < 1 || !(a >= 0) || a >= c) return null;
+  if (!(c >= 1) || !Number.isFinite(c) || !(a >= 0) || a >= c || a > MAX_OFFERED_LOAD) return null;
   if (a === 0) return 0;
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return (c * b) / (c - a * (1 - b));
+  const b = erlangBOrNegligible(c, a);
+  if (b === 0) return 0;
+  const p = (c * b) / (c - a * (1 - b));
+  return p < NEGLIGIBLE ? 0 : Math.min(1, p);
 }
 
 /**

@@ -4,6 +4,9 @@
  * IndexedDB rows, IPC) parses with them, so the model has exactly one definition.
  */
 import { z } from 'zod';
+import { BOUNDS, boundError, type BoundKey } from './bounds';
+
+export { PLAN_MAX_WEEK } from './bounds';
 
 export const STEP_TYPES = ['start', 'end', 'task', 'review', 'decision', 'parallel'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
@@ -22,24 +25,31 @@ export const SKILL_LEVEL_MIN = 0;
 const id = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const text = z.string().max(20_000, 'must be at most 20,000 characters');
-const nonNegative = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .finite(`${what} must be a finite number`)
-    .min(0, `${what} must not be negative`);
+/**
+ * A number within its domain bound (see bounds.ts): every failed check gives the bound's one message, and
+ * the generated JSON Schema carries the minimum and maximum.
+ */
+function bounded(key: BoundKey, label?: string) {
+  const b = BOUNDS[key];
+  const error = boundError(key, label);
+  let schema = z.number({ error }).min(b.min, { error }).max(b.max, { error });
+  if (b.integer) schema = schema.int({ error });
+  const tiny = 'smallestPositive' in b ? b.smallestPositive : undefined;
+  return tiny === undefined ? schema : schema.refine((v) => !(v > 0 && v < tiny), { error });
+}
 
 export const PositionSchema = z.object({
-  x: z.number().finite(),
-  y: z.number().finite(),
+  x: bounded('positionCoordinate'),
+  y: bounded('positionCoordinate'),
 });
 export type Position = z.infer<typeof PositionSchema>;
 
 /** Processing time as a three-point (PERT) estimate, in minutes. */
 export const DurationSchema = z
   .object({
-    min: nonNegative('minimum time'),
-    likely: nonNegative('most likely time'),
-    max: nonNegative('maximum time'),
+    min: bounded('durationMin'),
+    likely: bounded('durationLikely'),
+    max: bounded('durationMax'),
   })
   .refine((d) => d.min <= d.likely && d.likely <= d.max, {
     message: 'times must satisfy minimum ≤ most likely ≤ maximum',
@@ -48,11 +58,7 @@ export type Duration = z.infer<typeof DurationSchema>;
 
 export const SkillRequirementSchema = z.object({
   skillId: id,
-  level: z
-    .number()
-    .int('required proficiency must be a whole number')
-    .min(PROFICIENCY_MIN, `required proficiency must be between ${PROFICIENCY_MIN} and ${PROFICIENCY_MAX}`)
-    .max(PROFICIENCY_MAX, `required proficiency must be between ${PROFICIENCY_MIN} and ${PROFICIENCY_MAX}`),
+  level: bounded('requiredLevel'),
 });
 export type SkillRequirement = z.infer<typeof SkillRequirementSchema>;
 
@@ -65,12 +71,7 @@ const stepBase = {
 };
 
 /** A whole-number held skill level, 0 (none) to 5. */
-const heldLevel = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number`)
-    .min(SKILL_LEVEL_MIN, `${what} must be between ${SKILL_LEVEL_MIN} and ${PROFICIENCY_MAX}`)
-    .max(PROFICIENCY_MAX, `${what} must be between ${SKILL_LEVEL_MIN} and ${PROFICIENCY_MAX}`);
+const heldLevel = (what: string) => bounded('heldLevel', what);
 
 export const COACHING_KINDS = ['coaching', 'pairing'] as const;
 export type CoachingKind = (typeof COACHING_KINDS)[number];
@@ -83,10 +84,7 @@ export const StepCoachingSchema = z.object({
   kind: z.enum(COACHING_KINDS),
   /** The role whose people coach or pair; null until chosen (reported as a problem). */
   coachRoleId: id.nullable().default(null),
-  minutesPerCase: nonNegative('coaching minutes per case').max(
-    600,
-    'coaching minutes per case must be at most 600',
-  ),
+  minutesPerCase: bounded('coachingMinutesPerCase'),
 });
 export type StepCoaching = z.infer<typeof StepCoachingSchema>;
 
@@ -138,28 +136,16 @@ export const DecisionStepSchema = z.object({ type: z.literal('decision'), ...ste
  */
 export const ParallelStepSchema = z.object({ type: z.literal('parallel'), ...stepBase });
 
-const share = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .min(0, `${what} must be between 0 and 1`)
-    .max(1, `${what} must be between 0 and 1`);
-
 /**
  * Time per case falls as people (with their AI tools) gain experience: each doubling of the cumulative
  * number of cases multiplies the time by `learningRate` (Wright's learning curve), never below
  * `floorShare` of the starting time.
  */
 export const LearningCurveSchema = z.object({
-  learningRate: z
-    .number({ error: 'learning rate must be a number' })
-    .min(0.5, 'learning rate must be between 0.5 and 1')
-    .max(1, 'learning rate must be between 0.5 and 1'),
-  floorShare: share('time floor'),
+  learningRate: bounded('learningRate'),
+  floorShare: bounded('timeFloor'),
   /** Cases the team has already done before week 0: the experience the curve starts from. */
-  casesBefore: z
-    .number({ error: 'cases already done must be a number' })
-    .min(1, 'cases already done must be at least 1')
-    .finite(),
+  casesBefore: bounded('casesBefore'),
 });
 export type LearningCurve = z.infer<typeof LearningCurveSchema>;
 
@@ -168,8 +154,8 @@ export type LearningCurve = z.infer<typeof LearningCurveSchema>;
  * closing `weeklyReduction` of the gap to `floorRate` each week.
  */
 export const FeedbackLoopSchema = z.object({
-  weeklyReduction: share('weekly reduction'),
-  floorRate: share('rejection rate floor'),
+  weeklyReduction: bounded('weeklyReduction'),
+  floorRate: bounded('rejectionRateFloor'),
 });
 export type FeedbackLoop = z.infer<typeof FeedbackLoopSchema>;
 
@@ -181,14 +167,9 @@ export const TaskStepSchema = z.object({
   /** The AI tool used, where the mode involves AI (free text). */
   aiTool: z.string().max(200, 'AI tool must be at most 200 characters').default(''),
   /** What one AI run of this step costs (same currency as the roles' cost per hour). Format version 2. */
-  aiCostPerRun: nonNegative('AI cost per run').default(0),
+  aiCostPerRun: bounded('aiCostPerRun').default(0),
   /** How many cases the AI can work on at once; null for no limit. Format version 2. */
-  aiConcurrency: z
-    .number({ error: 'AI concurrency must be a number' })
-    .int('AI concurrency must be a whole number')
-    .min(1, 'AI concurrency must be at least 1')
-    .nullable()
-    .default(null),
+  aiConcurrency: bounded('aiConcurrency').nullable().default(null),
   /** Format version 2. */
   learningCurve: LearningCurveSchema.nullable().default(null),
   /** Format version 3. */
@@ -200,10 +181,7 @@ export const ReviewStepSchema = z.object({
   ...stepBase,
   ...workFields,
   /** Share of reviewed work that is sent back for rework. */
-  rejectionRate: z
-    .number({ error: 'rejection rate must be a number' })
-    .min(0, 'rejection rate must be between 0 and 1')
-    .max(1, 'rejection rate must be between 0 and 1'),
+  rejectionRate: bounded('rejectionRate'),
   /** The earlier step that rejected work goes back to. */
   reworkTargetId: id.nullable().default(null),
   /** Format version 2. */
@@ -233,12 +211,7 @@ export const EdgeSchema = z.object({
   target: id,
   label: z.string().max(200, 'label must be at most 200 characters').default(''),
   /** Branch probability; only meaningful on edges that leave a decision. */
-  probability: z
-    .number({ error: 'branch probability must be a number' })
-    .min(0, 'branch probability must be between 0 and 1')
-    .max(1, 'branch probability must be between 0 and 1')
-    .nullable()
-    .default(null),
+  probability: bounded('branchProbability').nullable().default(null),
 });
 export type Edge = z.infer<typeof EdgeSchema>;
 
@@ -256,9 +229,6 @@ export type LearningMethod = (typeof LEARNING_METHODS)[number];
 /** Methods whose learning hours come from a step of the flow (a review's feedback, a step's coaching). */
 export const FLOW_LEARNING_METHODS: readonly LearningMethod[] = ['feedback-loop', 'coaching', 'pairing'];
 
-/** The longest plan the projection can show, in weeks. */
-export const PLAN_MAX_WEEK = 520;
-
 /**
  * One item of a to-be's learning plan (format version 3): raise `roleId`'s level in `skillId` from
  * `fromLevel` to `toLevel`, starting in week `startWeek`. For course, self-study and weekly-retro the
@@ -273,15 +243,8 @@ export const LearningPlanItemSchema = z.object({
   fromLevel: heldLevel('starting level'),
   toLevel: heldLevel('target level'),
   method: z.enum(LEARNING_METHODS),
-  hoursPerWeek: nonNegative('learning hours per week').max(
-    168,
-    'learning hours per week must be at most 168',
-  ),
-  startWeek: z
-    .number({ error: 'start week must be a number' })
-    .int('start week must be a whole number')
-    .min(0, 'start week must not be negative')
-    .max(PLAN_MAX_WEEK, `start week must be at most ${PLAN_MAX_WEEK}`),
+  hoursPerWeek: bounded('learningHoursPerWeek'),
+  startWeek: bounded('startWeek'),
   linkedStepId: id.nullable().default(null),
   notes: text.default(''),
 });
@@ -297,20 +260,13 @@ export const DEFAULT_PENALTY_PER_MISSING_LEVEL = 0.15;
  */
 export const LearningAssumptionsSchema = z.object({
   /** Minutes of learning each rejection gives the role whose work was reviewed. */
-  feedbackMinutesPerRejection: nonNegative('feedback minutes per rejection')
-    .max(600, 'feedback minutes per rejection must be at most 600')
-    .default(DEFAULT_FEEDBACK_MINUTES_PER_REJECTION),
+  feedbackMinutesPerRejection: bounded('feedbackMinutesPerRejection').default(
+    DEFAULT_FEEDBACK_MINUTES_PER_REJECTION,
+  ),
   /** Extra time (and extra rejection) per level a role is below a step's required level; 0 turns it off. */
-  penaltyPerMissingLevel: nonNegative('penalty per missing level')
-    .max(1, 'penalty per missing level must be at most 100%')
-    .default(DEFAULT_PENALTY_PER_MISSING_LEVEL),
+  penaltyPerMissingLevel: bounded('penaltyPerMissingLevel').default(DEFAULT_PENALTY_PER_MISSING_LEVEL),
   /** Learning hours per level by skill category id; categories not listed use the built-in default table. */
-  hoursPerLevelByCategory: z
-    .record(
-      id,
-      nonNegative('learning hours per level').max(10_000, 'learning hours per level must be at most 10,000'),
-    )
-    .default({}),
+  hoursPerLevelByCategory: z.record(id, bounded('hoursPerLevel')).default({}),
 });
 export type LearningAssumptions = z.infer<typeof LearningAssumptionsSchema>;
 /** A fresh copy of the default assumptions (a new object each time, so no two workflows share one). */
@@ -329,7 +285,7 @@ export const WorkflowSchema = z.object({
   kind: z.enum(WORKFLOW_KINDS),
   /** For a to-be workflow: the as-is workflow it redesigns. */
   redesignOfId: id.nullable().default(null),
-  volumePerWeek: nonNegative('case volume'),
+  volumePerWeek: bounded('volumePerWeek'),
   steps: z.array(StepSchema),
   edges: z.array(EdgeSchema),
   /** Format version 3: how the to-be's skill gaps are to be closed (empty for an as-is). */
@@ -371,12 +327,9 @@ export const PERSONAL_DATA_FIELDS = ['Role.people'] as const;
 export const RoleSchema = z.object({
   id,
   name,
-  headcount: nonNegative('headcount'),
-  hoursPerWeek: nonNegative('available hours per person per week').max(
-    168,
-    'available hours per person per week must be at most 168',
-  ),
-  costPerHour: nonNegative('cost per hour'),
+  headcount: bounded('headcount'),
+  hoursPerWeek: bounded('hoursPerWeek'),
+  costPerHour: bounded('costPerHour'),
   /** Format version 3: the team's current level per skill. */
   skillLevels: z.array(RoleSkillLevelSchema).default([]),
   /** Format version 3, personal data: named people with their own levels. */
@@ -420,10 +373,7 @@ export const SkillSchema = z.object({
   /** Format version 3: identifiers in public taxonomies, for merging ontologies across teams. */
   externalRefs: z.array(ExternalSkillRefSchema).default([]),
   /** Format version 3: learning hours per level, overriding the category default; null for the default. */
-  hoursPerLevel: nonNegative('learning hours per level')
-    .max(10_000, 'learning hours per level must be at most 10,000')
-    .nullable()
-    .default(null),
+  hoursPerLevel: bounded('hoursPerLevel').nullable().default(null),
 });
 export type Skill = z.infer<typeof SkillSchema>;
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import { exportWorkspace, serializeDocument } from '../../shared/format/document';
 import { largeWorkspace } from '../../shared/examples/largeWorkflow';
-import { AppDriver, count, eventually, launchBrowser, tempDir, value, visible } from './harness';
+import { AppDriver, count, eventually, launchBrowser, tempDir, text, value, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -276,6 +276,12 @@ describe('the professional editor', () => {
     expect(reviews).toBeGreaterThan(6);
     await showAll.click();
     await eventually(() => count(rates)).toBe(reviews);
+
+    // Analysed in the analysis worker (more than 300 steps), as is its learning projection, on request.
+    await app.button('Project learning over the weeks').click();
+    const projection = page.getByRole('region', { name: 'Learning over the weeks' });
+    await eventually(() => text(projection)).toMatch(/Week|Nothing learns yet/);
+    expect(await text(projection)).not.toMatch(/Projecting…|failed/);
     expect(app.errors).toEqual([]);
     await app.close();
   });

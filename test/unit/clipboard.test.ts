@@ -391,7 +391,7 @@ describe('serializeFragment and parseFragment', () => {
     expect(parseFragment(JSON.stringify(raw))).toEqual({
       ok: false,
       error:
-        "The Coarchitect fragment is invalid at $.steps[1].rejectionRate: step 'Check': rejection rate must be between 0 and 1.",
+        "The Coarchitect fragment is invalid at $.steps[1].rejectionRate: step 'Check': rejection rate must be between 0 and 1 (got 1.5).",
     });
   });
 

@@ -106,6 +106,31 @@ describe('repository', () => {
     expect((await loadWorkspace(db)).unreadable).toHaveLength(2);
   });
 
+  it('reports a stored row beyond a bound (an older version wrote it) with the bound message, unclamped', async () => {
+    const db = freshDb();
+    const role = { id: 'role-huge', name: 'Huge', headcount: 1e16, hoursPerWeek: 40, costPerHour: 1 };
+    await db.roles.put(role as never);
+    const wf = { ...createWorkflow('Huge volume'), id: 'wf-huge', volumePerWeek: 1e308 };
+    await db.workflows.put(wf);
+
+    const loaded = await loadWorkspace(db);
+    expect(loaded.workspace.roles).toEqual([]);
+    expect(loaded.unreadable).toEqual(
+      expect.arrayContaining([
+        { table: 'roles', id: 'role-huge', message: 'headcount must be at most 100,000 (got 1e16)' },
+        { table: 'workflows', id: 'wf-huge', message: 'case volume must be at most 1e9 (got 1e308)' },
+      ]),
+    );
+    // Left as it was: never clamped behind the user's back.
+    expect(await db.roles.get('role-huge')).toEqual(role);
+    expect((await db.workflows.get('wf-huge'))?.volumePerWeek).toBe(1e308);
+    // …and nothing beyond a bound can be written.
+    await expect(saveWorkflows(db, [{ ...createWorkflow('New'), volumePerWeek: 2e9 }])).rejects.toThrow(
+      /case volume must be at most 1e9 \(got 2e9\)/,
+    );
+    await expect(saveRole(db, role as never)).rejects.toThrow(/headcount must be at most 100,000/);
+  });
+
   it('applies an import plan', async () => {
     const db = freshDb();
     const ws = invoiceProcessingExample();

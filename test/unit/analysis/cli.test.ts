@@ -174,6 +174,23 @@ describe('analyze CLI', () => {
       expect(r.stderr).toContain('$.workflows[0].volumePerWeek');
     });
 
+    it('a headcount of 1e16 (or a time of 1e308) is refused at once with the bound it breaks', () => {
+      // Before the bounds, the queueing loop ran once per person: this file never finished.
+      const doc = JSON.parse(readExample(CS)) as { roles: { headcount: number }[] };
+      doc.roles[0]!.headcount = 1e16;
+      const r = runCli(['huge.json', '--json'], memory({ 'huge.json': JSON.stringify(doc) }));
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/headcount must be at most 100,000 \(got 1e16\)/);
+      expect(r.stderr).not.toMatch(/Infinity|NaN/);
+    });
+
+    it('a what-if volume beyond its bound is refused with the bound message', () => {
+      const r = runCli([CS, '--volume', '1e308'], readExample);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toContain('--volume: case volume must be at most 1e9 (got 1e308)');
+    });
+
     it('an unknown workflow name lists the workflows there are', () => {
       const r = runCli([CS, '--workflow', 'Payroll'], readExample);
       expect(r.exitCode).toBe(2);

@@ -582,7 +582,7 @@ describe('parallel blocks composed at random with decisions and loops', () => {
         [h.start(), ...f.steps, h.end()],
         h.edges('start>' + f.entry, ...f.edges, `${f.exit}>end`),
       );
-      const a = h.analyzeOk(wf, [h.role('A', 1e6, 40, 60)], { explain: 'none' });
+      const a = h.analyzeOk(wf, [h.role('A', 100_000, 40, 60)], { explain: 'none' });
       blocks += f.steps.filter((s) => s.type === 'parallel').length / 2;
       for (const s of a.steps) {
         if (s.type === 'start' || s.type === 'end') expect(s.visits).toBeCloseTo(1, 9);

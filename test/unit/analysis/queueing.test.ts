@@ -127,3 +127,59 @@ describe('service mix and pools', () => {
     expect(none.stable).toBe(false);
   });
 });
+
+/** The full Erlang B recursion from k = 0, one step per server: the reference the fast one must match. */
+function erlangCFull(c: number, a: number): number {
+  let b = 1;
+  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
+  return (c * b) / (c - a * (1 - b));
+}
+
+describe('Erlang C in O(√a) steps', () => {
+  it('matches textbook values', () => {
+    // c = 2, a = 1: B(2, 1) = (1/2) / (1 + 1 + 1/2) = 1/5; C = 2·(1/5) / (2 − 1·(4/5)) = (2/5)/(6/5) = 1/3.
+    expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 14);
+    // c = 3, a = 2: Σ aᵏ/k! = 1 + 2 + 2 + 4/3 = 19/3, B = (4/3)/(19/3) = 4/19;
+    // C = 3·(4/19) / (3 − 2·(15/19)) = (12/19)/(27/19) = 4/9.
+    expect(erlangC(3, 2)).toBeCloseTo(4 / 9, 14);
+    // c = 10, a = 8: Erlang B(10, 8) = 0.12166 (tables), C = 0.40918.
+    expect(erlangC(10, 8)).toBeCloseTo(0.40918, 5);
+    // c = 1: C = ρ.
+    expect(erlangC(1, 0.9)).toBeCloseTo(0.9, 14);
+  });
+
+  it('equals the one-step-per-server recursion to 12 digits, from 1 to 100,000 servers', () => {
+    const cases: [number, number][] = [];
+    for (const c of [1, 2, 5, 17, 100, 143, 144, 145, 1_000, 10_000, 100_000]) {
+      for (const rho of [0.01, 0.3, 0.7, 0.9, 0.99, 0.999]) cases.push([c, c * rho]);
+    }
+    for (const [c, a] of cases) {
+      const fast = erlangC(c, a)!;
+      const full = erlangCFull(c, a);
+      if (full < 1e-300) expect(fast).toBe(0);
+      else expect(Math.abs(fast - full) / full).toBeLessThan(1e-12);
+    }
+  });
+
+  it('reports an exact 0, never a denormal, when waiting is beyond negligible', () => {
+    expect(erlangC(100_000, 1)).toBe(0);
+    expect(erlangC(1_000, 100)).toBe(0);
+    for (const [c, a] of [
+      [200, 20],
+      [5_000, 4_000],
+      [170, 1],
+    ] as const) {
+      const p = erlangC(c, a)!;
+      expect(p === 0 || p >= 1e-300).toBe(true);
+    }
+  });
+
+  it('answers at once for any number of servers, and null beyond the model', () => {
+    expect(erlangC(1e16, 1)).toBe(0);
+    expect(erlangC(1e16, 1e16 - 1)).toBeNull();
+    expect(erlangC(Infinity, 1)).toBeNull();
+    expect(erlangC(NaN, 1)).toBeNull();
+    expect(erlangC(5e-324, 0)).toBeNull();
+    expect(erlangC(3, NaN)).toBeNull();
+  });
+});
