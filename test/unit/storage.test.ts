@@ -110,7 +110,7 @@ describe('repository', () => {
     const db = freshDb();
     const role = { id: 'role-huge', name: 'Huge', headcount: 1e16, hoursPerWeek: 40, costPerHour: 1 };
     await db.roles.put(role as never);
-    const wf = { ...createWorkflow('Huge volume'), id: 'wf-huge', volumePerWeek: 1e308 };
+    const wf = { ...createWorkflow('Huge volume'), id: 'wf-huge', volumePerWeek: 1e308, revision: 1 };
     await db.workflows.put(wf);
 
     const loaded = await loadWorkspace(db);
