@@ -7,12 +7,13 @@ import {
   CircleAlert,
   Download,
   LoaderCircle,
+  LockKeyhole,
   Presentation,
   Search,
   Upload,
   X,
 } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
 import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
@@ -34,7 +35,12 @@ import { formatKeys, isMacPlatform } from './commands/keys';
 import { ShortcutSheet } from './commands/ShortcutSheet';
 import { useActionShortcuts } from './commands/shortcuts';
 import { useEditor } from './store/editorStore';
+import { PrivacyDialog } from './privacy/PrivacyDialog';
+import { UnlockScreen } from './privacy/UnlockScreen';
+import { refreshPrivacy } from './privacy/privacyStore';
+import { useIdleLock } from './privacy/useIdleLock';
 import './desktop/desktop.css';
+import './privacy/privacy.css';
 
 export function App() {
   useActionShortcuts();
@@ -42,13 +48,18 @@ export function App() {
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
   const importFailure = useImportFailure((s) => s.failure);
-  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | 'privacy' | null>(null);
   const [dragging, setDragging] = useState(false);
   useAppActions({
     newWorkflow: () => setDialog('new-workflow'),
     shortcuts: () => setDialog('shortcuts'),
     palette: openCommandPalette,
+    privacy: () => setDialog('privacy'),
   });
+  useIdleLock();
+  useEffect(() => {
+    if (status === 'ready' || status === 'locked') void refreshPrivacy().catch(() => {});
+  }, [status]);
   useDesktopIntegration(
     {
       newWorkflow: () => setDialog('new-workflow'),
@@ -59,6 +70,7 @@ export function App() {
   );
 
   if (status === 'loading') return <p className="splash">Opening your workspace…</p>;
+  if (status === 'locked') return <UnlockScreen />;
   if (status === 'failed') {
     return (
       <p className="splash error" role="alert">
@@ -92,6 +104,15 @@ export function App() {
             onClick={openCommandPalette}
           >
             <Search size={16} aria-hidden />
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label="Privacy & encryption"
+            title="Privacy & encryption"
+            onClick={() => setDialog('privacy')}
+          >
+            <LockKeyhole size={16} aria-hidden />
           </button>
           {workflow && (
             <>
@@ -129,6 +150,7 @@ export function App() {
       />
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
+      <PrivacyDialog open={dialog === 'privacy'} onClose={() => setDialog(null)} />
       <CommandPalette workflow={workflow} />
       <ReferenceActions />
       <DropHint visible={dragging} />

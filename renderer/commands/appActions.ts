@@ -18,6 +18,7 @@ export interface AppActionUi {
   newWorkflow(): void;
   shortcuts(): void;
   palette(): void;
+  privacy(): void;
 }
 
 const openWorkflowId = () => useWorkspace.getState().openWorkflowId;
@@ -101,6 +102,13 @@ export function appActions(ui: AppActionUi, { isMac, nativeMenu }: AppActionPlat
       enabled: () => useWorkspace.getState().workflows.length > 0,
       run: () => void exportWorkspaceAndReport(),
       keywords: ['save', 'download', 'backup'],
+    },
+    {
+      id: 'file.privacy',
+      title: 'Privacy & encryption…',
+      group: 'File',
+      run: () => ui.privacy(),
+      keywords: ['encrypt', 'passphrase', 'lock', 'security', 'recovery code'],
     },
     {
       id: 'file.back-to-library',
@@ -209,6 +217,7 @@ export function useAppActions(ui: AppActionUi): void {
       newWorkflow: () => latest.current.newWorkflow(),
       shortcuts: () => latest.current.shortcuts(),
       palette: () => latest.current.palette(),
+      privacy: () => latest.current.privacy(),
     };
     const unregister = registerActions(
       appActions(stable, { isMac: isMacPlatform(), nativeMenu: getPlatform().kind === 'electron' }),

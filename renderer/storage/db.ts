@@ -12,6 +12,9 @@ import {
   addVersion3WorkflowFields,
 } from '../../shared/model/upgrades';
 import type { HistoryRow } from './historyRow';
+import type { Keyring } from '../../shared/encryption/keyring';
+import { EncryptionSession } from './encryptionSession';
+import { encryptionMiddleware } from './encryptionMiddleware';
 
 export interface MetaRow {
   key: string;
@@ -34,6 +37,10 @@ export class CoarchitectDb extends Dexie {
   meta!: Table<MetaRow, string>;
   /** Undo history per workflow, keyed by workflowId (version 3); rows are parsed on read all the same. */
   history!: Table<HistoryRow, string>;
+  /** The wrapped keys of an encrypted workspace (version 6): one row, or none when encryption is off. */
+  keyring!: Table<Keyring, string>;
+  /** Whether rows are sealed, and the data key while unlocked (see encryptionMiddleware.ts). */
+  readonly encryption = new EncryptionSession();
 
   /**
    * Writes are 'strict' by default: a transaction reports success only once the data is on disk, so a
@@ -42,6 +49,12 @@ export class CoarchitectDb extends Dexie {
    */
   constructor(name = DATABASE_NAME, durability: ChromeTransactionDurability = 'strict') {
     super(name, { chromeTransactionDurability: durability });
+    this.use(encryptionMiddleware(this.encryption));
+    // Known before the first read or write, so a locked workspace never writes a clear row (not even
+    // from the persistence worker, whose connection never holds the key and so falls back to this thread).
+    this.on('ready', async () => {
+      this.encryption.enabled = (await this.table('keyring').count()) > 0;
+    });
     // Version 1: the first schema. Indexes only on what the library sorts and searches by.
     this.version(1).stores({
       workflows: 'id, name, kind, updatedAt',
@@ -92,5 +105,8 @@ export class CoarchitectDb extends Dexie {
               row.revision = 1;
           }),
       );
+    // Version 6: encryption at rest. A new table for the wrapped keys; no row changes until the user
+    // enables encryption (encryption.ts), which rewrites the sensitive tables in one transaction.
+    this.version(6).stores({ keyring: 'id' });
   }
 }

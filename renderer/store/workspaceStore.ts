@@ -9,6 +9,7 @@ import { newId } from '../../shared/model/ids';
 import * as ops from '../../shared/model/operations';
 import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
 import { parseDocument, planImport } from '../../shared/format/importer';
+import { isEncryptedFile } from '../../shared/encryption/encryptedExport';
 import type { ImportIssue } from '../../shared/format/importer';
 import { newCustomSkill } from '../../shared/ontology/index';
 import { CoarchitectDb } from '../storage/db';
@@ -17,7 +18,7 @@ import type { UnreadableRow } from '../storage/repository';
 import { AutoSaver } from '../storage/autosave';
 import type { SaveState } from '../storage/autosave';
 import { HistorySaver, readHistoryJournals } from '../storage/historySaver';
-import { createWorkflowWrites, type WorkflowWrites } from '../storage/backgroundWrites';
+import { createWorkflowWrites, directWrites, type WorkflowWrites } from '../storage/backgroundWrites';
 import { recoverJournals } from '../storage/journalRecovery';
 import { claimTab, liveTabs, TabChannel, type TabMessage } from '../storage/tabs';
 import { requestPersistentStorage, type StoragePersistence } from '../storage/persistence';
@@ -50,7 +51,8 @@ export interface WorkflowConflict {
 export type ConflictChoice = 'mine' | 'theirs' | 'both';
 
 export interface WorkspaceState extends Workspace {
-  status: 'loading' | 'ready' | 'failed';
+  /** 'locked': the workspace is encrypted and its key is not in memory (the unlock screen shows). */
+  status: 'loading' | 'locked' | 'ready' | 'failed';
   /** Conflicts waiting for the user's choice, oldest first (one per workflow). */
   conflicts: WorkflowConflict[];
   /** Whether the browser may clear the database when space runs low (navigator.storage.persist()). */
@@ -64,6 +66,11 @@ export interface WorkspaceState extends Workspace {
 
 export interface WorkspaceActions {
   init(db?: CoarchitectDb): Promise<void>;
+  /**
+   * Locks an encrypted workspace: saves what is pending, drops the data key and every decrypted document
+   * (and its undo history) from memory; the unlock screen shows until init runs again.
+   */
+  lock(): Promise<void>;
   openWorkflow(id: string | null): void;
   createWorkflow(name: string): string;
   /** Applies a pure edit to a workflow and schedules its save. */
@@ -105,6 +112,11 @@ const announced = new Map<string, number>();
 function database(): CoarchitectDb {
   if (!db) throw new Error('The workspace is not loaded yet.');
   return db;
+}
+
+/** The open database (for the privacy dialog and the unlock screen). */
+export function workspaceDatabase(): CoarchitectDb {
+  return database();
 }
 
 export type { DocumentSnapshot };
@@ -159,11 +171,20 @@ export const useWorkspace = create<WorkspaceStore>()(
 
         async init(givenDb) {
           try {
-            db = givenDb ?? new CoarchitectDb();
+            db = givenDb ?? db ?? new CoarchitectDb();
+            await db.open();
+            if (db.encryption.locked) {
+              set({ status: 'locked' });
+              return;
+            }
+            const encrypted = db.encryption.enabled;
             writes?.dispose();
             channel?.close();
             const tabId = claimTab();
-            const background = createWorkflowWrites(db);
+            // Encrypted: rows are sealed on this thread (the worker never holds the key), and nothing is
+            // journalled to localStorage, which would keep the documents in clear.
+            const background = encrypted ? directWrites(db) : createWorkflowWrites(db);
+            const journalStorage = encrypted ? null : (globalThis.localStorage ?? null);
             writes = background;
             // A message that cannot be followed (the database closed, a row unreadable) is left: the revision
             // check still keeps this tab from writing over what it did not see.
@@ -173,6 +194,7 @@ export const useWorkspace = create<WorkspaceStore>()(
               (saveState, error) => set({ saveState, saveError: error ?? null }),
               {
                 tabId,
+                storage: journalStorage,
                 onConflict: (conflict) => addConflict(conflict),
                 onSaved: (saved) => {
                   for (const { id, revision } of saved) {
@@ -188,7 +210,7 @@ export const useWorkspace = create<WorkspaceStore>()(
               (row) => background.saveHistory(row),
               () => {},
               500,
-              globalThis.localStorage ?? null,
+              journalStorage,
               tabId,
             );
             historyOwner = null;
@@ -245,6 +267,33 @@ export const useWorkspace = create<WorkspaceStore>()(
           } catch (error) {
             set({ status: 'failed', loadError: error instanceof Error ? error.message : String(error) });
           }
+        },
+
+        async lock() {
+          if (!db?.encryption.enabled) return;
+          await get().flush();
+          db.encryption.lock();
+          writes?.dispose();
+          writes = null;
+          // A locked tab follows no one: it holds nothing to update until it is unlocked (init again).
+          channel?.close();
+          channel = null;
+          saver = null;
+          historySaver = null;
+          historyOwner = null;
+          historySwitches++;
+          stopHistoryWatch?.();
+          stopHistoryWatch = null;
+          set({
+            workflows: [],
+            roles: [],
+            customSkills: [],
+            openWorkflowId: null,
+            unreadable: [],
+            conflicts: [],
+            status: 'locked',
+          });
+          useWorkspace.temporal.getState().clear();
         },
 
         openWorkflow(id) {
@@ -359,6 +408,11 @@ export const useWorkspace = create<WorkspaceStore>()(
         },
 
         async importText(text) {
+          if (isEncryptedFile(text)) {
+            const message =
+              'This file is an encrypted workspace: import it from Privacy & encryption (Import encrypted workspace…) with its passphrase.';
+            return { ok: false, issues: [{ path: '$', message }] };
+          }
           const parsed = parseDocument(text);
           if (!parsed.ok) return parsed;
           await get().flush();

@@ -122,7 +122,7 @@ describe('revisions', () => {
       const db = new CoarchitectDb(name);
       try {
         const { workspace, unreadable, revisions } = await loadWorkspace(db);
-        expect(db.verno).toBe(5);
+        expect(db.verno).toBe(6);
         expect(unreadable).toEqual([]);
         const byId = <T extends { id: string }>(list: T[]) =>
           [...list].sort((a, b) => a.id.localeCompare(b.id));

@@ -273,7 +273,7 @@ describe('database version 3', () => {
     const db = new CoarchitectDb(name);
     opened.push(db);
     const { workspace, unreadable } = await loadWorkspace(db);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(unreadable).toEqual([]);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(workspace.workflows)).toEqual(byId(ws.workflows));

@@ -18,7 +18,7 @@ import { useWorkspace } from '../../../renderer/store/workspaceStore';
 
 function Harness({ workflow }: { workflow: Workflow }) {
   useActionShortcuts();
-  useAppActions({ newWorkflow: vi.fn(), shortcuts: vi.fn(), palette: openCommandPalette });
+  useAppActions({ newWorkflow: vi.fn(), shortcuts: vi.fn(), palette: openCommandPalette, privacy: vi.fn() });
   return <CommandPalette workflow={workflow} />;
 }
 
