@@ -82,13 +82,16 @@ function Figure({
   why?: string | undefined;
 }) {
   return (
+    // A group per figure (found by its name), each its own term and definition: a <dl> may not hold groups.
     <div className="figure" role="group" aria-label={label}>
-      <dt>{label}</dt>
-      <dd>
-        <strong>{value}</strong>
-        {detail && <span className="muted small"> {detail}</span>}
-        <Why text={why} />
-      </dd>
+      <dl>
+        <dt>{label}</dt>
+        <dd>
+          <strong>{value}</strong>
+          {detail && <span className="muted small"> {detail}</span>}
+          <Why text={why} />
+        </dd>
+      </dl>
     </div>
   );
 }
@@ -110,7 +113,7 @@ function Headline({ analysis }: { analysis: WorkflowAnalysis }) {
           .
         </p>
       )}
-      <dl className="figures">
+      <div className="figures">
         <Figure
           label="Constraint"
           value={
@@ -141,7 +144,7 @@ function Headline({ analysis }: { analysis: WorkflowAnalysis }) {
           detail={`${formatMoney(costPerCase.people)} people + ${formatMoney(costPerCase.ai)} AI`}
           why={explanations['costPerCase.total']}
         />
-      </dl>
+      </div>
       {analysis.warnings.length > 0 && (
         <ul className="analysis-warnings small muted">
           {analysis.warnings.map((w) => (
@@ -170,7 +173,12 @@ function Utilization({ analysis }: { analysis: WorkflowAnalysis }) {
         <div className="chart" aria-hidden>
           <MountInTurn height={Math.max(80, rows.length * 34 + 30)}>
             <ResponsiveContainer width="100%" height={Math.max(80, rows.length * 34 + 30)}>
-              <BarChart data={rows} layout="vertical" margin={{ left: 4, right: 40, top: 4, bottom: 4 }}>
+              <BarChart
+                accessibilityLayer={false}
+                data={rows}
+                layout="vertical"
+                margin={{ left: 4, right: 40, top: 4, bottom: 4 }}
+              >
                 <XAxis
                   type="number"
                   domain={[0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)]}

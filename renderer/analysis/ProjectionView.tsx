@@ -89,6 +89,7 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
             <MountInTurn height={180}>
               <ResponsiveContainer width="100%" height={180}>
                 <LineChart
+                  accessibilityLayer={false}
                   data={projection.weeks.map((p) => ({ week: p.week, ...percentages(p) }))}
                   margin={{ left: 0, right: 8, top: 4, bottom: 4 }}
                 >

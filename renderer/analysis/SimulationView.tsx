@@ -128,7 +128,7 @@ function SimulationResults({ summary }: { summary: SimulationSummary }) {
       </p>
       <div className="chart" aria-hidden>
         <ResponsiveContainer width="100%" height={140}>
-          <BarChart data={bins} margin={{ left: 0, right: 8, top: 4, bottom: 4 }}>
+          <BarChart accessibilityLayer={false} data={bins} margin={{ left: 0, right: 8, top: 4, bottom: 4 }}>
             <XAxis dataKey="label" fontSize={10} interval="preserveStartEnd" />
             <YAxis unit="%" fontSize={10} width={36} />
             <Tooltip formatter={(v) => `${String(v)}% of cases`} />

@@ -132,10 +132,16 @@ function PaletteSearch({ workflow, close }: { workflow: Workflow | null; close()
                       key={action.id}
                       value={`action:${action.id}`}
                       onSelect={() => runAndClose(action)}
-                      aria-label={keys ? `${action.title} (${keys})` : action.title}
                     >
+                      {/* The name comes from the text itself, so what is seen is what is announced (WCAG 2.5.3);
+                          the visible shortcut is hidden from the ear and said once, in brackets. */}
                       <span className="command-title">{action.title}</span>
-                      {keys && <kbd>{keys}</kbd>}
+                      {keys && (
+                        <>
+                          <span className="visually-hidden">{` (${keys})`}</span>
+                          <kbd aria-hidden>{keys}</kbd>
+                        </>
+                      )}
                     </Command.Item>
                   );
                 })}
@@ -145,14 +151,12 @@ function PaletteSearch({ workflow, close }: { workflow: Workflow | null; close()
         {foundSteps.items.length > 0 && (
           <Command.Group heading="Steps">
             {foundSteps.items.map(({ step, detail }) => (
-              <Command.Item
-                key={step.id}
-                value={`step:${step.id}`}
-                onSelect={() => goToStep(step.id)}
-                aria-label={`${step.name} (${detail})`}
-              >
+              <Command.Item key={step.id} value={`step:${step.id}`} onSelect={() => goToStep(step.id)}>
                 <span className="command-title">{step.name}</span>
-                <span className="command-detail">{detail}</span>
+                <span className="visually-hidden">{` (${detail})`}</span>
+                <span className="command-detail" aria-hidden>
+                  {detail}
+                </span>
               </Command.Item>
             ))}
           </Command.Group>

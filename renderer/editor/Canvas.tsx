@@ -64,10 +64,10 @@ const MINIMAP_COLOURS: Record<StepKind, string> = {
   end: '#394150',
   decision: '#5b6573',
   parallel: '#4a5a8a',
-  review: '#b76a00',
-  'task-human': '#2f6fce',
+  review: '#9a5b00',
+  'task-human': '#2962b8',
   'task-ai-assisted': '#7b43c9',
-  'task-ai-automated': '#0f8a80',
+  'task-ai-automated': '#0c7a71',
 };
 const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.step)];
 const REWORK_PREFIX = 'rework:';

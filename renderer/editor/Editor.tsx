@@ -64,50 +64,48 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           <PaletteView workflowId={workflow.id} />
           <LegendView />
         </aside>
-        <div className="canvas-area">
+        <main className="canvas-area" aria-label="Workflow diagram">
           <FilterBar workflow={workflow} problems={problems} />
           <CanvasView workflow={workflow} analysis={analysis} problems={problems} />
-        </div>
-        <Tabs.Root
-          className="side-panel"
-          value={panel}
-          onValueChange={(v) => useEditor.getState().setPanel(v as SidePanel)}
-        >
-          <Tabs.List className="tabs" aria-label="Side panels">
-            <Tabs.Trigger value="inspector">Inspector</Tabs.Trigger>
-            <Tabs.Trigger value="analysis">Analysis</Tabs.Trigger>
-            <Tabs.Trigger value="roles">Roles</Tabs.Trigger>
-            <Tabs.Trigger value="skills">Skills</Tabs.Trigger>
-            <Tabs.Trigger value="problems" aria-label={`Problems (${problems.length})`}>
-              Problems
-              {problems.length > 0 && (
-                <span className={`count ${errors > 0 ? 'error' : 'warning'}`}>{problems.length}</span>
-              )}
-            </Tabs.Trigger>
-          </Tabs.List>
-          <Tabs.Content
-            value="inspector"
-            className="tab-content"
-            forceMount={kept.has('inspector') || undefined}
-          >
-            <InspectorView workflow={workflow} />
-          </Tabs.Content>
-          <Tabs.Content
-            value="analysis"
-            className="tab-content"
-            forceMount={kept.has('analysis') || undefined}
-          >
-            <AnalysisView workflow={content} analysis={analysis} />
-          </Tabs.Content>
-          <Tabs.Content value="roles" className="tab-content">
-            <RolesPanel />
-          </Tabs.Content>
-          <Tabs.Content value="skills" className="tab-content">
-            <SkillsPanel />
-          </Tabs.Content>
-          <Tabs.Content value="problems" className="tab-content">
-            <ProblemsPanel problems={problems} />
-          </Tabs.Content>
+        </main>
+        <Tabs.Root asChild value={panel} onValueChange={(v) => useEditor.getState().setPanel(v as SidePanel)}>
+          <aside className="side-panel" aria-label="Side panel">
+            <Tabs.List className="tabs" aria-label="Side panels">
+              <Tabs.Trigger value="inspector">Inspector</Tabs.Trigger>
+              <Tabs.Trigger value="analysis">Analysis</Tabs.Trigger>
+              <Tabs.Trigger value="roles">Roles</Tabs.Trigger>
+              <Tabs.Trigger value="skills">Skills</Tabs.Trigger>
+              <Tabs.Trigger value="problems" aria-label={`Problems (${problems.length})`}>
+                Problems
+                {problems.length > 0 && (
+                  <span className={`count ${errors > 0 ? 'error' : 'warning'}`}>{problems.length}</span>
+                )}
+              </Tabs.Trigger>
+            </Tabs.List>
+            <Tabs.Content
+              value="inspector"
+              className="tab-content"
+              forceMount={kept.has('inspector') || undefined}
+            >
+              <InspectorView workflow={workflow} />
+            </Tabs.Content>
+            <Tabs.Content
+              value="analysis"
+              className="tab-content"
+              forceMount={kept.has('analysis') || undefined}
+            >
+              <AnalysisView workflow={content} analysis={analysis} />
+            </Tabs.Content>
+            <Tabs.Content value="roles" className="tab-content">
+              <RolesPanel />
+            </Tabs.Content>
+            <Tabs.Content value="skills" className="tab-content">
+              <SkillsPanel />
+            </Tabs.Content>
+            <Tabs.Content value="problems" className="tab-content">
+              <ProblemsPanel problems={problems} />
+            </Tabs.Content>
+          </aside>
         </Tabs.Root>
       </div>
     </ReactFlowProvider>

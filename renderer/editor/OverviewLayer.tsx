@@ -18,15 +18,15 @@ export const KIND_COLOURS: Record<StepKind, { stroke: string; fill: string }> = 
   end: { stroke: '#394150', fill: '#e7e9ed' },
   decision: { stroke: '#5b6573', fill: '#eef0f3' },
   parallel: { stroke: '#4a5a8a', fill: '#e9ecf6' },
-  review: { stroke: '#b76a00', fill: '#fff2dc' },
-  'task-human': { stroke: '#2f6fce', fill: '#e6effc' },
+  review: { stroke: '#9a5b00', fill: '#fff2dc' },
+  'task-human': { stroke: '#2962b8', fill: '#e6effc' },
   'task-ai-assisted': { stroke: '#7b43c9', fill: '#f1e9fb' },
-  'task-ai-automated': { stroke: '#0f8a80', fill: '#e1f4f2' },
+  'task-ai-automated': { stroke: '#0c7a71', fill: '#e1f4f2' },
 };
 const SELECTED = '#3f51b5';
 const PROBLEM = '#c62828';
 const EDGE = '#9aa3af';
-const REWORK = '#b76a00';
+const REWORK = '#9a5b00';
 /** Drawn over steps the find bar does not match: the canvas background at 75%. */
 const FADE = 'rgba(246, 247, 249, 0.75)';
 /**

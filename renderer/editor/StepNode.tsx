@@ -58,6 +58,8 @@ function StepNodeOverview({ data, selected }: NodeProps<StepFlowNode>) {
         heat ? { boxShadow: `inset 0 -8px 0 rgba(217, 72, 15, ${0.25 + 0.75 * heat.share})` } : undefined
       }
     >
+      {/* Handles are pointer affordances without a role, so they carry no aria-label (axe: aria-prohibited-attr);
+          the keyboard path to connections is the Inspector's next steps and rework target. */}
       {step.type !== 'start' && <Handle type="target" position={Position.Left} />}
       <div className="step-kind">{look.label}</div>
       <div className="step-name">{step.name}</div>
@@ -82,9 +84,7 @@ function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
       role="group"
       aria-label={`${look.label}: ${step.name}`}
     >
-      {step.type !== 'start' && (
-        <Handle type="target" position={Position.Left} aria-label={`Into ${step.name}`} />
-      )}
+      {step.type !== 'start' && <Handle type="target" position={Position.Left} />}
       <div className="step-kind">
         <Icon size={14} aria-hidden />
         <span>{look.label}</span>
@@ -141,16 +141,14 @@ function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
           {skillNames.length > MAX_CHIPS && <li className="chip more">+{skillNames.length - MAX_CHIPS}</li>}
         </ul>
       )}
-      {step.type !== 'end' && (
-        <Handle type="source" position={Position.Right} aria-label={`Out of ${step.name}`} />
-      )}
+      {step.type !== 'end' && <Handle type="source" position={Position.Right} />}
       {step.type === 'review' && (
         <Handle
           type="source"
           id="rework"
           position={Position.Bottom}
           className="rework-handle"
-          aria-label={`Rework from ${step.name}`}
+          title={`Drag to the step that reworks what ${step.name} rejects`}
         />
       )}
     </div>

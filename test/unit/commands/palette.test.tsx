@@ -74,9 +74,8 @@ describe('command palette', () => {
     act(() => pressCtrlK());
     const input = screen.getByRole('combobox', { name: 'Search actions and steps' });
     fireEvent.change(input, { target: { value: 'senior rev' } });
-    const options = screen.getAllByRole('option');
-    expect(options.map((o) => o.getAttribute('aria-label'))).toEqual([
-      'Senior review (Review · Senior agent / reviewer)',
+    expect(screen.getAllByRole('option')).toEqual([
+      screen.getByRole('option', { name: 'Senior review (Review · Senior agent / reviewer)' }),
     ]);
     fireEvent.keyDown(input, { key: 'Enter' });
 
@@ -95,7 +94,9 @@ describe('command palette', () => {
     act(() => pressCtrlK());
     const input = screen.getByRole('combobox', { name: 'Search actions and steps' });
     fireEvent.change(input, { target: { value: 'problems panel' } });
-    expect(screen.getAllByRole('option')[0]!.getAttribute('aria-label')).toBe('Problems panel (Alt+5)');
+    expect(screen.getAllByRole('option', { name: 'Problems panel (Alt+5)' })[0]).toBe(
+      screen.getAllByRole('option')[0],
+    );
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(useEditor.getState().panel).toBe('problems');
     expect(screen.queryByRole('dialog')).toBeNull();
