@@ -12,6 +12,7 @@ import { redo, undo } from '../store/history';
 import { useWorkspace } from '../store/workspaceStore';
 import { isMacPlatform, keysFromAccelerator } from './keys';
 import { registerActions, type Action } from './registry';
+import { focusNextRegion } from '../ui/regions';
 
 /** The actions whose UI (a dialog) belongs to App. */
 export interface AppActionUi {
@@ -182,6 +183,24 @@ export function appActions(ui: AppActionUi, { isMac, nativeMenu }: AppActionPlat
       run: () => useEditor.getState().setHeat(heat),
       keywords: ['tint', 'load', 'wait', 'bottleneck'],
     })),
+    {
+      id: 'view.next-region',
+      title: 'Go to next region',
+      group: 'View',
+      keys: ['F6'],
+      allowInTextFields: true,
+      run: () => void focusNextRegion(1),
+      keywords: ['focus', 'landmark', 'panel', 'keyboard'],
+    },
+    {
+      id: 'view.previous-region',
+      title: 'Go to previous region',
+      group: 'View',
+      keys: ['Shift+F6'],
+      allowInTextFields: true,
+      run: () => void focusNextRegion(-1),
+      keywords: ['focus', 'landmark', 'panel', 'keyboard'],
+    },
     {
       id: 'help.command-palette',
       title: 'Command palette',

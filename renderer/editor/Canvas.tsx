@@ -56,6 +56,7 @@ import type { HeatMode } from '../store/editorStore';
 import { onCommand } from '../desktop/commands';
 import { addStepOfKind, PALETTE_MIME } from './addStep';
 import { kindOf, STEP_KINDS, type StepKind } from './stepKinds';
+import { canvasKeyOutcome } from './canvasKeyboard';
 
 const nodeTypes = { step: StepNode };
 /** The minimap draws SVG, which cannot read the stylesheet's custom properties; same hues as styles.css. */
@@ -730,8 +731,63 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     useEditor.getState().focusStep(null);
   }, [focusStepId, flow, workflow.steps]);
 
+  // Alt+arrows and Enter on a focused step (canvasKeyboard.ts), in the capture phase so React Flow's own
+  // handler on the step (which would also move a selected step) does not see them.
+  const onStepKeyDown = useCallback(
+    (e: React.KeyboardEvent<HTMLDivElement>) => {
+      const target = e.target as HTMLElement;
+      if (!target.classList.contains('react-flow__node')) return;
+      const stepId = target.dataset['id'];
+      if (!stepId) return;
+      const outcome = canvasKeyOutcome(workflow, {
+        stepId,
+        key: e.key,
+        altKey: e.altKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+      });
+      if (!outcome) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const editor = useEditor.getState();
+      if (outcome.kind === 'open') {
+        editor.selectOnly([stepId]);
+        editor.setPanel('inspector');
+        // The Inspector shows this step a render or two later; focus its first field once it is there.
+        let frames = 0;
+        const focusInspector = () => {
+          const field = document.querySelector<HTMLElement>(
+            `[aria-label="Step properties"][data-step-id="${CSS.escape(stepId)}"] input`,
+          );
+          if (field) field.focus();
+          else if (++frames < 30) requestAnimationFrame(focusInspector);
+        };
+        requestAnimationFrame(focusInspector);
+        return;
+      }
+      const node = () =>
+        wrapper.current?.querySelector<HTMLElement>(
+          `.react-flow__node[data-id="${CSS.escape(outcome.stepId)}"]`,
+        );
+      // React Flow pans to a step that gets focus; one not rendered (out of view in a large workflow) is
+      // brought into view first.
+      const rendered = node();
+      if (rendered) return rendered.focus();
+      editor.focusStep(outcome.stepId);
+      setTimeout(() => node()?.focus(), 350);
+    },
+    [workflow],
+  );
+
   return (
-    <div className="canvas" ref={wrapper} onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+    <div
+      className="canvas"
+      ref={wrapper}
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+      onKeyDownCapture={onStepKeyDown}
+    >
       <ReactFlow<StepFlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

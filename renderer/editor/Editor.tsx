@@ -64,7 +64,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           <PaletteView workflowId={workflow.id} />
           <LegendView />
         </aside>
-        <main className="canvas-area" aria-label="Workflow diagram">
+        <main className="canvas-area" aria-label="Diagram">
           <FilterBar workflow={workflow} problems={problems} />
           <CanvasView workflow={workflow} analysis={analysis} problems={problems} />
         </main>

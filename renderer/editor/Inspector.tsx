@@ -111,7 +111,7 @@ function StepInspector({ workflow, step }: { workflow: Workflow; step: Step }) {
   const look = lookOf(step);
   const Icon = look.icon;
   return (
-    <div className="inspector" aria-label="Step properties">
+    <div className="inspector" aria-label="Step properties" data-step-id={step.id}>
       <h2 className={`inspector-kind kind-${look.kind}`}>
         <Icon size={16} aria-hidden /> {look.label}
       </h2>

@@ -54,7 +54,7 @@ describe('accessibility (axe-core)', () => {
     }
 
     await page.keyboard.press('Escape');
-    await page.getByRole('main', { name: 'Workflow diagram' }).click({ position: { x: 5, y: 5 } });
+    await page.getByRole('main', { name: 'Diagram' }).click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+K');
     await visible(page.getByRole('combobox', { name: 'Search actions and steps' }));
     found.push(...(await seriousViolations(page, 'command palette')));
