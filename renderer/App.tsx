@@ -36,6 +36,7 @@ import { ShortcutSheet } from './commands/ShortcutSheet';
 import { useActionShortcuts } from './commands/shortcuts';
 import { useEditor } from './store/editorStore';
 import { PrivacyDialog } from './privacy/PrivacyDialog';
+import { SelectionAnnouncer } from './ui/SelectionAnnouncer';
 import { UnlockScreen } from './privacy/UnlockScreen';
 import { refreshPrivacy } from './privacy/privacyStore';
 import { useIdleLock } from './privacy/useIdleLock';
@@ -155,6 +156,7 @@ export function App() {
       <ReferenceActions />
       <DropHint visible={dragging} />
       <ConflictDialog />
+      <SelectionAnnouncer />
     </div>
   );
 }

@@ -57,6 +57,8 @@ import { onCommand } from '../desktop/commands';
 import { addStepOfKind, PALETTE_MIME } from './addStep';
 import { kindOf, STEP_KINDS, type StepKind } from './stepKinds';
 import { canvasKeyOutcome } from './canvasKeyboard';
+import { registerActions } from '../commands/registry';
+import { motionMs } from '../ui/motion';
 
 const nodeTypes = { step: StepNode };
 /** The minimap draws SVG, which cannot read the stylesheet's custom properties; same hues as styles.css. */
@@ -74,6 +76,9 @@ const minimapColour = (node: StepFlowNode) => MINIMAP_COLOURS[kindOf(node.data.s
 const REWORK_PREFIX = 'rework:';
 /** Fitting counts hidden steps too (steps of collapsed lanes). */
 const FIT_VIEW = { padding: 0.2, maxZoom: 1.2, includeHiddenNodes: true } as const;
+/** Step names are set at STEP_NAME_PX (styles.css .step-name); READABLE_NAME_PX is legible from a metre away. */
+const STEP_NAME_PX = 14;
+const READABLE_NAME_PX = 16;
 /** Far enough out to see thousands of steps at once. */
 const MIN_ZOOM = 0.02;
 const NO_LANES: readonly Lane[] = [];
@@ -690,7 +695,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
         pendingViewport.current = { viewport, duration: 0 };
         setPendingOverview(true);
         setFitRequests((n) => n + 1);
-      } else void flow.setViewport(viewport, { duration });
+      } else void flow.setViewport(viewport, { duration: motionMs(duration) });
     },
     [flow, store],
   );
@@ -705,6 +710,38 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     });
     return () => cancelAnimationFrame(frame);
   }, [overview, flow, fitRequests]);
+
+  // "Readable size": the zoom at which step names are READABLE_NAME_PX on screen, around the selection (or
+  // the middle of the view), for when the whole diagram fitted is too small to read.
+  useEffect(
+    () =>
+      registerActions([
+        {
+          id: 'view.readable',
+          title: 'Zoom to a readable size',
+          group: 'View',
+          keys: ['Mod+Alt+0'],
+          run: () => {
+            const { selectedStepIds, measured } = useEditor.getState();
+            const chosen = stepsRef.current.filter((s) => selectedStepIds.has(s.id));
+            const zoom = READABLE_NAME_PX / STEP_NAME_PX;
+            if (chosen.length > 0) {
+              const b = diagramBounds(chosen, measured, []);
+              void flow.setCenter(b.x + b.width / 2, b.y + b.height / 2, { zoom, duration: motionMs(300) });
+            } else {
+              const { width, height, transform } = store.getState();
+              const [x, y, k] = transform;
+              void flow.setCenter((width / 2 - x) / k, (height / 2 - y) / k, {
+                zoom,
+                duration: motionMs(300),
+              });
+            }
+          },
+          keywords: ['zoom', 'legible', 'bigger', 'text size'],
+        },
+      ]),
+    [flow, store],
+  );
 
   // Menu commands (Electron's View menu, the Present button).
   useEffect(
@@ -726,7 +763,7 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
     if (step)
       void flow.setCenter(step.position.x + 100, step.position.y + 50, {
         zoom: Math.max(flow.getZoom(), 1),
-        duration: 300,
+        duration: motionMs(300),
       });
     useEditor.getState().focusStep(null);
   }, [focusStepId, flow, workflow.steps]);

@@ -142,6 +142,10 @@ describe('keyboard only', () => {
     await connect(page, 'Draft', 'Check');
     await connect(page, 'Check', 'Send');
     await goToStep(page, 'Check');
+    // The selection is announced politely, for a screen reader.
+    await eventually(() => text(page.getByRole('status', { name: 'Selection' }))).toBe(
+      'Selected Review: Check',
+    );
     await choose(page, 'Rework goes back to', 'Draft');
     await app.waitUntilSaved();
 
@@ -164,6 +168,14 @@ describe('keyboard only', () => {
 
     // Shortcuts other than Ctrl+K and Ctrl+F leave text fields alone, so leave the field first.
     await f6To(page, 'banner');
+    // "Zoom to a readable size" brings step names to at least 12 px on screen, around the selection.
+    await page.keyboard.press('Control+Alt+0');
+    await eventually(() =>
+      page.evaluate(() => {
+        const name = document.querySelector('.react-flow__node.selected .step-name');
+        return name ? Math.round(name.getBoundingClientRect().height) : 0;
+      }),
+    ).toBeGreaterThanOrEqual(12);
     const download = page.waitForEvent('download');
     await page.keyboard.press('Control+E');
     const file = await (await download).path();
