@@ -1,5 +1,6 @@
-/** Why a file could not be imported: every problem with its JSON path. */
+/** Why a file could not be imported: every problem with its JSON path, and its line and column where known. */
 import type { ImportIssue } from '../../shared/format/importer';
+import { excerpt } from '../../shared/format/excerpt';
 import { Dialog } from './Dialog';
 
 const SHOWN = 50;
@@ -19,7 +20,7 @@ export function ImportReport({
       onOpenChange={(o) => !o && onClose()}
       role="alertdialog"
       title="The file could not be imported"
-      description={`${fileName ? `“${fileName}”` : 'The file'} has ${issues?.length ?? 0} problem${issues?.length === 1 ? '' : 's'}. Nothing was changed in your workspace.`}
+      description={`${fileName ? `“${excerpt(fileName, 80)}”` : 'The file'} has ${issues?.length ?? 0} problem${issues?.length === 1 ? '' : 's'}. Nothing was changed in your workspace.`}
       actions={
         <button type="button" className="primary" onClick={onClose} autoFocus>
           Close
@@ -29,7 +30,8 @@ export function ImportReport({
       <ul className="import-issues" aria-label="Import problems">
         {(issues ?? []).slice(0, SHOWN).map((issue, i) => (
           <li key={i}>
-            <code>{issue.path}</code> {issue.message}
+            <code>{issue.path}</code>
+            {issue.line !== undefined && ` (line ${issue.line}, column ${issue.column ?? 1})`} {issue.message}
           </li>
         ))}
         {(issues?.length ?? 0) > SHOWN && <li>… and {(issues?.length ?? 0) - SHOWN} more.</li>}
