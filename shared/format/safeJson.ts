@@ -139,7 +139,9 @@ class Parser {
 
   /** A syntax error: parsing cannot go on past it, so it is the last issue. */
   private fatal(message: string, offset = this.pos): never {
-    this.issues.push(this.issueAt(offset, `The file is not valid JSON: ${message}`));
+    const early = this.pos >= this.text.length && !message.includes('cut short');
+    const why = early ? `${message} The file ends too early (it may be cut short).` : message;
+    this.issues.push(this.issueAt(offset, `The file is not valid JSON: ${why}`));
     throw new Stop();
   }
 
