@@ -6,6 +6,7 @@
 
 /** Characters that are invisible or reorder text: controls, zero-width, bidirectional marks and overrides. */
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** At most `max` characters of `text` (default 60), with the number of characters cut said in the text. */

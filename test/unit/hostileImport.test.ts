@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeWorkflow } from '../../shared/analysis/analyze';
 import { exportWorkspace, serializeDocument } from '../../shared/format/document';
 import { MAX_IMPORT_BYTES } from '../../shared/format/importer';
@@ -174,6 +174,27 @@ describe('huge files, made at test time', () => {
     const text = serializeDocument(exportWorkspace(largeWorkspace(5000)));
     const outcome = await expectSafe('large.json', new TextEncoder().encode(text));
     expect(outcome.ok).toBe(true);
+  });
+
+  it('writes in one transaction: a write failing half-way stores nothing', async () => {
+    await useWorkspace.getState().flush();
+    const before = await digest();
+    const count = useWorkspace.getState().workflows.length;
+    // The roles are added first; the workflows' write then fails as a full disk would.
+    const failing = vi
+      .spyOn(db.workflows, 'bulkAdd')
+      .mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const doc = JSON.parse(readFileSync(`${DIR}workspace-valid.json`, 'utf8')) as {
+      roles: { name: string }[];
+    };
+    // Roles that differ from the stored ones are added under new ids: the write has something to undo.
+    doc.roles.forEach((r) => (r.name = `${r.name} (theirs)`));
+    const outcome = await useWorkspace.getState().importText(JSON.stringify(doc));
+    failing.mockRestore();
+    expect(outcome.ok).toBe(false);
+    expect(messagesOf(outcome)[0]?.message).toMatch(/quota|could not be stored/i);
+    expect(await digest()).toBe(before);
+    expect(useWorkspace.getState().workflows).toHaveLength(count);
   });
 
   it('left no rejection unhandled', () => {
