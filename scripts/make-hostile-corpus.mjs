@@ -155,6 +155,7 @@ add(
 // Deep nesting.
 add('deep-arrays-10000.json', `${'['.repeat(10000)}${']'.repeat(10000)}`);
 add('deep-objects-500.json', `${'{"a":'.repeat(500)}1${'}'.repeat(500)}`);
+add('list-200k-items.json', valid.replace('"steps": [', `"steps": [${'1,'.repeat(200_000)}`));
 add('deep-in-notes.json', valid.replace(/"notes": "[^"]*"/, `"notes": ${'['.repeat(200)}${']'.repeat(200)}`));
 
 // Numbers out of their domain.

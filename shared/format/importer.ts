@@ -76,11 +76,31 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParseRe
     throw error;
   }
   const parsed = DocumentSchema.safeParse(migrated);
-  const issues = parsed.success
-    ? [...readIssues, ...checkReferences(parsed.data)]
-    : [...readIssues, ...parsed.error.issues.map((issue) => describeIssue(issue, migrated))];
-  if (issues.length === 0 && parsed.success) return { ok: true, document: parsed.data };
-  return { ok: false, issues: placeIssues(text, capIssues(issues)) };
+  const references = parsed.success ? checkReferences(parsed.data) : [];
+  const schemaIssues = parsed.success ? [] : parsed.error.issues;
+  const total = readIssues.length + references.length + schemaIssues.length;
+  if (total === 0 && parsed.success) return { ok: true, document: parsed.data };
+  // Only the listed problems are described and placed: a file can hold a million of them.
+  const room = Math.max(0, MAX_LISTED_ISSUES - readIssues.length);
+  const described = references
+    .slice(0, room)
+    .concat(schemaIssues.slice(0, room).map((issue) => describeIssue(issue, migrated)));
+  const issues = readIssues.slice(0, MAX_LISTED_ISSUES).concat(described);
+  if (total > issues.length) {
+    const rest = (total - issues.length).toLocaleString('en-US');
+    issues.push({ path: '$', message: `${MORE_PROBLEMS} ${rest} more problems of the same kinds.` });
+  }
+  return { ok: false, issues: placeIssues(text, issues) };
+}
+
+const MORE_PROBLEMS = '… and';
+
+/** How many problems a list stands for, counting those its last line says were left out. */
+export function problemCount(issues: readonly ImportIssue[]): number {
+  const last = issues[issues.length - 1];
+  const more =
+    last?.path === '$' ? new RegExp(`^${MORE_PROBLEMS} ([\\d,]+) more problems`).exec(last.message) : null;
+  return more ? issues.length - 1 + Number(more[1]?.replace(/,/g, '')) : issues.length;
 }
 
 /** Adds line and column to the issues that lack them (a second reading of the text, only on failure). */
@@ -96,15 +116,6 @@ function placeIssues(text: string, issues: ImportIssue[]): ImportIssue[] {
     if (place) byPath.set(pathToString(p), place);
   });
   return issues.map((i) => (i.line === undefined ? { ...i, ...byPath.get(i.path) } : i));
-}
-
-function capIssues(issues: ImportIssue[]): ImportIssue[] {
-  if (issues.length <= MAX_LISTED_ISSUES) return issues;
-  const rest = issues.length - MAX_LISTED_ISSUES;
-  return [
-    ...issues.slice(0, MAX_LISTED_ISSUES),
-    { path: '$', message: `… and ${rest.toLocaleString('en-US')} more problems of the same kinds.` },
-  ];
 }
 
 /** Names the application a JSON file comes from, for the files people most often pick by mistake. */

@@ -35,6 +35,8 @@ export type SafeJsonResult =
   { ok: true; value: unknown } | { ok: false; issues: JsonIssue[]; value?: unknown };
 
 export const MAX_JSON_DEPTH = 64;
+/** Longest list accepted: twenty times the steps of the largest workflow we benchmark (5,000). */
+export const MAX_JSON_ITEMS = 100_000;
 export const JSON_BUDGET_MS = 5_000;
 /** Keys refused anywhere in a file: assigning them on a plain object changes its prototype or class. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -247,6 +249,11 @@ class Parser {
     }
     for (;;) {
       this.skipWhitespace();
+      if (out.length >= MAX_JSON_ITEMS) {
+        this.fatal(
+          `A list has more than ${MAX_JSON_ITEMS.toLocaleString('en-US')} items; a Coarchitect file never has.`,
+        );
+      }
       this.path.push(out.length);
       out.push(this.value(depth, trie?.children.get(out.length) ?? null));
       this.path.pop();

@@ -11,7 +11,12 @@ import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeWorkflow } from '../../shared/analysis/analyze';
 import { exportWorkspace, serializeDocument } from '../../shared/format/document';
-import { MAX_IMPORT_BYTES } from '../../shared/format/importer';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_LISTED_ISSUES,
+  parseDocument,
+  problemCount,
+} from '../../shared/format/importer';
 import { largeWorkspace } from '../../shared/examples/largeWorkflow';
 import { CoarchitectDb } from '../../renderer/storage/db';
 import { readDroppedFile } from '../../renderer/desktop/fileImport';
@@ -42,6 +47,7 @@ const EXPECTED: Record<string, { path?: string; message: RegExp; line?: number }
   'prototype-key-in-role.json': { path: '$.roles[0].prototype', message: /"prototype" is not allowed/ },
   'duplicate-keys.json': { path: '$.workflow.volumePerWeek', message: /appears twice/ },
   'deep-arrays-10000.json': { message: /nested more than 64 levels/, line: 1 },
+  'list-200k-items.json': { path: '$.workflow.steps', message: /more than 100,000 items/ },
   'future-version.json': { path: '$.version', message: /newer Coarchitect.*Update Coarchitect/ },
   'excalidraw-drawing.json': { path: '$.format', message: /looks like an Excalidraw drawing/ },
   'bpmn-as-json.json': { path: '$.format', message: /looks like a BPMN diagram/ },
@@ -150,6 +156,16 @@ describe('the hostile corpus', () => {
       }
     },
   );
+
+  it('lists the first 200 of many problems and counts them all', () => {
+    const result = parseDocument(readFileSync(`${DIR}many-problems.json`, 'utf8'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(result.issues[0]).toMatchObject({ path: '$.workflow.steps[0].rejectionRate', column: 26 });
+    // 400 reviews, each with a rejection rate of 2.
+    expect(problemCount(result.issues)).toBe(400);
+  });
 
   it('keeps the prototype of every object untouched', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
