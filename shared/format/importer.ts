@@ -76,15 +76,14 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParseRe
     throw error;
   }
   const parsed = DocumentSchema.safeParse(migrated);
-  const references = parsed.success ? checkReferences(parsed.data) : [];
+  const references = checkReferences(parsed.success ? viewOf(parsed.data) : looseViewOf(migrated));
   const schemaIssues = parsed.success ? [] : parsed.error.issues;
   const total = readIssues.length + references.length + schemaIssues.length;
   if (total === 0 && parsed.success) return { ok: true, document: parsed.data };
   // Only the listed problems are described and placed: a file can hold a million of them.
   const room = Math.max(0, MAX_LISTED_ISSUES - readIssues.length);
-  const described = references
-    .slice(0, room)
-    .concat(schemaIssues.slice(0, room).map((issue) => describeIssue(issue, migrated)));
+  const described = schemaIssues.slice(0, room).map((issue) => describeIssue(issue, migrated));
+  described.push(...references.slice(0, room - described.length));
   const issues = readIssues.slice(0, MAX_LISTED_ISSUES).concat(described);
   if (total > issues.length) {
     const rest = (total - issues.length).toLocaleString('en-US');
@@ -221,11 +220,66 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/** What the reference check reads of a document: typed when the schema passed, loosely read when not. */
+interface ReferenceView {
+  format: unknown;
+  roles: readonly { id?: string }[];
+  customSkills: readonly { id?: string }[];
+  workflows: readonly {
+    id?: string;
+    name: string;
+    steps: readonly {
+      id?: string;
+      name: string;
+      type?: unknown;
+      roleId?: string | null;
+      reworkTargetId?: string | null;
+    }[];
+    edges: readonly { id?: string; source?: string; target?: string }[];
+  }[];
+}
+
+function viewOf(doc: CoarchitectDocument): ReferenceView {
+  return { ...doc, workflows: doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows };
+}
+
+/**
+ * The same view of a document the schema refused, so its broken references are listed beside its schema
+ * problems: whatever is not a string is left out, but every list keeps its positions (paths stay right).
+ */
+function looseViewOf(raw: JsonObject): ReferenceView {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const objects = (v: unknown): JsonObject[] =>
+    Array.isArray(v)
+      ? v.map((x: unknown) =>
+          typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as JsonObject) : {},
+        )
+      : [];
+  const workflows = raw.format === WORKFLOW_FORMAT ? objects([raw.workflow]) : objects(raw.workflows);
+  return {
+    format: raw.format,
+    roles: objects(raw.roles).map((r) => ({ id: str(r.id) })),
+    customSkills: objects(raw.customSkills).map((k) => ({ id: str(k.id) })),
+    workflows: workflows.map((wf) => ({
+      id: str(wf.id),
+      name: str(wf.name) ?? '',
+      steps: objects(wf.steps).map((st) => ({
+        id: str(st.id),
+        name: str(st.name) ?? '',
+        type: st.type,
+        roleId: str(st.roleId),
+        reworkTargetId: str(st.reworkTargetId),
+      })),
+      edges: objects(wf.edges).map((e) => ({ id: str(e.id), source: str(e.source), target: str(e.target) })),
+    })),
+  };
+}
+
 /** Ids must be unique and every reference must resolve within the file. */
-function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
+function checkReferences(doc: ReferenceView): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const roleIds = new Set(doc.roles.map((r) => r.id));
-  const workflows = doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows;
+  const workflows = doc.workflows;
   const base = doc.format === WORKFLOW_FORMAT ? '$.workflow' : '$.workflows';
   duplicates(doc.roles.map((r) => r.id)).forEach((id) =>
     issues.push({ path: '$.roles', message: `role id '${excerpt(id, 40)}' is used more than once` }),
@@ -258,13 +312,13 @@ function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
     );
     wf.steps.forEach((s, i) => {
       if (s.type !== 'task' && s.type !== 'review') return;
-      if (s.roleId !== null && !roleIds.has(s.roleId)) {
+      if (typeof s.roleId === 'string' && !roleIds.has(s.roleId)) {
         issues.push({
           path: `${at}.steps[${i}].roleId`,
           message: `step '${excerpt(s.name, 40)}': role '${excerpt(s.roleId, 40)}' is not in the file`,
         });
       }
-      if (s.type === 'review' && s.reworkTargetId !== null && !stepIds.has(s.reworkTargetId)) {
+      if (s.type === 'review' && typeof s.reworkTargetId === 'string' && !stepIds.has(s.reworkTargetId)) {
         issues.push({
           path: `${at}.steps[${i}].reworkTargetId`,
           message: `step '${excerpt(s.name, 40)}': rework target '${excerpt(s.reworkTargetId, 40)}' is not a step of this workflow`,
@@ -273,10 +327,11 @@ function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
     });
     wf.edges.forEach((e, i) => {
       for (const end of ['source', 'target'] as const) {
-        if (!stepIds.has(e[end])) {
+        const stepId = e[end];
+        if (stepId !== undefined && !stepIds.has(stepId)) {
           issues.push({
             path: `${at}.edges[${i}].${end}`,
-            message: `connection #${i + 1}: ${end} '${excerpt(e[end], 40)}' is not a step of workflow '${excerpt(wf.name, 40)}'`,
+            message: `connection #${i + 1}: ${end} '${excerpt(stepId, 40)}' is not a step of workflow '${excerpt(wf.name, 40)}'`,
           });
         }
       }
@@ -285,10 +340,10 @@ function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
   return issues;
 }
 
-function duplicates(ids: readonly string[]): string[] {
+function duplicates(ids: readonly (string | undefined)[]): string[] {
   const seen = new Set<string>();
   const dup = new Set<string>();
-  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  for (const id of ids) if (id !== undefined) (seen.has(id) ? dup : seen).add(id);
   return [...dup];
 }
 

@@ -220,6 +220,19 @@ describe('parseDocument errors', () => {
     expect(issue?.message).toBe(`step '${String(step.name)}': position is missing`);
   });
 
+  it('lists broken references beside schema problems, not only after them', () => {
+    const doc = workflowJson();
+    const index = doc.workflow.steps.findIndex((s) => s.type === 'task');
+    doc.workflow.steps[index]!.roleId = 'role-elsewhere';
+    doc.workflow.volumePerWeek = -1;
+    const issues = issuesOf(doc);
+    expect(issues.map((i) => i.path)).toEqual([
+      '$.workflow.volumePerWeek',
+      `$.workflow.steps[${index}].roleId`,
+    ]);
+    expect(issues.every((i) => i.line !== undefined)).toBe(true);
+  });
+
   it('reports a step whose role is not in the file', () => {
     const doc = workflowJson();
     const index = doc.workflow.steps.findIndex((s) => s.type === 'task');
