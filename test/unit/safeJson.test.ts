@@ -1,4 +1,5 @@
 /** The safe JSON reader and excerpts: positions computed by hand, every refused key listed. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { excerpt, excerptValue } from '../../shared/format/excerpt';
 import {
@@ -56,6 +57,56 @@ describe('safeJsonParse', () => {
     expect(safeJsonParse('{"a":1e400}')).toMatchObject({
       issues: [{ path: '$.a', column: 6, message: expect.stringMatching(/too large/) }],
     });
+  });
+});
+
+describe('safeJsonParse against JSON.parse (fast-check)', () => {
+  const plain = (key: string) => !['__proto__', 'constructor', 'prototype'].includes(key);
+  const json = fc.jsonValue({ maxDepth: 6 }).filter((v) => {
+    const keysOk = (x: unknown): boolean =>
+      Array.isArray(x)
+        ? x.every(keysOk)
+        : typeof x === 'object' && x !== null
+          ? Object.keys(x).every(plain) && Object.values(x).every(keysOk)
+          : true;
+    return keysOk(v);
+  });
+
+  it('reads every JSON text as JSON.parse does, however it is spaced', () => {
+    fc.assert(
+      fc.property(json, fc.constantFrom(undefined, 1, '\t'), (value, space) => {
+        const text = JSON.stringify(value, null, space);
+        expect(safeJsonParse(text)).toEqual({ ok: true, value: JSON.parse(text) });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses exactly what JSON.parse refuses, never throwing', () => {
+    fc.assert(
+      fc.property(
+        json,
+        fc.nat(),
+        fc.constantFrom('', ',', '}', ']', '"', ':', 'x', '\\', '-', '.'),
+        (value, at, junk) => {
+          const text = JSON.stringify(value);
+          const cut = at % (text.length + 1);
+          const damaged = text.slice(0, cut) + junk + text.slice(cut);
+          let native = true;
+          try {
+            JSON.parse(damaged);
+          } catch {
+            native = false;
+          }
+          const ours = safeJsonParse(damaged);
+          // Repeated names are the one thing JSON.parse takes silently and this parser refuses.
+          if (!ours.ok && ours.issues.every((i) => /appears twice/.test(i.message))) return;
+          expect(ours.ok).toBe(native);
+          if (!ours.ok) expect(ours.issues[0]?.line).toBe(1);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
