@@ -22,6 +22,18 @@ export interface MetaRow {
 }
 
 export const DATABASE_NAME = 'coarchitect';
+/** The newest schema version declared below. */
+export const DATABASE_VERSION = 6;
+
+/** The database on disk was written by a newer Coarchitect: it is opened for nothing and written never. */
+export class NewerDatabaseError extends Error {
+  override name = 'NewerDatabaseError';
+  constructor(readonly found: number) {
+    super(
+      `it was written by a newer Coarchitect (database version ${found}; this app knows versions up to ${DATABASE_VERSION}). Update Coarchitect to open it`,
+    );
+  }
+}
 
 /**
  * A workflow as stored: the document plus its revision, raised by one at every write. A tab writes only
@@ -108,5 +120,15 @@ export class CoarchitectDb extends Dexie {
     // Version 6: encryption at rest. A new table for the wrapped keys; no row changes until the user
     // enables encryption (encryption.ts), which rewrites the sensitive tables in one transaction.
     this.version(6).stores({ keyring: 'id' });
+    // After every version: Dexie 4 opens a database of a higher version than declared without a word
+    // (IndexedDB's version is Dexie's times 10), and a write by this older app could then lose the newer
+    // app's data. Refuse it instead; open() rejects with the message and nothing is written.
+    this.on('ready', (db) => {
+      const found = db.backendDB().version / 10;
+      if (found > DATABASE_VERSION) {
+        db.close();
+        throw new NewerDatabaseError(Math.floor(found));
+      }
+    });
   }
 }

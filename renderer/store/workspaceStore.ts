@@ -8,7 +8,8 @@ import { temporal } from 'zundo';
 import { newId } from '../../shared/model/ids';
 import * as ops from '../../shared/model/operations';
 import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
-import { parseDocument, planImport } from '../../shared/format/importer';
+import { planImport } from '../../shared/format/importer';
+import { parseImportText } from '../workers/importClient';
 import { isEncryptedFile } from '../../shared/encryption/encryptedExport';
 import type { ImportIssue } from '../../shared/format/importer';
 import { newCustomSkill } from '../../shared/ontology/index';
@@ -413,7 +414,8 @@ export const useWorkspace = create<WorkspaceStore>()(
               'This file is an encrypted workspace: import it from Privacy & encryption (Import encrypted workspace…) with its passphrase.';
             return { ok: false, issues: [{ path: '$', message }] };
           }
-          const parsed = parseDocument(text);
+          // Checked off the UI thread; nothing is stored unless the whole file is valid.
+          const parsed = await parseImportText(text);
           if (!parsed.ok) return parsed;
           await get().flush();
           const { workflows, roles, customSkills } = get();

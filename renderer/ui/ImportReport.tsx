@@ -1,5 +1,6 @@
-/** Why a file could not be imported: every problem with its JSON path. */
-import type { ImportIssue } from '../../shared/format/importer';
+/** Why a file could not be imported: every problem with its JSON path, and its line and column where known. */
+import { problemCount, type ImportIssue } from '../../shared/format/importer';
+import { excerpt } from '../../shared/format/excerpt';
 import { Dialog } from './Dialog';
 
 const SHOWN = 50;
@@ -13,13 +14,14 @@ export function ImportReport({
   issues: readonly ImportIssue[] | null;
   onClose(): void;
 }) {
+  const count = problemCount(issues ?? []);
   return (
     <Dialog
       open={issues !== null}
       onOpenChange={(o) => !o && onClose()}
       role="alertdialog"
       title="The file could not be imported"
-      description={`${fileName ? `“${fileName}”` : 'The file'} has ${issues?.length ?? 0} problem${issues?.length === 1 ? '' : 's'}. Nothing was changed in your workspace.`}
+      description={`${fileName ? `“${excerpt(fileName, 80)}”` : 'The file'} has ${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}. Nothing was changed in your workspace.`}
       actions={
         <button type="button" className="primary" onClick={onClose} autoFocus>
           Close
@@ -29,10 +31,11 @@ export function ImportReport({
       <ul className="import-issues" aria-label="Import problems">
         {(issues ?? []).slice(0, SHOWN).map((issue, i) => (
           <li key={i}>
-            <code>{issue.path}</code> {issue.message}
+            <code>{issue.path}</code>
+            {issue.line !== undefined && ` (line ${issue.line}, column ${issue.column ?? 1})`} {issue.message}
           </li>
         ))}
-        {(issues?.length ?? 0) > SHOWN && <li>… and {(issues?.length ?? 0) - SHOWN} more.</li>}
+        {count > SHOWN && <li>… and {(count - SHOWN).toLocaleString('en-US')} more.</li>}
       </ul>
     </Dialog>
   );

@@ -179,7 +179,12 @@ export function runCli(argv: readonly string[], readFile: (path: string) => stri
   }
   const doc = parseDocument(text);
   if (!doc.ok) {
-    const issues = doc.issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}`);
+    const issues = doc.issues
+      .slice(0, 20)
+      .map(
+        (i) =>
+          `  ${i.path}${i.line === undefined ? '' : ` (line ${i.line}, column ${i.column ?? 1})`}: ${i.message}`,
+      );
     if (doc.issues.length > 20) issues.push(`  … and ${doc.issues.length - 20} more`);
     return fail(`'${args.file}' is not a valid Coarchitect file:\n${issues.join('\n')}`);
   }

@@ -8,6 +8,9 @@ import { DocumentSchema, WORKFLOW_FORMAT, WORKSPACE_FORMAT } from './document';
 import type { CoarchitectDocument } from './document';
 import { migrateDocument, UnsupportedVersionError } from './migrations';
 import type { JsonObject } from './migrations';
+import { excerpt } from './excerpt';
+import { locatePaths, parsePathString, pathToString, safeJsonParse } from './safeJson';
+import { formatMegabytes, MAX_OPEN_BYTES, utf8ByteLength } from '../ipc';
 import { newId } from '../model/ids';
 import type { Role, Skill, Workflow, Workspace } from '../model/schema';
 
@@ -15,61 +18,121 @@ export interface ImportIssue {
   /** JSONPath of the offending value, e.g. `$.workflow.steps[2].rejectionRate`. */
   path: string;
   message: string;
+  /** Where the value starts in the file (1-based), when the file could be read that far. */
+  line?: number;
+  column?: number;
 }
 
 export type ParseResult = { ok: true; document: CoarchitectDocument } | { ok: false; issues: ImportIssue[] };
 
-/** Files larger than this are refused before parsing (the largest real workspace is a few MB). */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/**
+ * Files larger than this are refused before parsing: the same limit Electron's main process applies when it
+ * opens a file, about four times the largest workspace we know of (a 5,000-step workflow is about 4 MB).
+ */
+export const MAX_IMPORT_BYTES = MAX_OPEN_BYTES;
+/** Problems listed at most (a file with a broken step repeated 100,000 times needs no 100,000 lines). */
+export const MAX_LISTED_ISSUES = 200;
 
-export function parseDocument(text: string): ParseResult {
-  if (text.length > MAX_IMPORT_BYTES) {
-    return fail(
-      '$',
-      `The file is too large (${Math.round(text.length / 1024 / 1024)} MB); the limit is 20 MB.`,
-    );
+export interface ParseOptions {
+  /** Milliseconds the JSON reading may take (see safeJson.ts). */
+  budgetMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The one import pipeline, pure: size limit, safe JSON (refused keys, depth limit, time budget), format and
+ * version, migrations, schema, then ids and references. Every problem found is listed, each with its JSON
+ * path and, where the file could be read, its line and column; values in messages are cut to an excerpt.
+ * The app runs it in a worker (renderer/workers/importClient.ts), the command line and tests directly.
+ */
+export function parseDocument(text: string, options: ParseOptions = {}): ParseResult {
+  const limit = formatMegabytes(MAX_IMPORT_BYTES);
+  // The UTF-8 size is at most three bytes per UTF-16 unit: count it only where it could matter.
+  const bytes = text.length * 3 > MAX_IMPORT_BYTES ? utf8ByteLength(text) : text.length;
+  if (bytes > MAX_IMPORT_BYTES) {
+    return fail('$', `The file is too large (${formatMegabytes(bytes)}); the limit is ${limit}.`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return fail('$', `The file is not valid JSON: ${(error as Error).message}`);
-  }
+  const read = safeJsonParse(text, options);
+  const readIssues: ImportIssue[] = read.ok ? [] : read.issues;
+  if (read.value === undefined) return { ok: false, issues: readIssues };
+  const json = read.value;
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return fail('$', 'The file does not contain a Coarchitect document (expected a JSON object).');
+    return fail('$', 'The file does not contain a Coarchitect document (expected a JSON object).', text);
   }
   const raw = json as JsonObject;
   if (raw.format !== WORKFLOW_FORMAT && raw.format !== WORKSPACE_FORMAT) {
+    const other = otherApplication(raw);
     return fail(
       '$.format',
-      `This is not a Coarchitect file: "format" must be "${WORKFLOW_FORMAT}" or "${WORKSPACE_FORMAT}".`,
+      `This is not a Coarchitect file${other ? ` (it looks like ${other})` : ''}: "format" must be "${WORKFLOW_FORMAT}" or "${WORKSPACE_FORMAT}".`,
+      text,
     );
   }
   let migrated: JsonObject;
   try {
     migrated = migrateDocument(raw);
   } catch (error) {
-    if (error instanceof UnsupportedVersionError) return fail('$.version', error.message);
+    if (error instanceof UnsupportedVersionError) return fail('$.version', error.message, text);
     throw error;
   }
   const parsed = DocumentSchema.safeParse(migrated);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues.map((issue) => describeIssue(issue, migrated)) };
+  const references = checkReferences(parsed.success ? viewOf(parsed.data) : looseViewOf(migrated));
+  const schemaIssues = parsed.success ? [] : parsed.error.issues;
+  const total = readIssues.length + references.length + schemaIssues.length;
+  if (total === 0 && parsed.success) return { ok: true, document: parsed.data };
+  // Only the listed problems are described and placed: a file can hold a million of them.
+  const room = Math.max(0, MAX_LISTED_ISSUES - readIssues.length);
+  const described = schemaIssues.slice(0, room).map((issue) => describeIssue(issue, migrated));
+  described.push(...references.slice(0, room - described.length));
+  const issues = readIssues.slice(0, MAX_LISTED_ISSUES).concat(described);
+  if (total > issues.length) {
+    const rest = (total - issues.length).toLocaleString('en-US');
+    issues.push({ path: '$', message: `${MORE_PROBLEMS} ${rest} more problems of the same kinds.` });
   }
-  const referenceIssues = checkReferences(parsed.data);
-  if (referenceIssues.length > 0) return { ok: false, issues: referenceIssues };
-  return { ok: true, document: parsed.data };
+  return { ok: false, issues: placeIssues(text, issues) };
 }
 
-function fail(path: string, message: string): ParseResult {
-  return { ok: false, issues: [{ path, message }] };
+const MORE_PROBLEMS = '… and';
+
+/** How many problems a list stands for, counting those its last line says were left out. */
+export function problemCount(issues: readonly ImportIssue[]): number {
+  const last = issues[issues.length - 1];
+  const more =
+    last?.path === '$' ? new RegExp(`^${MORE_PROBLEMS} ([\\d,]+) more problems`).exec(last.message) : null;
+  return more ? issues.length - 1 + Number(more[1]?.replace(/,/g, '')) : issues.length;
+}
+
+/** Adds line and column to the issues that lack them (a second reading of the text, only on failure). */
+function placeIssues(text: string, issues: ImportIssue[]): ImportIssue[] {
+  const unplaced = issues.filter((i) => i.line === undefined);
+  const paths = unplaced.map((i) => parsePathString(i.path));
+  const known = paths.filter((p): p is (string | number)[] => p !== undefined);
+  if (known.length === 0) return issues;
+  const places = locatePaths(text, known);
+  const byPath = new Map<string, { line: number; column: number }>();
+  known.forEach((p, i) => {
+    const place = places[i];
+    if (place) byPath.set(pathToString(p), place);
+  });
+  return issues.map((i) => (i.line === undefined ? { ...i, ...byPath.get(i.path) } : i));
+}
+
+/** Names the application a JSON file comes from, for the files people most often pick by mistake. */
+function otherApplication(raw: JsonObject): string | null {
+  if (raw.type === 'excalidraw' || Array.isArray(raw.elements)) return 'an Excalidraw drawing';
+  const text = JSON.stringify(Object.keys(raw)).toLowerCase();
+  if (text.includes('bpmn') || raw.$type === 'bpmn:Definitions') return 'a BPMN diagram';
+  if (typeof raw.$schema === 'string') return "a JSON Schema or another tool's file";
+  return null;
+}
+
+function fail(path: string, message: string, text?: string): ParseResult {
+  const issues = [{ path, message }];
+  return { ok: false, issues: text === undefined ? issues : placeIssues(text, issues) };
 }
 
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${String(key)}`),
-    '$',
-  );
+  return pathToString(path.map((key) => (typeof key === 'number' ? key : String(key))));
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -108,7 +171,7 @@ function subjectOf(path: readonly PropertyKey[], doc: unknown): { subject: strin
         n !== null &&
         typeof (n as { name?: unknown }).name === 'string' &&
         (n as { name: string }).name.trim() !== ''
-          ? `'${(n as { name: string }).name}'`
+          ? `'${excerpt((n as { name: string }).name, 40)}'`
           : `#${key + 1}`;
       const kinds: Record<string, string> = {
         steps: 'step',
@@ -157,21 +220,79 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/** What the reference check reads of a document: typed when the schema passed, loosely read when not. */
+interface ReferenceView {
+  format: unknown;
+  roles: readonly { id?: string }[];
+  customSkills: readonly { id?: string }[];
+  workflows: readonly {
+    id?: string;
+    name: string;
+    steps: readonly {
+      id?: string;
+      name: string;
+      type?: unknown;
+      roleId?: string | null;
+      reworkTargetId?: string | null;
+    }[];
+    edges: readonly { id?: string; source?: string; target?: string }[];
+  }[];
+}
+
+function viewOf(doc: CoarchitectDocument): ReferenceView {
+  return { ...doc, workflows: doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows };
+}
+
+/**
+ * The same view of a document the schema refused, so its broken references are listed beside its schema
+ * problems: whatever is not a string is left out, but every list keeps its positions (paths stay right).
+ */
+function looseViewOf(raw: JsonObject): ReferenceView {
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const objects = (v: unknown): JsonObject[] =>
+    Array.isArray(v)
+      ? v.map((x: unknown) =>
+          typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as JsonObject) : {},
+        )
+      : [];
+  const workflows = raw.format === WORKFLOW_FORMAT ? objects([raw.workflow]) : objects(raw.workflows);
+  return {
+    format: raw.format,
+    roles: objects(raw.roles).map((r) => ({ id: str(r.id) })),
+    customSkills: objects(raw.customSkills).map((k) => ({ id: str(k.id) })),
+    workflows: workflows.map((wf) => ({
+      id: str(wf.id),
+      name: str(wf.name) ?? '',
+      steps: objects(wf.steps).map((st) => ({
+        id: str(st.id),
+        name: str(st.name) ?? '',
+        type: st.type,
+        roleId: str(st.roleId),
+        reworkTargetId: str(st.reworkTargetId),
+      })),
+      edges: objects(wf.edges).map((e) => ({ id: str(e.id), source: str(e.source), target: str(e.target) })),
+    })),
+  };
+}
+
 /** Ids must be unique and every reference must resolve within the file. */
-function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
+function checkReferences(doc: ReferenceView): ImportIssue[] {
   const issues: ImportIssue[] = [];
   const roleIds = new Set(doc.roles.map((r) => r.id));
-  const workflows = doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows;
+  const workflows = doc.workflows;
   const base = doc.format === WORKFLOW_FORMAT ? '$.workflow' : '$.workflows';
   duplicates(doc.roles.map((r) => r.id)).forEach((id) =>
-    issues.push({ path: '$.roles', message: `role id '${id}' is used more than once` }),
+    issues.push({ path: '$.roles', message: `role id '${excerpt(id, 40)}' is used more than once` }),
   );
   duplicates(doc.customSkills.map((s) => s.id)).forEach((id) =>
-    issues.push({ path: '$.customSkills', message: `skill id '${id}' is used more than once` }),
+    issues.push({ path: '$.customSkills', message: `skill id '${excerpt(id, 40)}' is used more than once` }),
   );
   if (doc.format === WORKSPACE_FORMAT) {
     duplicates(doc.workflows.map((w) => w.id)).forEach((id) =>
-      issues.push({ path: '$.workflows', message: `workflow id '${id}' is used more than once` }),
+      issues.push({
+        path: '$.workflows',
+        message: `workflow id '${excerpt(id, 40)}' is used more than once`,
+      }),
     );
   }
   workflows.forEach((wf, w) => {
@@ -180,36 +301,37 @@ function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
     duplicates(wf.steps.map((s) => s.id)).forEach((id) =>
       issues.push({
         path: `${at}.steps`,
-        message: `workflow '${wf.name}': step id '${id}' is used more than once`,
+        message: `workflow '${excerpt(wf.name, 40)}': step id '${excerpt(id, 40)}' is used more than once`,
       }),
     );
     duplicates(wf.edges.map((e) => e.id)).forEach((id) =>
       issues.push({
         path: `${at}.edges`,
-        message: `workflow '${wf.name}': connection id '${id}' is used more than once`,
+        message: `workflow '${excerpt(wf.name, 40)}': connection id '${excerpt(id, 40)}' is used more than once`,
       }),
     );
     wf.steps.forEach((s, i) => {
       if (s.type !== 'task' && s.type !== 'review') return;
-      if (s.roleId !== null && !roleIds.has(s.roleId)) {
+      if (typeof s.roleId === 'string' && !roleIds.has(s.roleId)) {
         issues.push({
           path: `${at}.steps[${i}].roleId`,
-          message: `step '${s.name}': role '${s.roleId}' is not in the file`,
+          message: `step '${excerpt(s.name, 40)}': role '${excerpt(s.roleId, 40)}' is not in the file`,
         });
       }
-      if (s.type === 'review' && s.reworkTargetId !== null && !stepIds.has(s.reworkTargetId)) {
+      if (s.type === 'review' && typeof s.reworkTargetId === 'string' && !stepIds.has(s.reworkTargetId)) {
         issues.push({
           path: `${at}.steps[${i}].reworkTargetId`,
-          message: `step '${s.name}': rework target '${s.reworkTargetId}' is not a step of this workflow`,
+          message: `step '${excerpt(s.name, 40)}': rework target '${excerpt(s.reworkTargetId, 40)}' is not a step of this workflow`,
         });
       }
     });
     wf.edges.forEach((e, i) => {
       for (const end of ['source', 'target'] as const) {
-        if (!stepIds.has(e[end])) {
+        const stepId = e[end];
+        if (stepId !== undefined && !stepIds.has(stepId)) {
           issues.push({
             path: `${at}.edges[${i}].${end}`,
-            message: `connection #${i + 1}: ${end} '${e[end]}' is not a step of workflow '${wf.name}'`,
+            message: `connection #${i + 1}: ${end} '${excerpt(stepId, 40)}' is not a step of workflow '${excerpt(wf.name, 40)}'`,
           });
         }
       }
@@ -218,10 +340,10 @@ function checkReferences(doc: CoarchitectDocument): ImportIssue[] {
   return issues;
 }
 
-function duplicates(ids: readonly string[]): string[] {
+function duplicates(ids: readonly (string | undefined)[]): string[] {
   const seen = new Set<string>();
   const dup = new Set<string>();
-  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  for (const id of ids) if (id !== undefined) (seen.has(id) ? dup : seen).add(id);
   return [...dup];
 }
 

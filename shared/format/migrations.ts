@@ -57,7 +57,8 @@ export function migrateDocument(
       `The file was written by a newer Coarchitect (format version ${version}); this app reads versions up to ${target}. Update Coarchitect to open it.`,
     );
   }
-  let current = doc;
+  // The steps upgrade in place (shared with the database's upgrades): work on a copy, so the chain is pure.
+  let current = version < target ? (JSON.parse(JSON.stringify(doc)) as JsonObject) : doc;
   for (let v = version; v < target; v++) {
     const migrate = migrations[v - 1];
     if (!migrate)

@@ -138,19 +138,19 @@ describe('parseDocument errors', () => {
   it('rejects text that is not JSON', () => {
     const [issue, ...rest] = issuesOf('{"format": ');
     expect(rest).toEqual([]);
-    expect(issue?.path).toBe('$');
+    expect(issue).toMatchObject({ path: '$.format', line: 1, column: 12 });
     expect(issue?.message).toMatch(/not valid JSON/);
   });
 
   it('rejects a JSON array', () => {
     expect(issuesOf([{ format: WORKFLOW_FORMAT }])).toEqual([
-      { path: '$', message: expect.stringMatching(/JSON object/) },
+      { path: '$', message: expect.stringMatching(/JSON object/), line: 1, column: 1 },
     ]);
   });
 
   it('rejects a file of another format', () => {
     const doc = { ...workflowJson(), format: 'bpmn.workflow' };
-    expect(issuesOf(doc)).toEqual([
+    expect(issuesOf(doc)).toMatchObject([
       { path: '$.format', message: expect.stringContaining('not a Coarchitect file') },
     ]);
   });
@@ -199,7 +199,7 @@ describe('parseDocument errors', () => {
     delete (doc.roles as JsonObject[])[0]!.headcount;
     (doc.roles as JsonObject[])[1]!.costPerHour = 'a lot';
     const issues = issuesOf(doc);
-    expect(issues).toEqual([
+    expect(issues).toMatchObject([
       {
         path: '$.roles[0].headcount',
         message: `role '${String((doc.roles as JsonObject[])[0]!.name)}': headcount is missing`,
@@ -220,13 +220,26 @@ describe('parseDocument errors', () => {
     expect(issue?.message).toBe(`step '${String(step.name)}': position is missing`);
   });
 
+  it('lists broken references beside schema problems, not only after them', () => {
+    const doc = workflowJson();
+    const index = doc.workflow.steps.findIndex((s) => s.type === 'task');
+    doc.workflow.steps[index]!.roleId = 'role-elsewhere';
+    doc.workflow.volumePerWeek = -1;
+    const issues = issuesOf(doc);
+    expect(issues.map((i) => i.path)).toEqual([
+      '$.workflow.volumePerWeek',
+      `$.workflow.steps[${index}].roleId`,
+    ]);
+    expect(issues.every((i) => i.line !== undefined)).toBe(true);
+  });
+
   it('reports a step whose role is not in the file', () => {
     const doc = workflowJson();
     const index = doc.workflow.steps.findIndex((s) => s.type === 'task');
     const step = doc.workflow.steps[index]!;
     step.roleId = 'role-elsewhere';
     const issues = issuesOf(doc);
-    expect(issues).toEqual([
+    expect(issues).toMatchObject([
       {
         path: `$.workflow.steps[${index}].roleId`,
         message: `step '${String(step.name)}': role 'role-elsewhere' is not in the file`,

@@ -1,0 +1,162 @@
+// Writes the migration fixtures: files of every format version (test/fixtures/format-v1..v3) and the rows
+// of a database at every old schema version (test/fixtures/dexie-v1..v5; dexie-v4 was written by hand
+// before and is left as it is). The "full" files are the example workspace exactly as the app of that
+// version shipped it (read from the commit that introduced the version); "minimal" and "edge" are written
+// here in that version's shape. Run once after a format or schema change: node scripts/make-migration-fixtures.mjs
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** The commit that introduced each format version (its examples are the version's own files). */
+const COMMITS = { 1: '7e155a1', 2: '10fc621', 3: '73bfcfb' };
+
+const show = (commit, path) =>
+  JSON.parse(execFileSync('git', ['show', `${commit}:${path}`], { cwd: root, encoding: 'utf8' }));
+const clone = (v) => JSON.parse(JSON.stringify(v));
+
+function step(id, type, name, x, extra = {}) {
+  return { id, name, description: '', notes: '', position: { x, y: 0 }, type, ...extra };
+}
+
+/** Fields each model version added, removed to write an older version's shape. */
+function toVersion(doc, version) {
+  const out = clone(doc);
+  out.version = version;
+  const workflows = out.workflows ?? [out.workflow];
+  for (const wf of workflows) {
+    if (version < 3) {
+      delete wf.learningPlan;
+      delete wf.learningAssumptions;
+    }
+    for (const s of wf.steps) {
+      if (version < 3) {
+        delete s.coaching;
+        delete s.onetTask;
+      }
+      if (version < 2) {
+        delete s.aiCostPerRun;
+        delete s.aiConcurrency;
+        delete s.learningCurve;
+        delete s.feedbackLoop;
+      }
+    }
+  }
+  if (version < 3) {
+    for (const r of out.roles ?? []) {
+      delete r.skillLevels;
+      delete r.people;
+    }
+    for (const s of out.customSkills ?? []) {
+      delete s.externalRefs;
+      delete s.hoursPerLevel;
+    }
+  }
+  return out;
+}
+
+const header = { generator: 'Coarchitect', exportedAt: '2026-11-01T09:00:00.000Z' };
+const dates = { createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z' };
+const assumptions = {
+  feedbackMinutesPerRejection: 3,
+  penaltyPerMissingLevel: 0.15,
+  hoursPerLevelByCategory: {},
+};
+
+function minimal(version) {
+  return toVersion(
+    {
+      format: 'coarchitect.workflow',
+      version,
+      ...header,
+      workflow: {
+        id: 'wf-minimal',
+        name: 'Minimal',
+        description: '',
+        kind: 'as-is',
+        redesignOfId: null,
+        volumePerWeek: 100,
+        steps: [step('s-start', 'start', 'Start', 0), step('s-end', 'end', 'Done', 520)],
+        edges: [{ id: 'e-1', source: 's-start', target: 's-end', label: '', probability: null }],
+        learningPlan: [],
+        learningAssumptions: assumptions,
+        ...dates,
+      },
+      roles: [],
+      customSkills: [],
+    },
+    version,
+  );
+}
+
+/**
+ * The edge of what a valid file may hold: the customer-support to-be of that version as one workflow, with
+ * every number at its bound, names in right-to-left script, with zero-width characters, emoji and markup,
+ * a custom skill nobody uses and a role of the largest headcount.
+ */
+function edge(version, commit) {
+  const ws = show(commit, 'examples/customer-support.coarchitect.json');
+  const wf = ws.workflows.find((w) => w.kind === 'to-be') ?? ws.workflows[0];
+  wf.id = 'wf-edge';
+  wf.redesignOfId = null;
+  wf.name = 'دعم العملاء \u200b<b>to-be</b> 🤖';
+  wf.description = 'x'.repeat(2000);
+  wf.volumePerWeek = 1e9;
+  for (const s of wf.steps) {
+    s.name = `${s.name} \u202e<script>alert(1)</script>`.slice(0, 200);
+    if (s.type === 'task' || s.type === 'review') {
+      s.duration = { min: 0, likely: 0, max: 525600 };
+    }
+  }
+  const roles = ws.roles.map((r, i) =>
+    i === 0 ? { ...r, name: 'وكيل\u200d الدعم', headcount: 100000, hoursPerWeek: 168, costPerHour: 1e9 } : r,
+  );
+  const customSkills = [
+    {
+      id: 'custom-edge',
+      name: 'Ŝkïll with ﬁ ligature',
+      description: '',
+      categoryId: 'ai-collaboration',
+      source: 'custom',
+      externalId: null,
+      retired: true,
+    },
+  ];
+  return toVersion(
+    { format: 'coarchitect.workflow', version, ...header, workflow: wf, roles, customSkills },
+    version,
+  );
+}
+
+function write(path, value) {
+  mkdirSync(new URL('.', new URL(path, `file://${root}`)), { recursive: true });
+  writeFileSync(`${root}${path}`, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+const docs = {};
+for (const version of [1, 2, 3]) {
+  const commit = COMMITS[version];
+  docs[version] = {
+    minimal: minimal(version),
+    full: show(commit, 'examples/invoice-processing.coarchitect.json'),
+    edge: edge(version, commit),
+  };
+  for (const [kind, doc] of Object.entries(docs[version]))
+    write(`test/fixtures/format-v${version}/${kind}.json`, doc);
+}
+
+/** The rows a database of that schema held: schema 1 model 1, schemas 2–3 model 2, 4–5 model 3 (5 with revisions). */
+const MODEL_OF_SCHEMA = { 1: 1, 2: 2, 3: 2, 5: 3 };
+for (const [schema, model] of Object.entries(MODEL_OF_SCHEMA)) {
+  for (const [kind, doc] of Object.entries(docs[model])) {
+    const workflows = (doc.workflows ?? [doc.workflow]).map((wf, i) =>
+      Number(schema) >= 5 ? { ...wf, revision: i + 2 } : wf,
+    );
+    write(`test/fixtures/dexie-v${schema}/${kind}.json`, {
+      workflows,
+      roles: doc.roles ?? [],
+      customSkills: doc.customSkills ?? [],
+    });
+  }
+}
+console.log('Wrote test/fixtures/format-v1..v3 and dexie-v1, v2, v3, v5.');
