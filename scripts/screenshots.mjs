@@ -18,7 +18,7 @@ try {
   await page.getByRole('group', { name: 'AI-assisted task: Agent edits AI draft' }).click();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${out}/editor.png` });
-  await page.getByRole('tab', { name: 'Skills' }).click();
+  await page.getByRole('tab', { name: 'Skills', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Search skills' }).fill('verif');
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${out}/skills.png` });
