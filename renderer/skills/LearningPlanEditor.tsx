@@ -82,8 +82,12 @@ export function LearningPlanEditor({
   ];
 
   const addItem = () => {
+    // The role's first gap without a plan, else its first gap, else any gap.
+    const mine = rows.filter((r) => r.roleId === roleId && r.gap && r.gap.gapLevels > 0);
     const firstGap =
-      rows.find((r) => r.roleId === roleId && r.gap && r.gap.gapLevels > 0) ?? rows.find((r) => r.gap);
+      mine.find((r) => r.plan?.state === 'no-plan') ??
+      mine[0] ??
+      rows.find((r) => r.gap && r.gap.gapLevels > 0);
     const role = roleId ?? firstGap?.roleId ?? roles[0]?.id;
     if (!role) return;
     const skillId = firstGap?.skill.id ?? skillIds[0];

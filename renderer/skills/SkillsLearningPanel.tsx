@@ -70,6 +70,7 @@ export function SkillsLearningPanel({ workflow }: { workflow: Workflow }) {
         <p className="banner error" role="alert">
           The {lens.side} cannot be analysed yet: {lens.message}
         </p>
+        <LearningPlanEditor toBe={pair.toBe} rows={[]} roleId={null} skills={skills} />
       </div>
     );
   }
