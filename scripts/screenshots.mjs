@@ -8,7 +8,7 @@ mkdirSync(out, { recursive: true });
 const { server, url } = await serveBuiltApp();
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 860 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(url);
   await page.getByRole('button', { name: 'Load example: Customer support' }).click();
   await page.getByRole('button', { name: 'Open Customer support (to-be)', exact: true }).waitFor();
@@ -18,9 +18,13 @@ try {
   await page.getByRole('group', { name: 'AI-assisted task: Agent edits AI draft' }).click();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${out}/editor.png` });
-  await page.getByRole('tab', { name: 'Skills' }).click();
+  await page.getByRole('tab', { name: 'Skills', exact: true }).click();
   await page.getByRole('searchbox', { name: 'Search skills' }).fill('verif');
   await page.waitForTimeout(200);
+  await page.screenshot({ path: `${out}/ontology.png` });
+  // The CHRO lens: per-role skill demand, gap, hours and weeks to close.
+  await page.getByRole('tab', { name: 'Skills & learning' }).click();
+  await page.waitForTimeout(400);
   await page.screenshot({ path: `${out}/skills.png` });
   await page.getByRole('tab', { name: 'Analysis' }).click();
   await page.getByRole('combobox', { name: 'Heat on the diagram' }).selectOption('load');

@@ -7,6 +7,7 @@ import { projectInBackground } from '../workers/analysisClient';
 import { formatMoney, formatNumber, formatPercent } from '../../shared/analysis/numbers';
 import type { Workflow } from '../../shared/model/schema';
 import { useWorkspace } from '../store/workspaceStore';
+import { useSkillIndex } from '../store/selectors';
 import { toAnalysisOptions, useWhatIfFor } from '../store/whatIfStore';
 import { NumberField } from '../ui/fields';
 import { formatDuration } from './format';
@@ -17,6 +18,7 @@ const LINE_COLOURS = ['#3f51b5', '#b3261e', '#0f8a80', '#b76a00', '#7b43c9', '#2
 export function ProjectionView({ workflow }: { workflow: Workflow }) {
   const roles = useWorkspace((s) => s.roles);
   const whatIf = useWhatIfFor(workflow.id);
+  const skills = useSkillIndex();
   const [weeks, setWeeks] = useState(26);
   // A projection analyses the workflow once per week; on large workflows it waits until asked for, so that
   // editing stays fluid.
@@ -24,8 +26,10 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
   const automatic = workflow.steps.length <= AUTOMATIC_PROJECTION_STEPS;
   const onThread = useMemo(
     () =>
-      automatic ? projectLearning(workflow, roles, { weeks, options: toAnalysisOptions(whatIf) }) : null,
-    [workflow, roles, weeks, whatIf, automatic],
+      automatic
+        ? projectLearning(workflow, roles, { weeks, options: toAnalysisOptions(whatIf), skills })
+        : null,
+    [workflow, roles, weeks, whatIf, automatic, skills],
   );
   // Large workflows are projected in the analysis worker, so the page stays responsive meanwhile.
   const [background, setBackground] = useState<ProjectionResult | 'running' | null>(null);
@@ -52,6 +56,14 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
   }, [workflow, roles, weeks, whatIf, automatic, requested]);
   const projection = automatic ? onThread : background;
   const roleName = (id: string | undefined) => roles.find((r) => r.id === id)?.name ?? '—';
+  // Reviews whose rejection moves (feedback loops, skill penalties), shown as columns of their own.
+  const reviews =
+    projection && projection !== 'running' && projection.ok
+      ? Object.keys(projection.weeks[0]?.rejectionRate ?? {}).map((id) => ({
+          id,
+          name: workflow.steps.find((s) => s.id === id)?.name ?? id,
+        }))
+      : [];
 
   return (
     <section aria-labelledby="projection-title" className="projection">
@@ -68,10 +80,12 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
         <p className="banner error" role="alert">
           {projection.message}
         </p>
-      ) : projection.learningSteps + projection.feedbackReviews === 0 ? (
+      ) : projection.learningSteps + projection.feedbackReviews + projection.trackedGaps === 0 &&
+        !projection.weeks.some((p) => Object.keys(p.learningHoursPerWeek).length > 0) ? (
         <p className="muted small">
-          Nothing learns yet. In the Inspector, give a human or AI-assisted task a learning curve, or mark a
-          review as a feedback loop, to see how capacity, cycle time and cost move as the team learns.
+          Nothing learns yet. In the Inspector, give a human or AI-assisted task a learning curve, mark a
+          review as a feedback loop, or add coaching or a learning plan (Skills &amp; learning), to see how
+          capacity, cycle time and cost move as the team learns.
         </p>
       ) : (
         <>
@@ -84,7 +98,7 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
             value={weeks}
             onCommit={setWeeks}
           />
-          <ProjectionSummary points={projection.weeks} roleName={roleName} />
+          <ProjectionSummary points={projection.weeks} roleName={roleName} reviews={reviews} />
           <div className="chart" aria-hidden>
             <MountInTurn height={180}>
               <ResponsiveContainer width="100%" height={180}>
@@ -120,6 +134,11 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
                 <th scope="col">Constraint</th>
                 <th scope="col">Cycle time</th>
                 <th scope="col">Cost / case</th>
+                {reviews.map((r) => (
+                  <th scope="col" key={r.id}>
+                    Rejection at {r.name}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -134,6 +153,9 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
                   </td>
                   <td>{p.cycleTimeMinutes === null ? 'unbounded' : formatDuration(p.cycleTimeMinutes)}</td>
                   <td>{formatMoney(p.costPerCase)}</td>
+                  {reviews.map((r) => (
+                    <td key={r.id}>{formatPercent(p.rejectionRate[r.id] ?? null)}</td>
+                  ))}
                 </tr>
               ))}
             </tbody>
@@ -158,9 +180,11 @@ function sample(points: readonly WeekPoint[]): WeekPoint[] {
 function ProjectionSummary({
   points,
   roleName,
+  reviews,
 }: {
   points: readonly WeekPoint[];
   roleName(id: string | undefined): string;
+  reviews: readonly { id: string; name: string }[];
 }) {
   const first = points[0];
   const last = points[points.length - 1];
@@ -175,6 +199,19 @@ function ProjectionSummary({
       {move
         ? `In week ${move.week} the constraint moves from ${roleName(first.bottleneck?.roleId)} to ${roleName(move.bottleneck?.roleId)}.`
         : `The constraint stays with ${roleName(first.bottleneck?.roleId)}.`}
+      {reviews.map((r) => {
+        const from = first.rejectionRate[r.id];
+        const to = last.rejectionRate[r.id];
+        if (from === undefined || to === undefined) return null;
+        const verb = to < from ? 'falls' : to > from ? 'rises' : 'stays';
+        return (
+          <span key={r.id}>
+            {' '}
+            Rejection at {r.name} {verb} {verb === 'stays' ? 'at' : 'from'} {formatPercent(from)}
+            {verb === 'stays' ? '' : ` to ${formatPercent(to)}`}.
+          </span>
+        );
+      })}
     </p>
   );
 }

@@ -38,6 +38,7 @@ const PANELS: [SidePanel, string][] = [
   ['roles', 'Roles panel'],
   ['skills', 'Skills panel'],
   ['problems', 'Problems panel'],
+  ['learning', 'Skills & learning panel'],
 ];
 
 const HEAT: [HeatMode, string][] = [

@@ -11,10 +11,11 @@ import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { Palette } from './Palette';
 import { ProblemsPanel } from './ProblemsPanel';
-import { RolesPanel } from './RolesPanel';
-import { SkillsPanel } from './SkillsPanel';
+import { RolesPanel } from '../skills/RolesPanel';
+import { SkillsPanel } from '../skills/SkillsPanel';
 import { AnalysisPanel } from '../analysis/AnalysisPanel';
 import { useAnalysis } from '../analysis/useAnalysis';
+import { SkillsLearningPanel } from '../skills/SkillsLearningPanel';
 import { installClipboardEvents } from './selectionEdits';
 import { useEditorActions } from './editorActions';
 
@@ -59,7 +60,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
 
   return (
     <ReactFlowProvider>
-      <div className={`editor${presenting ? ' presenting' : ''}`}>
+      <div className={`editor${presenting ? ' presenting' : ''}${panel === 'learning' ? ' wide-panel' : ''}`}>
         <aside className="left-sidebar" aria-label="Palette and legend">
           <PaletteView workflowId={workflow.id} />
           <LegendView />
@@ -73,6 +74,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
             <Tabs.List className="tabs" aria-label="Side panels">
               <Tabs.Trigger value="inspector">Inspector</Tabs.Trigger>
               <Tabs.Trigger value="analysis">Analysis</Tabs.Trigger>
+              <Tabs.Trigger value="learning">Skills &amp; learning</Tabs.Trigger>
               <Tabs.Trigger value="roles">Roles</Tabs.Trigger>
               <Tabs.Trigger value="skills">Skills</Tabs.Trigger>
               <Tabs.Trigger value="problems" aria-label={`Problems (${problems.length})`}>
@@ -95,6 +97,9 @@ export function Editor({ workflow }: { workflow: Workflow }) {
               forceMount={kept.has('analysis') || undefined}
             >
               <AnalysisView workflow={content} analysis={analysis} />
+            </Tabs.Content>
+            <Tabs.Content value="learning" className="tab-content">
+              <SkillsLearningPanel workflow={content} />
             </Tabs.Content>
             <Tabs.Content value="roles" className="tab-content">
               <RolesPanel />

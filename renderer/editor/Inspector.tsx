@@ -19,8 +19,9 @@ import { useEditor } from '../store/editorStore';
 import { useSkillIndex } from '../store/selectors';
 import { NumberField, SelectField, TextField } from '../ui/fields';
 import { lookOf, MODE_LABELS } from './stepKinds';
-import { SkillPicker } from './SkillPicker';
+import { SkillPicker } from '../skills/SkillPicker';
 import { OnetTaskSection } from '../reference/OnetTaskSection';
+import { StepCoachingSection, StepSkillLevels } from '../skills/StepCoaching';
 
 export function Inspector({ workflow }: { workflow: Workflow }) {
   // The diagram shows a new selection at once; the inspector's fields follow in a render of their own, so
@@ -247,6 +248,8 @@ function WorkFields({
       )}
       {step.type === 'review' && <FeedbackFields step={step} update={update} />}
       <StepSkills step={step} update={update} />
+      <StepSkillLevels step={step} />
+      <StepCoachingSection workflow={workflow} step={step} />
     </>
   );
 }

@@ -108,8 +108,10 @@ export class AppDriver {
     await this.button('Connect').click();
   }
 
-  async openPanel(name: 'Inspector' | 'Analysis' | 'Roles' | 'Skills' | RegExp): Promise<void> {
-    await this.page.getByRole('tab', { name }).click();
+  async openPanel(
+    name: 'Inspector' | 'Analysis' | 'Skills & learning' | 'Roles' | 'Skills' | RegExp,
+  ): Promise<void> {
+    await this.page.getByRole('tab', typeof name === 'string' ? { name, exact: true } : { name }).click();
   }
 
   async addRole(name: string, headcount: number): Promise<void> {
