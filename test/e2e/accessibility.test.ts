@@ -47,7 +47,7 @@ describe('accessibility (axe-core)', () => {
     await app.button('Run simulation').click();
     await visible(page.getByRole('table', { name: 'Simulated roles' }));
     await visible(page.getByRole('table', { name: 'Projection by week' }));
-    for (const tab of ['Analysis', 'Roles', 'Skills', /^Problems/] as const) {
+    for (const tab of ['Analysis', 'Skills & learning', 'Roles', 'Skills', /^Problems/] as const) {
       await app.openPanel(tab);
       await page.waitForTimeout(300); // charts mount in turn
       found.push(...(await seriousViolations(page, `${String(tab)} panel`)));
