@@ -258,6 +258,6 @@ export function costsRedacted(
     (s) =>
       (s.type === 'task' || s.type === 'review') &&
       ((s.roleId !== null && redacted.has(s.roleId)) ||
-        (s.coaching?.coachRoleId != null && redacted.has(s.coaching.coachRoleId))),
+        (typeof s.coaching?.coachRoleId === 'string' && redacted.has(s.coaching.coachRoleId))),
   );
 }
