@@ -8,7 +8,10 @@ import { guarded, type IpcHandlers } from './ipc';
 import type { RecentFiles } from './recentFiles';
 import type { RendererBridge } from './rendererBridge';
 
-export type AppHandlers<Owner> = Omit<IpcHandlers<Owner>, 'file:save' | 'file:open'>;
+export type AppHandlers<Owner> = Omit<
+  IpcHandlers<Owner>,
+  'file:save' | 'file:open' | 'backup:write' | 'backup:list' | 'backup:read'
+>;
 
 export function createAppHandlers<Owner>(deps: {
   recent: RecentFiles;

@@ -18,6 +18,8 @@ import {
 } from 'electron';
 import type { MenuCommand, MenuState } from '../shared/ipc';
 import { createAppHandlers } from './appHandlers';
+import { createBackupHandlers } from './backupHandlers';
+import { BACKUPS_FOLDER } from './backups';
 import { APP_ENTRY_URL, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 import { createCloseGuard, FLUSH_TIMEOUT_MS } from './closeGuard';
 import { createDocumentOpener } from './documents';
@@ -245,6 +247,9 @@ async function start(): Promise<void> {
         dialogs: withE2eSavePath(electronDialogs, process.env, app.isPackaged),
         files: nodeTextFiles,
         onOpened: (filePath) => void documents.remember(filePath),
+      }),
+      ...createBackupHandlers<BrowserWindow | null>({
+        dir: path.join(app.getPath('userData'), BACKUPS_FOLDER),
       }),
       ...createAppHandlers<BrowserWindow | null>({
         recent,

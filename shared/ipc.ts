@@ -158,6 +158,42 @@ export type MenuState = z.infer<typeof MenuStateSchema>;
 export const FlushReplySchema = z.strictObject({ requestId: z.string().min(1).max(100) });
 export type FlushReply = z.infer<typeof FlushReplySchema>;
 
+/** How many rolling backups of the workspace the desktop app keeps. */
+export const BACKUPS_KEPT = 10;
+/** How often the desktop app backs the workspace up while it runs (and once more before it closes). */
+export const BACKUP_INTERVAL_MS = 5 * 60 * 1000;
+/** The only names a backup has: the time (UTC, to the millisecond) and the number of workflows in it. */
+export const BACKUP_FILE_PATTERN =
+  /^coarchitect-backup-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-w(\d{1,6})\.json$/;
+
+/** The renderer's exported workspace, for main to keep as a backup. */
+export const WriteBackupRequestSchema = z.strictObject({
+  content: z
+    .string()
+    .max(MAX_OPEN_BYTES, `a backup must be at most ${formatMegabytes(MAX_OPEN_BYTES)}`)
+    .refine(
+      (content) => utf8ByteLength(content) <= MAX_OPEN_BYTES,
+      `a backup must be at most ${formatMegabytes(MAX_OPEN_BYTES)}`,
+    ),
+});
+export type WriteBackupRequest = z.infer<typeof WriteBackupRequestSchema>;
+
+export const BackupInfoSchema = z.strictObject({
+  fileName: z.string().regex(BACKUP_FILE_PATTERN, 'must be the name of a backup'),
+  /** When it was written, ISO 8601 UTC. */
+  createdAt: z.iso.datetime(),
+  sizeBytes: z.number().int().min(0),
+  workflowCount: z.number().int().min(0),
+});
+export type BackupInfo = z.infer<typeof BackupInfoSchema>;
+export const BackupListSchema = z.array(BackupInfoSchema).max(BACKUPS_KEPT * 2);
+
+/** Reads a backup by its name, which must be a backup's name: no path, so no other file can be read. */
+export const ReadBackupRequestSchema = z.strictObject({
+  fileName: z.string().max(100).regex(BACKUP_FILE_PATTERN, 'the name must be the name of a backup'),
+});
+export type ReadBackupRequest = z.infer<typeof ReadBackupRequestSchema>;
+
 /** Every IPC channel (`domain:verb`) the renderer may invoke, with its request and result schemas. */
 export const IPC_CONTRACT = {
   'file:save': { request: SaveFileRequestSchema, result: SaveFileResultSchema },
@@ -168,6 +204,9 @@ export const IPC_CONTRACT = {
   'menu:state': { request: MenuStateSchema, result: NoResultSchema },
   'app:ready': { request: EmptyRequestSchema, result: NoResultSchema },
   'app:flushed': { request: FlushReplySchema, result: NoResultSchema },
+  'backup:write': { request: WriteBackupRequestSchema, result: BackupInfoSchema },
+  'backup:list': { request: EmptyRequestSchema, result: BackupListSchema },
+  'backup:read': { request: ReadBackupRequestSchema, result: OpenedFileSchema },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
@@ -271,6 +310,10 @@ export interface CoarchitectApi {
   openRecentFile(request: OpenRecentRequest): Promise<OpenedFile>;
   clearRecentFiles(): Promise<null>;
   setMenuState(state: MenuState): Promise<null>;
+  /** Keeps the exported workspace as the newest rolling backup (main checks it and keeps the last 10). */
+  writeBackup(request: WriteBackupRequest): Promise<BackupInfo>;
+  listBackups(): Promise<BackupInfo[]>;
+  readBackup(request: ReadBackupRequest): Promise<OpenedFile>;
   /** Says the renderer listens: main then delivers the files and commands it held back. */
   rendererReady(): Promise<null>;
   /** Payloads are passed on as main sent them; renderer/platform parses them with MAIN_EVENTS. */

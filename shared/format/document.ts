@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { RoleSchema, SkillSchema, WorkflowSchema } from '../model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../model/schema';
+import { RedactionManifestSchema } from './redactionManifest';
 
 export const FORMAT_VERSION = 3;
 export const WORKFLOW_FORMAT = 'coarchitect.workflow';
@@ -19,6 +20,8 @@ const header = {
   version: z.literal(FORMAT_VERSION),
   exportedAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }),
   generator: z.string().max(200).default(APP_NAME),
+  /** Only in a redacted export (redact.ts): what was removed. Optional, so older readers simply ignore it. */
+  redaction: RedactionManifestSchema.optional(),
 };
 
 export const WorkflowDocumentSchema = z

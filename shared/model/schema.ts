@@ -334,6 +334,11 @@ export const RoleSchema = z.object({
   skillLevels: z.array(RoleSkillLevelSchema).default([]),
   /** Format version 3, personal data: named people with their own levels. */
   people: z.array(PersonSchema).default([]).meta({ personal: true }),
+  /**
+   * Set by a redacted export (shared/format/redact.ts): the cost per hour was removed and `costPerHour` is 0
+   * only to keep the file valid, so costs read "redacted", never 0. Optional, so older readers ignore it.
+   */
+  costRedacted: z.literal(true).optional(),
 });
 export type Role = z.infer<typeof RoleSchema>;
 

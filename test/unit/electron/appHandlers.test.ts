@@ -1,6 +1,8 @@
 import path from 'node:path';
+import os from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import { createAppHandlers } from '../../../electron/appHandlers';
+import { createBackupHandlers } from '../../../electron/backupHandlers';
 import { createDocumentOpener } from '../../../electron/documents';
 import { createFileHandlers, type TextFiles } from '../../../electron/fileHandlers';
 import { registerIpcHandlers, type IpcSender } from '../../../electron/ipc';
@@ -215,10 +217,15 @@ describe('registerIpcHandlers', () => {
       dialogs: { chooseOpenPath: async () => A, chooseSavePath: async () => null },
       files: memoryFiles({ [A]: '[]' }),
     });
-    registerIpcHandlers(ipcMain, { ...fileHandlers, ...handlers }, (event: { url: string }) => ({
-      frameUrl: event.url,
-      owner: mainWindow,
-    }));
+    const backupHandlers = createBackupHandlers<Owner>({ dir: path.join(os.tmpdir(), 'no-backups-here') });
+    registerIpcHandlers(
+      ipcMain,
+      { ...fileHandlers, ...handlers, ...backupHandlers },
+      (event: { url: string }) => ({
+        frameUrl: event.url,
+        owner: mainWindow,
+      }),
+    );
 
     expect([...registered.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
     const open = registered.get('file:open')!;

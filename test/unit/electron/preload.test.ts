@@ -30,6 +30,7 @@ vi.mock('electron', () => ({
 
 const API_KEYS = [
   'clearRecentFiles',
+  'listBackups',
   'listRecentFiles',
   'onCommand',
   'onFileOpened',
@@ -38,9 +39,11 @@ const API_KEYS = [
   'openRecentFile',
   'openTextFile',
   'platform',
+  'readBackup',
   'rendererReady',
   'saveTextFile',
   'setMenuState',
+  'writeBackup',
 ];
 
 describe('preload', () => {

@@ -25,6 +25,13 @@ function fakeApi(overrides: Partial<CoarchitectApi> = {}) {
     clearRecentFiles: vi.fn(async () => null),
     setMenuState: vi.fn(async () => null),
     rendererReady: vi.fn(async () => null),
+    writeBackup: vi.fn(async () => {
+      throw new Error('not in this test');
+    }),
+    listBackups: vi.fn(async () => []),
+    readBackup: vi.fn(async () => {
+      throw new Error('not in this test');
+    }),
     onCommand: subscribe('command'),
     onFileOpened: subscribe('file'),
     onRecentFilesChanged: subscribe('recent'),
