@@ -37,6 +37,7 @@ import { useActionShortcuts } from './commands/shortcuts';
 import { useEditor } from './store/editorStore';
 import { PrivacyDialog } from './privacy/PrivacyDialog';
 import { SelectionAnnouncer } from './ui/SelectionAnnouncer';
+import { ShareExportDialog } from './ui/ShareExportDialog';
 import { UnlockScreen } from './privacy/UnlockScreen';
 import { refreshPrivacy } from './privacy/privacyStore';
 import { useIdleLock } from './privacy/useIdleLock';
@@ -49,13 +50,16 @@ export function App() {
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
   const importFailure = useImportFailure((s) => s.failure);
-  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | 'privacy' | null>(null);
+  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | 'privacy' | 'share' | null>(
+    null,
+  );
   const [dragging, setDragging] = useState(false);
   useAppActions({
     newWorkflow: () => setDialog('new-workflow'),
     shortcuts: () => setDialog('shortcuts'),
     palette: openCommandPalette,
     privacy: () => setDialog('privacy'),
+    share: () => setDialog('share'),
   });
   useIdleLock();
   useEffect(() => {
@@ -152,6 +156,7 @@ export function App() {
       <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <PrivacyDialog open={dialog === 'privacy'} onClose={() => setDialog(null)} />
+      <ShareExportDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
       <CommandPalette workflow={workflow} />
       <ReferenceActions />
       <DropHint visible={dragging} />

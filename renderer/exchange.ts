@@ -4,6 +4,7 @@
  */
 import { exportWorkflow, exportWorkspace, fileNameFor, serializeDocument } from '../shared/format/document';
 import type { Workspace } from '../shared/model/schema';
+import { redactDocument, type RedactionLevel } from '../shared/format/redact';
 import { importFileText, reportUnreadable, type ImportOptions } from './desktop/fileImport';
 import { getPlatform } from './platform/index';
 import { notify } from './store/notifications';
@@ -94,4 +95,32 @@ export async function exportWorkspaceAndReport(): Promise<string | null> {
   const fileName = await exportWorkspaceToFile().catch(reportExportError);
   if (fileName) notify(`Workspace exported to ${fileName}.`);
   return fileName;
+}
+
+/**
+ * Export for sharing: the open workflow (or, with none open, the workspace) at a redaction level
+ * (shared/format/redact.ts), with the manifest of what was removed; says where it went.
+ */
+export async function exportForSharingAndReport(
+  workflowId: string | null,
+  level: RedactionLevel,
+): Promise<string | null> {
+  const state = useWorkspace.getState();
+  await state.flush();
+  const workflow = workflowId ? state.workflows.find((w) => w.id === workflowId) : undefined;
+  const document = workflow
+    ? exportWorkflow(workflow, state)
+    : exportWorkspace({ workflows: state.workflows, roles: state.roles, customSkills: state.customSkills });
+  const suffix = level === 'full' ? '' : level === 'public' ? ' (public)' : ' (outside HR)';
+  const base = workflow ? workflow.name : `workspace-${new Date().toISOString().slice(0, 10)}`;
+  const suggestedName = fileNameFor(`${base}${suffix}`);
+  try {
+    const content = serializeDocument(redactDocument(document, level));
+    const result = await getPlatform().saveTextFile({ suggestedName, content, filters: FILTERS });
+    const fileName = result.saved ? (result.fileName ?? suggestedName) : null;
+    if (fileName) notify(`Exported for sharing to ${fileName}.`);
+    return fileName;
+  } catch (e) {
+    return reportExportError(e);
+  }
 }

@@ -11,6 +11,7 @@ import { formatMoney, formatNumber, formatPercent } from '../../shared/analysis/
 import { formatDuration as formatMinutes } from './format';
 import type { Workflow } from '../../shared/model/schema';
 import { useWorkspace } from '../store/workspaceStore';
+import { costsRedacted } from '../../shared/format/redact';
 import { hasOverrides, useWhatIf, useWhatIfFor } from '../store/whatIfStore';
 import { useEditor, type HeatMode } from '../store/editorStore';
 import { NumberField, SelectField } from '../ui/fields';
@@ -22,10 +23,12 @@ import { ProjectionView } from './ProjectionView';
 export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; analysis: AnalysisResult }) {
   const comparison = useComparison(workflow, analysis);
   const heat = useEditor((s) => s.heat);
+  const roles = useWorkspace((s) => s.roles);
+  const redacted = costsRedacted(workflow, roles);
   return (
     <div className="analysis-panel">
       {analysis.ok ? (
-        <Headline analysis={analysis} />
+        <Headline analysis={analysis} costsRedacted={redacted} />
       ) : analysis.error.code === 'pending' ? (
         <p className="muted" role="status">
           {analysis.error.message}
@@ -45,7 +48,7 @@ export function AnalysisPanel({ workflow, analysis }: { workflow: Workflow; anal
       />
       {analysis.ok && <Utilization analysis={analysis} />}
       <WhatIfControls workflow={workflow} analysis={analysis.ok ? analysis : null} />
-      {comparison && <Comparison comparison={comparison} />}
+      {comparison && <Comparison comparison={comparison} costsRedacted={redacted} />}
       <SimulationView workflow={workflow} />
       {analysis.ok && <ProjectionView workflow={workflow} />}
     </div>
@@ -96,7 +99,7 @@ function Figure({
   );
 }
 
-function Headline({ analysis }: { analysis: WorkflowAnalysis }) {
+function Headline({ analysis, costsRedacted }: { analysis: WorkflowAnalysis; costsRedacted: boolean }) {
   const { bottleneck, overload, cycleTimeMinutes: ct, costPerCase, explanations } = analysis;
   const roleName = (id: string) => analysis.roles.find((r) => r.id === id)?.name ?? id;
   return (
@@ -140,9 +143,14 @@ function Headline({ analysis }: { analysis: WorkflowAnalysis }) {
         />
         <Figure
           label="Cost per case"
-          value={formatMoney(costPerCase.total)}
-          detail={`${formatMoney(costPerCase.people)} people + ${formatMoney(costPerCase.ai)} AI`}
-          why={explanations['costPerCase.total']}
+          // A file exported for sharing left the costs per hour out: people's cost is unknown, not zero.
+          value={costsRedacted ? 'redacted' : formatMoney(costPerCase.total)}
+          detail={
+            costsRedacted
+              ? `people: redacted (costs per hour were left out of this file) + ${formatMoney(costPerCase.ai)} AI`
+              : `${formatMoney(costPerCase.people)} people + ${formatMoney(costPerCase.ai)} AI`
+          }
+          why={costsRedacted ? undefined : explanations['costPerCase.total']}
         />
       </div>
       {analysis.warnings.length > 0 && (
@@ -329,7 +337,13 @@ function signed(value: number | null, format: (v: number) => string): string {
   return `${value > 0 ? '+' : '−'}${format(Math.abs(value))}`;
 }
 
-function Comparison({ comparison: c }: { comparison: WorkflowComparison }) {
+function Comparison({
+  comparison: c,
+  costsRedacted,
+}: {
+  comparison: WorkflowComparison;
+  costsRedacted: boolean;
+}) {
   const name = (id: string | undefined) => c.utilization.find((u) => u.roleId === id)?.name ?? '—';
   const rows: { label: string; asIs: string; toBe: string; diff: string }[] = [
     {
@@ -358,9 +372,9 @@ function Comparison({ comparison: c }: { comparison: WorkflowComparison }) {
     },
     {
       label: 'Cost per case',
-      asIs: formatMoney(c.costPerCase.total.asIs ?? 0),
-      toBe: formatMoney(c.costPerCase.total.toBe ?? 0),
-      diff: signed(c.costPerCase.total.difference, formatMoney),
+      asIs: costsRedacted ? 'redacted' : formatMoney(c.costPerCase.total.asIs ?? 0),
+      toBe: costsRedacted ? 'redacted' : formatMoney(c.costPerCase.total.toBe ?? 0),
+      diff: costsRedacted ? '—' : signed(c.costPerCase.total.difference, formatMoney),
     },
     ...c.utilization.map((u) => ({
       label: `Utilization: ${u.name}`,

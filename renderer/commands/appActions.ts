@@ -20,6 +20,7 @@ export interface AppActionUi {
   shortcuts(): void;
   palette(): void;
   privacy(): void;
+  share(): void;
 }
 
 const openWorkflowId = () => useWorkspace.getState().openWorkflowId;
@@ -104,6 +105,14 @@ export function appActions(ui: AppActionUi, { isMac, nativeMenu }: AppActionPlat
       enabled: () => useWorkspace.getState().workflows.length > 0,
       run: () => void exportWorkspaceAndReport(),
       keywords: ['save', 'download', 'backup'],
+    },
+    {
+      id: 'file.export-for-sharing',
+      title: 'Export for sharing…',
+      group: 'File',
+      enabled: () => useWorkspace.getState().workflows.length > 0,
+      run: () => ui.share(),
+      keywords: ['redact', 'redacted', 'anonymise', 'privacy', 'public', 'outside HR', 'share'],
     },
     {
       id: 'file.privacy',
@@ -238,6 +247,7 @@ export function useAppActions(ui: AppActionUi): void {
       shortcuts: () => latest.current.shortcuts(),
       palette: () => latest.current.palette(),
       privacy: () => latest.current.privacy(),
+      share: () => latest.current.share(),
     };
     const unregister = registerActions(
       appActions(stable, { isMac: isMacPlatform(), nativeMenu: getPlatform().kind === 'electron' }),

@@ -46,7 +46,11 @@ export function RolesPanel() {
                   bound="costPerHour"
                   unit="per hour"
                   value={role.costPerHour}
-                  onCommit={(costPerHour) => save({ ...role, costPerHour })}
+                  onCommit={(costPerHour) => {
+                    // A cost typed in is known again: the role is no longer "redacted".
+                    const { costRedacted: _known, ...rest } = role;
+                    save({ ...rest, costPerHour });
+                  }}
                 />
               </div>
               <div className="role-footer">

@@ -18,7 +18,13 @@ import { useWorkspace } from '../../../renderer/store/workspaceStore';
 
 function Harness({ workflow }: { workflow: Workflow }) {
   useActionShortcuts();
-  useAppActions({ newWorkflow: vi.fn(), shortcuts: vi.fn(), palette: openCommandPalette, privacy: vi.fn() });
+  useAppActions({
+    newWorkflow: vi.fn(),
+    shortcuts: vi.fn(),
+    palette: openCommandPalette,
+    privacy: vi.fn(),
+    share: vi.fn(),
+  });
   return <CommandPalette workflow={workflow} />;
 }
 
