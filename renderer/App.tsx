@@ -38,6 +38,7 @@ import { useEditor } from './store/editorStore';
 import { PrivacyDialog } from './privacy/PrivacyDialog';
 import { SelectionAnnouncer } from './ui/SelectionAnnouncer';
 import { ShareExportDialog } from './ui/ShareExportDialog';
+import { RestoreBackupDialog } from './desktop/RestoreBackupDialog';
 import { UnlockScreen } from './privacy/UnlockScreen';
 import { refreshPrivacy } from './privacy/privacyStore';
 import { useIdleLock } from './privacy/useIdleLock';
@@ -50,9 +51,9 @@ export function App() {
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
   const importFailure = useImportFailure((s) => s.failure);
-  const [dialog, setDialog] = useState<'new-workflow' | 'about' | 'shortcuts' | 'privacy' | 'share' | null>(
-    null,
-  );
+  const [dialog, setDialog] = useState<
+    'new-workflow' | 'about' | 'shortcuts' | 'privacy' | 'share' | 'restore-backup' | null
+  >(null);
   const [dragging, setDragging] = useState(false);
   useAppActions({
     newWorkflow: () => setDialog('new-workflow'),
@@ -60,6 +61,7 @@ export function App() {
     palette: openCommandPalette,
     privacy: () => setDialog('privacy'),
     share: () => setDialog('share'),
+    restoreBackup: () => setDialog('restore-backup'),
   });
   useIdleLock();
   useEffect(() => {
@@ -157,6 +159,7 @@ export function App() {
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
       <PrivacyDialog open={dialog === 'privacy'} onClose={() => setDialog(null)} />
       <ShareExportDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
+      <RestoreBackupDialog open={dialog === 'restore-backup'} onClose={() => setDialog(null)} />
       <CommandPalette workflow={workflow} />
       <ReferenceActions />
       <DropHint visible={dragging} />

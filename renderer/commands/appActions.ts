@@ -21,6 +21,7 @@ export interface AppActionUi {
   palette(): void;
   privacy(): void;
   share(): void;
+  restoreBackup(): void;
 }
 
 const openWorkflowId = () => useWorkspace.getState().openWorkflowId;
@@ -113,6 +114,15 @@ export function appActions(ui: AppActionUi, { isMac, nativeMenu }: AppActionPlat
       enabled: () => useWorkspace.getState().workflows.length > 0,
       run: () => ui.share(),
       keywords: ['redact', 'redacted', 'anonymise', 'privacy', 'public', 'outside HR', 'share'],
+    },
+    {
+      id: 'file.restore-backup',
+      title: 'Restore from backup…',
+      group: 'File',
+      // Backups are the desktop app's: the browser keeps none, so the action is not offered there.
+      enabled: () => getPlatform().backups !== undefined,
+      run: () => ui.restoreBackup(),
+      keywords: ['backup', 'recover', 'lost'],
     },
     {
       id: 'file.privacy',
@@ -248,6 +258,7 @@ export function useAppActions(ui: AppActionUi): void {
       palette: () => latest.current.palette(),
       privacy: () => latest.current.privacy(),
       share: () => latest.current.share(),
+      restoreBackup: () => latest.current.restoreBackup(),
     };
     const unregister = registerActions(
       appActions(stable, { isMac: isMacPlatform(), nativeMenu: getPlatform().kind === 'electron' }),

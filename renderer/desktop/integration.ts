@@ -9,6 +9,8 @@ import { getPlatform, type MenuCommand, type Platform } from '../platform/index'
 import { useWorkspace, type WorkspaceStore } from '../store/workspaceStore';
 import { dispatchCommand, isTextEditing, undoOrRedo } from './commands';
 import { importDroppedFiles, importOpenedFile } from './fileImport';
+import { startBackupSchedule } from './backupSchedule';
+import { notify } from '../store/notifications';
 
 /** The commands whose UI lives in App (dialogs). */
 export interface CommandUi {
@@ -148,10 +150,21 @@ export function useDesktopIntegration(ui: CommandUi, onDragging: (dragging: bool
   useEffect(() => {
     if (status !== 'ready') return;
     const platform = getPlatform();
+    const backups = platform.backups
+      ? startBackupSchedule(platform.backups, {
+          onError: (e) =>
+            notify(`The backup could not be written: ${e instanceof Error ? e.message : String(e)}`, 'error'),
+        })
+      : null;
     const unsubscribe = [
       platform.onCommand((command) => runCommand(command, latest.current.ui)),
       platform.onFileOpened((file) => void importOpenedFile(file)),
-      platform.onFlushRequest(() => useWorkspace.getState().flush()),
+      // Before the window closes: every pending write, then a last backup if anything changed.
+      platform.onFlushRequest(async () => {
+        await useWorkspace.getState().flush();
+        await backups?.backupNow();
+      }),
+      () => backups?.stop(),
       syncMenuState(platform),
       installFileDrop(window, (dragging) => latest.current.onDragging(dragging)),
     ];

@@ -25,6 +25,12 @@ export function createElectronPlatform(api: CoarchitectApi): Platform {
     saveTextFile: (request) => clean(api.saveTextFile(request)),
     openTextFile: (request) => clean(api.openTextFile(request)),
 
+    backups: {
+      write: (content) => clean(api.writeBackup({ content })),
+      list: () => clean(api.listBackups()),
+      read: (fileName) => clean(api.readBackup({ fileName })),
+    },
+
     hasRecentFiles: true,
     listRecentFiles: () => clean(api.listRecentFiles()),
     openRecentFile: (index) => clean(api.openRecentFile({ index })),

@@ -4,6 +4,7 @@
  * menu, no recent files); the UI never knows which.
  */
 import type {
+  BackupInfo,
   FileOpenedEvent,
   MenuCommand,
   MenuState,
@@ -29,6 +30,13 @@ export type {
   Unsubscribe,
 } from '../../shared/ipc';
 
+/** The desktop app's rolling backups of the workspace (main keeps the newest BACKUPS_KEPT). */
+export interface BackupStore {
+  write(content: string): Promise<BackupInfo>;
+  list(): Promise<BackupInfo[]>;
+  read(fileName: string): Promise<OpenedFile>;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'browser';
   /** Saves text under a name the user confirms (Electron) or as a download (browser). */
@@ -52,6 +60,8 @@ export interface Platform {
   onFileOpened(listener: (file: FileOpenedEvent) => void): Unsubscribe;
   /** Main asks for every pending write before the window closes; the returned promise says when it is done. */
   onFlushRequest(handler: () => Promise<void>): Unsubscribe;
+  /** Rolling backups, where the platform keeps them (Electron); absent in the browser. */
+  readonly backups?: BackupStore;
   /** Call once every listener above is in place: files and commands that arrived earlier follow. */
   ready(): void;
 }

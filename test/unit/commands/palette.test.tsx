@@ -24,6 +24,7 @@ function Harness({ workflow }: { workflow: Workflow }) {
     palette: openCommandPalette,
     privacy: vi.fn(),
     share: vi.fn(),
+    restoreBackup: vi.fn(),
   });
   return <CommandPalette workflow={workflow} />;
 }

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { appActions } from '../../../renderer/commands/appActions';
 import { shortcutSections } from '../../../renderer/commands/ShortcutSheet';
 
-const ui = { newWorkflow: vi.fn(), shortcuts: vi.fn(), palette: vi.fn(), privacy: vi.fn(), share: vi.fn() };
+const ui = {
+  newWorkflow: vi.fn(),
+  shortcuts: vi.fn(),
+  palette: vi.fn(),
+  privacy: vi.fn(),
+  share: vi.fn(),
+  restoreBackup: vi.fn(),
+};
 
 describe('shortcut sheet', () => {
   const sections = shortcutSections(appActions(ui, { isMac: false, nativeMenu: false }), false);
