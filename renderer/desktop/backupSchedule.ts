@@ -40,8 +40,9 @@ export function startBackupSchedule(
     if (running) return running;
     const content = backupContent();
     if (content === null || content.contents === last) return Promise.resolve(false);
-    running = store
-      .write(content.text)
+    // Through a promise from the start, so even a write that throws at once is reported, never unhandled.
+    running = Promise.resolve()
+      .then(() => store.write(content.text))
       .then(() => {
         last = content.contents;
         return true;

@@ -130,6 +130,19 @@ describe('desktop journey in the browser', () => {
               calls.push(['ready']);
               return null;
             },
+            writeBackup: async (request: { content: string }) => {
+              calls.push(['backup', request.content.length > 0]);
+              return {
+                fileName: 'coarchitect-backup-20261207T101500123Z-w2.json',
+                createdAt: '2026-12-07T10:15:00.123Z',
+                sizeBytes: request.content.length,
+                workflowCount: 2,
+              };
+            },
+            listBackups: async () => [],
+            readBackup: async () => {
+              throw new Error('no backups in this test');
+            },
             onCommand: on('command'),
             onFileOpened: on('file'),
             onRecentFilesChanged: on('recent'),
@@ -207,6 +220,8 @@ describe('desktop journey in the browser', () => {
       (window as unknown as { __emit: (n: string) => Promise<void> }).__emit('flush'),
     );
     await app.waitUntilSaved();
+    // ...and writes a last backup of the workspace, which changed.
+    expect((await calls()).filter(([kind]) => kind === 'backup')).toEqual([['backup', true]]);
 
     await emit('command', { command: 'close-workflow' });
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();

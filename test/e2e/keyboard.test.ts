@@ -71,6 +71,9 @@ async function goToStep(page: Page, name: string): Promise<void> {
     await page.keyboard.press('ArrowDown');
   }
   await page.keyboard.press('Enter');
+  // The palette has closed and the Inspector shows that step before anything else is done.
+  await page.getByRole('combobox', { name: 'Search actions and steps' }).waitFor({ state: 'detached' });
+  await eventually(() => page.getByLabel('Step name', { exact: true }).inputValue()).toBe(name);
 }
 
 async function addStep(page: Page, kind: string, name: string): Promise<void> {
