@@ -5,35 +5,18 @@
 // projection (26 weeks) on it and on the customer-support to-be example.
 // Bundles shared/analysis with esbuild in memory (like scripts/analyze.mjs) and prints median / p95 times.
 //   node bench/analytic.mjs [--runs N]
-import { build } from 'esbuild';
+import { importShared } from './support.mjs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(30, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 0 : 50);
 const WARMUP = 15;
 const TARGET_STEPS = 10_000;
 const ROLES = 20;
 
-const bundle = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents:
-      "export { analyzeWorkflow, computeVisits, projectLearning } from './shared/analysis/index';\n" +
-      "export { customerSupportExample } from './shared/examples/customerSupport';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'error',
-});
-const { analyzeWorkflow, computeVisits, projectLearning, customerSupportExample } = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+const { analyzeWorkflow, computeVisits, projectLearning, customerSupportExample } = await importShared(
+  "export { analyzeWorkflow, computeVisits, projectLearning } from './shared/analysis/index';\n" +
+    "export { customerSupportExample } from './shared/examples/customerSupport';",
 );
 
 // Steps are written as plain object literals, like the objects JSON.parse and zod produce in the app

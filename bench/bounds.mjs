@@ -4,32 +4,15 @@
 // bare Erlang C computation at 100,000 servers. Also checks that a headcount of 1e16 is refused at once.
 // Bundles shared/analysis with esbuild in memory and prints medians over the runs.
 //   node bench/bounds.mjs [--runs N]
-import { build } from 'esbuild';
+import { importShared } from './support.mjs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(20, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 0 : 200);
 
-const bundle = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents:
-      "export { analyzeWorkflow, erlangC } from './shared/analysis/index';\n" +
-      "export { MAX_HEADCOUNT } from './shared/model/bounds';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'error',
-});
-const { analyzeWorkflow, erlangC, MAX_HEADCOUNT } = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+const { analyzeWorkflow, erlangC, MAX_HEADCOUNT } = await importShared(
+  "export { analyzeWorkflow, erlangC } from './shared/analysis/index';\n" +
+    "export { MAX_HEADCOUNT } from './shared/model/bounds';",
 );
 
 const STEPS = 10;

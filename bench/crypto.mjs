@@ -5,36 +5,18 @@
 //    clone, so the seal is an upper bound on what encryption adds to a save.
 // Bundles shared/ with esbuild in memory and prints medians.
 //   node bench/crypto.mjs [--runs N]
-import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { median, percentile } from './support.mjs';
+import { importShared, median, percentile } from './support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(5, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 0 : 30);
 const UNLOCK_RUNS = 7;
 const STEPS = 5_000;
 
-const bundle = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents:
-      "export { createKeyring, unlockWithPassphrase } from './shared/encryption/keyring';\n" +
-      "export { sealJson, openJson } from './shared/encryption/records';\n" +
-      "export { largeWorkspace } from './shared/examples/largeWorkflow';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'error',
-});
-const { createKeyring, unlockWithPassphrase, sealJson, openJson, largeWorkspace } = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+const { createKeyring, unlockWithPassphrase, sealJson, openJson, largeWorkspace } = await importShared(
+  "export { createKeyring, unlockWithPassphrase } from './shared/encryption/keyring';\n" +
+    "export { sealJson, openJson } from './shared/encryption/records';\n" +
+    "export { largeWorkspace } from './shared/examples/largeWorkflow';",
 );
 
 const fmt = (ms) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;

@@ -4,37 +4,22 @@
 // ../shared/data/gpts-are-gpts (or $COARCHITECT_REFERENCE_DATA) when it is there; otherwise says so and
 // times the hand-made 30-task fixture only, so `npm run bench` still passes on a machine without the data.
 //   node bench/reference.mjs [--runs N]
-import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { gzipSync, strToU8 } from 'fflate';
-import { median, percentile } from './support.mjs';
+import { fileURLToPath } from 'node:url';
+import { importShared, median, percentile } from './support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(10, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 0 : 20);
 const LOAD_TARGET_MS = 300;
 const KEY_TARGET_MS = 10;
 
-const bundle = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents:
-      "export { readPack, encodePack, buildIndex, searchTasks, parseLabelsetTsv } from './shared/reference/index';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'error',
-});
-const ref = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+const ref = await importShared(
+  "export { readPack, encodePack, buildIndex, searchTasks, parseLabelsetTsv } from './shared/reference/index';",
 );
 
 const source = resolve(root, process.env.COARCHITECT_REFERENCE_DATA ?? '../shared/data/gpts-are-gpts');

@@ -2,11 +2,9 @@
 // step-events per second on one core. Bundles shared/simulation and the example with esbuild in memory and
 // prints the median over the timed runs, with the event count and wall time of each.
 //   node bench/simulation.mjs [--runs N] [--weeks W] [--replications R]
-import { build } from 'esbuild';
+import { importShared } from './support.mjs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
   const value = i > 0 ? Number(process.argv[i + 1]) : NaN;
@@ -17,25 +15,11 @@ const WEEKS = arg('--weeks', 52);
 const REPLICATIONS = arg('--replications', 20);
 const WARMUP_RUNS = 2;
 
-const bundle = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents: [
-      "export { simulateWorkflow } from './shared/simulation/index';",
-      "export { customerSupportExample } from './shared/examples/customerSupport';",
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'error',
-});
-const { simulateWorkflow, customerSupportExample } = await import(
-  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`
+const { simulateWorkflow, customerSupportExample } = await importShared(
+  [
+    "export { simulateWorkflow } from './shared/simulation/index';",
+    "export { customerSupportExample } from './shared/examples/customerSupport';",
+  ].join('\n'),
 );
 
 const workspace = customerSupportExample();

@@ -4,36 +4,15 @@
 // with the plan, levels and coaching for the customer-support to-be example (26 weeks, target ≤ 5 ms).
 // Bundles shared/ with esbuild in memory (like bench/analytic.mjs) and prints median / p95 times.
 //   node bench/skills.mjs [--runs N]
-import { build } from 'esbuild';
+import { importShared } from './support.mjs';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = Math.max(30, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 0 : 50);
 const WARMUP = 15;
 const ROLES = 60;
 const SKILLS = 80;
 
-const bundle = await build({
-  absWorkingDir: root,
-  stdin: {
-    contents:
-      "export { computeSkillsLens } from './shared/skills/index';\n" +
-      "export { projectLearning } from './shared/analysis/learning';\n" +
-      "export { skillIndex, BUILTIN_SKILLS } from './shared/ontology/index';\n" +
-      "export { defaultLearningAssumptions } from './shared/model/schema';\n" +
-      "export { customerSupportExample } from './shared/examples/customerSupport';",
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  write: false,
-  logLevel: 'error',
-});
 const {
   computeSkillsLens,
   projectLearning,
@@ -41,7 +20,13 @@ const {
   BUILTIN_SKILLS,
   defaultLearningAssumptions,
   customerSupportExample,
-} = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+} = await importShared(
+  "export { computeSkillsLens } from './shared/skills/index';\n" +
+    "export { projectLearning } from './shared/analysis/learning';\n" +
+    "export { skillIndex, BUILTIN_SKILLS } from './shared/ontology/index';\n" +
+    "export { defaultLearningAssumptions } from './shared/model/schema';\n" +
+    "export { customerSupportExample } from './shared/examples/customerSupport';",
+);
 
 const skillIds = BUILTIN_SKILLS.slice(0, SKILLS).map((s) => s.id);
 const customSkills = [];

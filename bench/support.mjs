@@ -1,5 +1,6 @@
 // What the browser benchmarks and the screenshot script share: Debian's Chromium with the project's flags,
 // the built app served by Vite, the workflow generators bundled from shared/, and the statistics.
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { preview } from 'vite';
@@ -75,4 +76,23 @@ export async function importLargeWorkflow(page, url, file, size) {
   const open = page.getByRole('button', { name: `Open Large workflow (${size} steps)`, exact: true });
   await open.waitFor();
   return open;
+}
+
+/**
+ * Bundles `contents` (re-exports from shared/, resolved from the repository root) for Node with esbuild in
+ * memory and imports it, so a benchmark runs the same TypeScript the app does.
+ */
+export async function importShared(contents) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const bundled = await build({
+    absWorkingDir: root,
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'error',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 }
