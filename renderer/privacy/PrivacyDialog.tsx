@@ -44,6 +44,11 @@ function Field(props: {
   );
 }
 
+/** The idle lock, the same field when turning encryption on and when changing it later. */
+function IdleLockField(props: { value: string; onChange(value: string): void }) {
+  return <Field label="Lock after idle (minutes)" type="number" hint="0 never locks." {...props} />;
+}
+
 function useAction() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -122,13 +127,7 @@ function TurnOn({ onEnabled, onCancel }: { onEnabled(code: string): void; onCanc
       </p>
       <Field label="New passphrase" value={passphrase} onChange={setPassphrase} />
       <Field label="Repeat passphrase" value={repeat} onChange={setRepeat} />
-      <Field
-        label="Lock after idle (minutes)"
-        type="number"
-        value={minutes}
-        onChange={setMinutes}
-        hint="0 never locks."
-      />
+      <IdleLockField value={minutes} onChange={setMinutes} />
       <label className="checkbox">
         <input type="checkbox" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />I
         understand that a lost passphrase without the recovery code means lost data
@@ -192,13 +191,7 @@ function EncryptedSettings({ onClose }: { onClose(): void }) {
       )}
       <section aria-labelledby="privacy-lock">
         <h3 id="privacy-lock">Locking</h3>
-        <Field
-          label="Lock after idle (minutes)"
-          type="number"
-          value={minutes}
-          onChange={setMinutes}
-          hint="0 never locks."
-        />
+        <IdleLockField value={minutes} onChange={setMinutes} />
         <div className="dialog-actions">
           <button
             type="button"
