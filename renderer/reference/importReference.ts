@@ -1,19 +1,12 @@
 /**
- * "Import reference data…": takes a reference pack (gzip) or the original full_labelset.tsv, checks it with
- * the shared reader, and only then stores it. A refused file changes nothing stored; the reason is shown in
- * the same report dialog as other imports.
+ * "Import reference data…": takes a reference pack (gzip) or the original full_labelset.tsv, checks it in the
+ * import worker (shared/reference/checkFile.ts, under the import time limit), and only then stores it. A
+ * refused file changes nothing stored; the reason is shown in the same report dialog as other imports.
  */
-import {
-  buildIndex,
-  encodePack,
-  isGzip,
-  MAX_PACK_BYTES,
-  parseLabelsetTsv,
-  readPack,
-} from '../../shared/reference/index';
-import { formatMegabytes } from '../../shared/ipc';
+import { buildIndex, MAX_PACK_BYTES, tooLargeReference } from '../../shared/reference/index';
 import { showImportFailure } from '../desktop/fileImport';
 import { notify } from '../store/notifications';
+import { checkReferenceBytes } from '../workers/importClient';
 import { storePack } from './referenceDb';
 import { setReady } from './referenceStore';
 
@@ -31,35 +24,16 @@ export async function importReferenceBytes(
   fileName: string,
   bytes: Uint8Array,
 ): Promise<ReferenceImportResult> {
-  if (bytes.length > MAX_PACK_BYTES) {
-    return {
-      ok: false,
-      reason: `The file is too large (${formatMegabytes(bytes.length)}); the limit is ${formatMegabytes(MAX_PACK_BYTES)}.`,
-    };
-  }
-  let packBytes: Uint8Array;
-  let skippedNote = '';
-  if (isGzip(bytes)) {
-    packBytes = bytes;
-  } else {
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return { ok: false, reason: 'This is neither a reference pack (gzip) nor a label-set TSV (text).' };
-    }
-    const parsed = parseLabelsetTsv(text);
-    if (!parsed.ok) return parsed;
-    if (parsed.skipped.length > 0) skippedNote = ` (${skippedRows(parsed.skipped)})`;
-    packBytes = encodePack(parsed.pack);
-  }
-  const read = readPack(packBytes);
-  if (!read.ok) return read;
-  await storePack(packBytes, fileName, new Date().toISOString());
-  setReady(buildIndex(read.pack), 'imported', fileName);
+  if (bytes.length > MAX_PACK_BYTES) return { ok: false, reason: tooLargeReference(bytes.length) };
+  const checked = await checkReferenceBytes(bytes);
+  if (!checked.ok) return checked;
+  const skippedNote = checked.skipped.length > 0 ? ` (${skippedRows(checked.skipped)})` : '';
+  await storePack(checked.packBytes, fileName, new Date().toISOString());
+  setReady(buildIndex(checked.pack), 'imported', fileName);
+  const { tasks, occupations } = checked.pack;
   return {
     ok: true,
-    summary: `Reference data imported: ${read.pack.tasks.length.toLocaleString('en')} tasks in ${read.pack.occupations.length.toLocaleString('en')} occupations${skippedNote}.`,
+    summary: `Reference data imported: ${tasks.length.toLocaleString('en')} tasks in ${occupations.length.toLocaleString('en')} occupations${skippedNote}.`,
   };
 }
 
@@ -84,10 +58,7 @@ export async function importReferenceAndReport(): Promise<void> {
   if (!file) return;
   const result =
     file.size > MAX_PACK_BYTES
-      ? ({
-          ok: false,
-          reason: `The file is too large (${formatMegabytes(file.size)}); the limit is ${formatMegabytes(MAX_PACK_BYTES)}.`,
-        } as const)
+      ? ({ ok: false, reason: tooLargeReference(file.size) } as const)
       : await importReferenceBytes(file.name, new Uint8Array(await file.arrayBuffer())).catch(
           (error: unknown) =>
             ({ ok: false, reason: error instanceof Error ? error.message : String(error) }) as const,

@@ -4,3 +4,4 @@ export * from './read';
 export * from './tsv';
 export * from './search';
 export * from './suggest';
+export * from './checkFile';

@@ -5,9 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseImportText } from '../../renderer/workers/importClient';
+import { checkReferenceBytes, parseImportText } from '../../renderer/workers/importClient';
 import type { ImportWorkerRequest, ImportWorkerResponse } from '../../renderer/workers/import.worker';
 import { parseDocument } from '../../shared/format/importer';
+import { checkReferenceFile } from '../../shared/reference/checkFile';
+import { fixturePackJson, gzipJson } from './reference/fixture';
 
 const valid = readFileSync('test/fixtures/format-v3/minimal.json', 'utf8');
 
@@ -22,11 +24,16 @@ function fakeWorker(behaviour: Behaviour) {
       super();
       made.push(this);
     }
-    postMessage({ id, text }: ImportWorkerRequest) {
+    requests: ImportWorkerRequest[] = [];
+    postMessage(request: ImportWorkerRequest) {
+      this.requests.push(request);
       setTimeout(() => {
         if (this.terminated) return;
         if (behaviour === 'answer') {
-          const data: ImportWorkerResponse = { id, result: parseDocument(text) };
+          const data: ImportWorkerResponse =
+            request.kind === 'document'
+              ? { id: request.id, kind: 'document', result: parseDocument(request.text) }
+              : { id: request.id, kind: 'reference', result: checkReferenceFile(request.bytes) };
           this.dispatchEvent(new MessageEvent('message', { data }));
         } else if (behaviour === 'crash') {
           const event = new Event('error') as Event & { message: string };
@@ -75,6 +82,39 @@ describe('parseImportText', () => {
     expect(result).toMatchObject({
       ok: false,
       issues: [{ message: expect.stringMatching(/could not be checked: out of memory/) }],
+    });
+  });
+});
+
+describe('checkReferenceBytes', () => {
+  const pack = () => gzipJson(fixturePackJson());
+
+  it('runs inline where there are no workers', async () => {
+    const result = await checkReferenceBytes(pack());
+    expect(result.ok && [result.pack.tasks.length, result.pack.occupations.length]).toEqual([30, 3]);
+  });
+
+  it('sends reference data to the import worker, not the document reader, and ends it', async () => {
+    const made = fakeWorker('answer');
+    const result = await checkReferenceBytes(pack());
+    expect(result.ok && result.pack.tasks.length).toBe(30);
+    expect(made.map((w) => [w.requests[0]?.kind, w.terminated])).toEqual([['reference', true]]);
+  });
+
+  it('refuses reference data when the worker does not answer in time', async () => {
+    const made = fakeWorker('hang');
+    expect(await checkReferenceBytes(pack(), 30)).toEqual({
+      ok: false,
+      reason: 'Checking the file took longer than 0.03 s; it is too large or too complex to import.',
+    });
+    expect(made[0]?.terminated).toBe(true);
+  });
+
+  it('reports a worker that fails while checking reference data', async () => {
+    fakeWorker('crash');
+    expect(await checkReferenceBytes(pack())).toEqual({
+      ok: false,
+      reason: 'The file could not be checked: out of memory.',
     });
   });
 });
