@@ -15,6 +15,10 @@ export type ReferenceFileCheck =
 export const tooLargeReference = (bytes: number): string =>
   `The file is too large (${formatMegabytes(bytes)}); the limit is ${formatMegabytes(MAX_PACK_BYTES)}.`;
 
+/** WHATWG TextDecoder, present in browsers, workers and Node; shared/ is typed without the DOM or Node. */
+type FatalDecoder = new (label: 'utf-8', options: { fatal: true }) => { decode(bytes: Uint8Array): string };
+const Utf8Decoder = (globalThis as unknown as { TextDecoder: FatalDecoder }).TextDecoder;
+
 export function checkReferenceFile(bytes: Uint8Array): ReferenceFileCheck {
   if (bytes.length > MAX_PACK_BYTES) return { ok: false, reason: tooLargeReference(bytes.length) };
   let packBytes = bytes;
@@ -22,7 +26,7 @@ export function checkReferenceFile(bytes: Uint8Array): ReferenceFileCheck {
   if (!isGzip(bytes)) {
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      text = new Utf8Decoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       return { ok: false, reason: 'This is neither a reference pack (gzip) nor a label-set TSV (text).' };
     }
