@@ -13,11 +13,10 @@ import {
   Upload,
   X,
 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
 import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
-import { Editor } from './editor/Editor';
 import { exportWorkflowAndReport, importFromFileAndReport } from './exchange';
 import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
@@ -44,6 +43,17 @@ import { refreshPrivacy } from './privacy/privacyStore';
 import { useIdleLock } from './privacy/useIdleLock';
 import './desktop/desktop.css';
 import './privacy/privacy.css';
+
+// The editor (canvas, panels, charts) loads on opening a workflow, so the first paint needs only the library.
+const Editor = lazy(() => import('./editor/Editor').then(({ Editor }) => ({ default: Editor })));
+
+function EditorLoading() {
+  return (
+    <main className="editor-loading" aria-label="Diagram" aria-busy="true">
+      <LoaderCircle size={20} aria-hidden className="spin" /> Opening the workflow…
+    </main>
+  );
+}
 
 export function App() {
   useActionShortcuts();
@@ -135,7 +145,13 @@ export function App() {
           )}
         </div>
       </header>
-      {workflow ? <Editor workflow={workflow} /> : <Library />}
+      {workflow ? (
+        <Suspense fallback={<EditorLoading />}>
+          <Editor workflow={workflow} />
+        </Suspense>
+      ) : (
+        <Library />
+      )}
       <Notices />
       <ImportReport
         fileName={importFailure?.fileName ?? ''}
