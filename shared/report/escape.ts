@@ -8,12 +8,17 @@
 // eslint-disable-next-line no-control-regex
 const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** A label as it should be shown: controls written as ⟨U+202E⟩, surrounding whitespace collapsed. */
+/** Invisible controls written as ⟨U+202E⟩; tabs and line breaks kept. */
+export function showControls(text: string): string {
+  return text.replace(
+    INVISIBLE_CONTROLS,
+    (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`,
+  );
+}
+
+/** A label as it should be shown on one line: controls visible, whitespace collapsed. */
 export function visibleText(text: string): string {
-  return text
-    .replace(INVISIBLE_CONTROLS, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return showControls(text).replace(/\s+/g, ' ').trim();
 }
 
 /** Escapes text for an XML text node or a double- or single-quoted attribute. */

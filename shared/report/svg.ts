@@ -83,7 +83,8 @@ export function wrapText(text: string, width: number, maxLines: number, charWidt
   const lines: string[] = [];
   let current = '';
   for (const word of words) {
-    const pieces = word.length > perLine ? (word.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? [word]) : [word];
+    const pieces =
+      word.length > perLine ? (word.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? [word]) : [word];
     for (const piece of pieces) {
       if (current === '') current = piece;
       else if (current.length + 1 + piece.length <= perLine) current += ` ${piece}`;
@@ -321,7 +322,8 @@ export function renderWorkflowSvg(workflow: Workflow, options: SvgOptions = {}):
     shifted.set(step.id, r);
     const colour = colourOf(step);
     const figures = stepFigures.get(step.id);
-    const heatValue = figures && heat ? (heat === 'load' ? figures.hoursPerWeek : (figures.waitMinutes ?? 0)) : 0;
+    const heatValue =
+      figures && heat ? (heat === 'load' ? figures.hoursPerWeek : (figures.waitMinutes ?? 0)) : 0;
     const fill = heat && maxHeat > 0 ? tint('#F4A582', heatValue / maxHeat) : '#FFFFFF';
     const constraint =
       constraintRoleId !== null &&

@@ -47,7 +47,11 @@ function parse(svg: string): Document {
 
 function assertSafe(doc: Document) {
   const all = Array.from(doc.getElementsByTagName('*'));
-  expect(all.filter((e) => ['script', 'foreignObject', 'image', 'use', 'a', 'iframe', 'style'].includes(e.localName))).toEqual([]);
+  expect(
+    all.filter((e) =>
+      ['script', 'foreignObject', 'image', 'use', 'a', 'iframe', 'style'].includes(e.localName),
+    ),
+  ).toEqual([]);
   for (const el of all) {
     for (const attr of Array.from(el.attributes)) {
       expect(attr.name.startsWith('on'), `${el.localName} ${attr.name}`).toBe(false);
