@@ -188,7 +188,7 @@ export function summaryCsv(
     analysis.costPerCase.total,
     analysis.maxVolumePerWeek,
     constraint?.name ?? null,
-    constraint?.utilization == null ? null : constraint.utilization * 100,
+    constraint === null || constraint.utilization === null ? null : constraint.utilization * 100,
     comparison ? comparison.totals.hoursFreedPerWeek : null,
     comparison ? comparison.totals.fteFreed : null,
   ];
