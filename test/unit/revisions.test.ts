@@ -128,7 +128,7 @@ describe('revisions', () => {
           [...list].sort((a, b) => a.id.localeCompare(b.id));
         // Rows written before format version 4 read back with the story default (null).
         const documents = rows.workflows.map(({ revision: _stray, ...wf }) => ({ story: null, ...wf }));
-        expect(byId(workspace.workflows)).toEqual(byId(documents as { id: string }[]));
+        expect(byId(workspace.workflows)).toEqual(byId(documents as unknown as { id: string }[]));
         expect(workspace.roles).toHaveLength(rows.roles.length);
         expect([...revisions.values()]).toEqual(rows.workflows.map(() => 1));
         // The index the revision check reads is built for the upgraded rows: a copy based on nothing is stale.
