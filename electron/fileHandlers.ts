@@ -34,7 +34,8 @@ export interface TextFiles {
   size(filePath: string): Promise<number>;
   /** The file's bytes, or null when it holds more than maxBytes (it may have grown since `size`). */
   readBytes(filePath: string, maxBytes: number): Promise<Uint8Array | null>;
-  writeText(filePath: string, content: string): Promise<void>;
+  /** Writes text, or with 'base64' the bytes that the base64 text encodes. */
+  writeText(filePath: string, content: string, encoding?: 'utf8' | 'base64'): Promise<void>;
 }
 
 export interface FileHandlers<Owner> {
@@ -106,7 +107,9 @@ export function createFileHandlers<Owner>(deps: {
       if (filePath === null) return { saved: false, fileName: null };
 
       const fileName = path.basename(filePath);
-      await explainFsErrors(`Could not save "${fileName}"`, () => files.writeText(filePath, request.content));
+      await explainFsErrors(`Could not save "${fileName}"`, () =>
+        files.writeText(filePath, request.content, request.encoding ?? 'utf8'),
+      );
       return { saved: true, fileName };
     }),
 

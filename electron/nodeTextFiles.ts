@@ -35,7 +35,7 @@ export const nodeTextFiles: TextFiles = {
     }
   },
 
-  async writeText(filePath, content) {
-    await writeFile(filePath, content, 'utf8');
+  async writeText(filePath, content, encoding = 'utf8') {
+    await writeFile(filePath, content, encoding);
   },
 };

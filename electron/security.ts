@@ -37,11 +37,10 @@ export function decideNavigation(url: string): NavigationDecision {
 }
 
 /**
- * Permissions the renderer may get. None: the app needs no camera, location, notifications or clipboard
- * read. (navigator.clipboard.writeText needs 'clipboard-sanitized-write'; add it here if the UI starts to
- * copy through that API.)
+ * Permissions the renderer may get: only writing to the clipboard ('Copy image' of a diagram uses
+ * navigator.clipboard.write). The app needs no camera, location, notifications or clipboard read.
  */
-const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>(['clipboard-sanitized-write']);
 
 export function isPermissionGranted(permission: string): boolean {
   return GRANTED_PERMISSIONS.has(permission);

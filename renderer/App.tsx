@@ -6,6 +6,7 @@ import {
   CheckCircle2,
   CircleAlert,
   Download,
+  ImageDown,
   LoaderCircle,
   LockKeyhole,
   Presentation,
@@ -41,6 +42,8 @@ import { RestoreBackupDialog } from './desktop/RestoreBackupDialog';
 import { UnlockScreen } from './privacy/UnlockScreen';
 import { refreshPrivacy } from './privacy/privacyStore';
 import { useIdleLock } from './privacy/useIdleLock';
+import { usePresentActions, usePresentSurfacesNeeded } from './present/actions';
+import { usePresentUi } from './present/presentUi';
 import './desktop/desktop.css';
 import './privacy/privacy.css';
 
@@ -55,8 +58,13 @@ function EditorLoading() {
   );
 }
 
+/** Story, presentation and exports: loaded only once one of them is opened. */
+const PresentRoot = lazy(() => import('./present/index'));
+
 export function App() {
   useActionShortcuts();
+  usePresentActions();
+  const presentNeeded = usePresentSurfacesNeeded();
   const status = useWorkspace((s) => s.status);
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
@@ -141,6 +149,9 @@ export function App() {
               <button type="button" onClick={() => void exportWorkflowAndReport(workflow.id)}>
                 <Download size={16} aria-hidden /> Export JSON
               </button>
+              <button type="button" onClick={() => usePresentUi.getState().setExportOpen(true)}>
+                <ImageDown size={16} aria-hidden /> Export picture…
+              </button>
             </>
           )}
         </div>
@@ -181,6 +192,11 @@ export function App() {
       <DropHint visible={dragging} />
       <ConflictDialog />
       <SelectionAnnouncer />
+      {presentNeeded && (
+        <Suspense fallback={null}>
+          <PresentRoot />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -2,7 +2,9 @@
 // of a database at every old schema version (test/fixtures/dexie-v1..v5; dexie-v4 was written by hand
 // before and is left as it is). The "full" files are the example workspace exactly as the app of that
 // version shipped it (read from the commit that introduced the version); "minimal" and "edge" are written
-// here in that version's shape. Run once after a format or schema change: node scripts/make-migration-fixtures.mjs
+// here in that version's shape. format-v4 was written from format-v3 with the 3 → 4 migration (story: null;
+// the edge file also carries an edited story), since no commit shipped version-4 examples yet.
+// Run once after a format or schema change: node scripts/make-migration-fixtures.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +27,7 @@ function toVersion(doc, version) {
   out.version = version;
   const workflows = out.workflows ?? [out.workflow];
   for (const wf of workflows) {
+    if (version < 4) delete wf.story;
     if (version < 3) {
       delete wf.learningPlan;
       delete wf.learningAssumptions;

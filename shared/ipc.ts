@@ -76,24 +76,31 @@ export type FileFilter = z.infer<typeof FileFilterSchema>;
 
 const filters = z.array(FileFilterSchema).max(20, 'at most 20 filters');
 
-export const SaveFileRequestSchema = z.strictObject({
-  suggestedName: z
-    .string()
-    .min(1, 'the file name must not be empty')
-    .max(255, 'the file name must be at most 255 characters')
-    .refine((name) => !/[/\\]/.test(name), 'the file name must not contain path separators')
-    .refine((name) => !name.includes('\0'), 'the file name must not contain NUL characters')
-    .refine((name) => name !== '.' && name !== '..', 'the file name must not be "." or ".."'),
-  content: z
-    .string()
-    // The cheap check first: a string has at least as many UTF-8 bytes as UTF-16 code units.
-    .max(MAX_SAVE_BYTES, `the content must be at most ${formatMegabytes(MAX_SAVE_BYTES)}`)
-    .refine(
-      (content) => utf8ByteLength(content) <= MAX_SAVE_BYTES,
-      `the content must be at most ${formatMegabytes(MAX_SAVE_BYTES)}`,
-    ),
-  filters,
-});
+export const SaveFileRequestSchema = z
+  .strictObject({
+    suggestedName: z
+      .string()
+      .min(1, 'the file name must not be empty')
+      .max(255, 'the file name must be at most 255 characters')
+      .refine((name) => !/[/\\]/.test(name), 'the file name must not contain path separators')
+      .refine((name) => !name.includes('\0'), 'the file name must not contain NUL characters')
+      .refine((name) => name !== '.' && name !== '..', 'the file name must not be "." or ".."'),
+    content: z
+      .string()
+      // The cheap check first: a string has at least as many UTF-8 bytes as UTF-16 code units.
+      .max(MAX_SAVE_BYTES, `the content must be at most ${formatMegabytes(MAX_SAVE_BYTES)}`)
+      .refine(
+        (content) => utf8ByteLength(content) <= MAX_SAVE_BYTES,
+        `the content must be at most ${formatMegabytes(MAX_SAVE_BYTES)}`,
+      ),
+    filters,
+    /** 'base64' for binary files (a PNG): the content is their bytes in base64 and is written decoded. */
+    encoding: z.enum(['utf8', 'base64']).optional(),
+  })
+  .refine((r) => r.encoding !== 'base64' || /^[A-Za-z0-9+/]*={0,2}$/.test(r.content), {
+    message: 'base64 content must hold only base64 characters',
+    path: ['content'],
+  });
 export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
 
 export const SaveFileResultSchema = z.strictObject({

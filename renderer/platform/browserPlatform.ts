@@ -22,7 +22,20 @@ export function acceptAttribute(filters: readonly FileFilter[]): string {
 }
 
 function mimeTypeFor(fileName: string): string {
-  return fileName.toLowerCase().endsWith('.json') ? 'application/json' : 'text/plain';
+  const name = fileName.toLowerCase();
+  if (name.endsWith('.json')) return 'application/json';
+  if (name.endsWith('.svg')) return 'image/svg+xml';
+  if (name.endsWith('.png')) return 'image/png';
+  if (name.endsWith('.csv')) return 'text/csv';
+  if (name.endsWith('.html')) return 'text/html';
+  return 'text/plain';
+}
+
+function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 export function createBrowserPlatform(doc: Document = document): Platform {
@@ -33,9 +46,11 @@ export function createBrowserPlatform(doc: Document = document): Platform {
 
     async saveTextFile(rawRequest) {
       const request = parseIpcRequest('file:save', rawRequest);
-      const blob = new Blob([request.content], {
-        type: `${mimeTypeFor(request.suggestedName)};charset=utf-8`,
-      });
+      const type = mimeTypeFor(request.suggestedName);
+      const blob =
+        request.encoding === 'base64'
+          ? new Blob([base64Bytes(request.content)], { type })
+          : new Blob([request.content], { type: `${type};charset=utf-8` });
       const url = view.URL.createObjectURL(blob);
       const link = doc.createElement('a');
       link.href = url;

@@ -37,6 +37,15 @@ export const MIGRATIONS: readonly Migration[] = [
     for (const skill of listOf(doc.customSkills)) addVersion3SkillFields(skill);
     return doc;
   },
+  // 3 → 4: workflows gain a story (the presentation of the redesign), null until someone edits it.
+  (doc) => {
+    for (const wf of workflowsOf(doc)) {
+      if (wf !== null && typeof wf === 'object' && !Array.isArray(wf) && !('story' in wf)) {
+        (wf as JsonObject).story = null;
+      }
+    }
+    return doc;
+  },
 ];
 
 export class UnsupportedVersionError extends Error {}

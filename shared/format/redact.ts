@@ -170,6 +170,14 @@ function mapWorkflowText(wf: Workflow, text: (t: string) => string): Workflow {
     }),
     edges: wf.edges.map((e) => ({ ...e, label: text(e.label) })),
     learningPlan: wf.learningPlan.map((item) => ({ ...item, notes: text(item.notes) })),
+    story:
+      wf.story === null
+        ? null
+        : {
+            ...wf.story,
+            nextSteps: text(wf.story.nextSteps),
+            slides: wf.story.slides.map((slide) => ({ ...slide, notes: text(slide.notes) })),
+          },
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { BOUNDS, boundError, type BoundKey } from './bounds';
+import { StorySchema } from '../story/schema';
 
 export { PLAN_MAX_WEEK } from './bounds';
 
@@ -292,6 +293,8 @@ export const WorkflowSchema = z.object({
   learningPlan: z.array(LearningPlanItemSchema).default([]),
   /** Format version 3. */
   learningAssumptions: LearningAssumptionsSchema.default(defaultLearningAssumptions),
+  /** Format version 4: the presentation of the redesign (slides shown, order, notes); null until edited. */
+  story: StorySchema.nullable().default(null),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
@@ -400,9 +403,12 @@ export function completeRoles(roles: readonly RoleInput[]): Role[] {
   return roles.map((r) => RoleSchema.parse(r));
 }
 
-/** The version-3 fields of a workflow without a learning plan, for workflows written by hand. */
-export function noLearningPlan(): Pick<Workflow, 'learningPlan' | 'learningAssumptions'> {
-  return { learningPlan: [], learningAssumptions: defaultLearningAssumptions() };
+/**
+ * The version-3 and -4 fields of a workflow without a learning plan (and without an edited story), for
+ * workflows written by hand.
+ */
+export function noLearningPlan(): Pick<Workflow, 'learningPlan' | 'learningAssumptions' | 'story'> {
+  return { learningPlan: [], learningAssumptions: defaultLearningAssumptions(), story: null };
 }
 
 /** Fills in the defaults of hand-written steps. */

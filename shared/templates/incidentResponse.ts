@@ -539,6 +539,7 @@ function toBe(): Workflow {
       }),
     ],
     learningAssumptions: defaultLearningAssumptions(),
+    story: null,
     createdAt: TO_BE_CREATED_AT,
     updatedAt: TO_BE_CREATED_AT,
   };

@@ -1,0 +1,19 @@
+/**
+ * Which of the story and export surfaces is open. Kept apart from their components so the app shell can ask
+ * "is anything open?" and load renderer/present/ lazily only then.
+ */
+import { create } from 'zustand';
+
+interface PresentUiState {
+  exportOpen: boolean;
+  storyOpen: boolean;
+  setExportOpen(open: boolean): void;
+  setStoryOpen(open: boolean): void;
+}
+
+export const usePresentUi = create<PresentUiState>()((set) => ({
+  exportOpen: false,
+  storyOpen: false,
+  setExportOpen: (exportOpen) => set({ exportOpen }),
+  setStoryOpen: (storyOpen) => set({ storyOpen }),
+}));
