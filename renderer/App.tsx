@@ -14,10 +14,11 @@ import {
   Upload,
   X,
 } from 'lucide-react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
 import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
+import { Editor } from './editor/Editor';
 import { exportWorkflowAndReport, importFromFileAndReport } from './exchange';
 import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
@@ -46,17 +47,6 @@ import { usePresentActions, usePresentSurfacesNeeded } from './present/actions';
 import { usePresentUi } from './present/presentUi';
 import './desktop/desktop.css';
 import './privacy/privacy.css';
-
-// The editor (canvas, panels, charts) loads on opening a workflow, so the first paint needs only the library.
-const Editor = lazy(() => import('./editor/Editor').then(({ Editor }) => ({ default: Editor })));
-
-function EditorLoading() {
-  return (
-    <main className="editor-loading" aria-label="Diagram" aria-busy="true">
-      <LoaderCircle size={20} aria-hidden className="spin" /> Opening the workflow…
-    </main>
-  );
-}
 
 /** Story, presentation and exports: loaded only once one of them is opened. */
 const PresentRoot = lazy(() => import('./present/index'));
@@ -156,13 +146,7 @@ export function App() {
           )}
         </div>
       </header>
-      {workflow ? (
-        <Suspense fallback={<EditorLoading />}>
-          <Editor workflow={workflow} />
-        </Suspense>
-      ) : (
-        <Library />
-      )}
+      {workflow ? <Editor workflow={workflow} /> : <Library />}
       <Notices />
       <ImportReport
         fileName={importFailure?.fileName ?? ''}
