@@ -14,7 +14,7 @@ import {
   Upload,
   X,
 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
 import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
