@@ -121,6 +121,9 @@ describe('keyboard only', () => {
     await page.keyboard.type('Keyboard flow');
     await page.keyboard.press('Enter');
     await page.getByRole('banner').getByRole('heading', { name: 'Keyboard flow' }).waitFor();
+    // The editor's regions render just after the title on a loaded machine; F6 counts only from then on.
+    await page.getByRole('complementary', { name: 'Palette and legend' }).waitFor();
+    await page.getByRole('complementary', { name: 'Side panel' }).waitFor();
 
     // Every region in at most five presses of F6, from wherever the focus is.
     for (const region of ['banner', 'Palette and legend', 'Diagram', 'Side panel']) {
