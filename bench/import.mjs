@@ -5,12 +5,10 @@
 // Also a 5,000-step file with one broken value at the end (the failure path places the problem by line).
 // Bundles with esbuild in memory; prints medians over the runs.
 //   node bench/import.mjs [steps…] [--runs N]
-import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { bundleShared, importShared, median } from './support.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = Math.max(3, runsAt >= 0 ? Number(args[runsAt + 1]) || 0 : 15);
@@ -18,21 +16,7 @@ const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs')
 const SIZES = sizes.length > 0 ? sizes : [5000];
 const TARGET_MS = 300;
 
-async function bundle(contents) {
-  const out = await build({
-    absWorkingDir: root,
-    stdin: { contents, resolveDir: root, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    logLevel: 'error',
-  });
-  return out.outputFiles[0].text;
-}
-
-const workerCode = await bundle(`
+const workerCode = await bundleShared(`
 import { parentPort } from 'node:worker_threads';
 import { parseDocument } from './shared/format/importer';
 parentPort.on('message', (text) => {
@@ -41,13 +25,10 @@ parentPort.on('message', (text) => {
   parentPort.postMessage({ result, parseMs: performance.now() - started });
 });
 `);
-const mainCode = await bundle(`
+const { largeWorkspace, exportWorkspace, serializeDocument } = await importShared(`
 export { largeWorkspace } from './shared/examples/largeWorkflow';
 export { exportWorkspace, serializeDocument } from './shared/format/document';
 `);
-const { largeWorkspace, exportWorkspace, serializeDocument } = await import(
-  `data:text/javascript;base64,${Buffer.from(mainCode).toString('base64')}`
-);
 
 const worker = new Worker(workerCode, { eval: true });
 const ask = (text) =>
@@ -57,10 +38,6 @@ const ask = (text) =>
     worker.postMessage(text);
   });
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 const mb = (text) => `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(2)} MB`;
 
 console.log(`Import validation off the main thread (worker thread), median of ${RUNS} runs after a warm-up`);

@@ -80,9 +80,9 @@ export async function importLargeWorkflow(page, url, file, size) {
 
 /**
  * Bundles `contents` (re-exports from shared/, resolved from the repository root) for Node with esbuild in
- * memory and imports it, so a benchmark runs the same TypeScript the app does.
+ * memory and returns the code, e.g. for a worker thread.
  */
-export async function importShared(contents) {
+export async function bundleShared(contents) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const bundled = await build({
     absWorkingDir: root,
@@ -94,5 +94,11 @@ export async function importShared(contents) {
     write: false,
     logLevel: 'error',
   });
-  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
+  return bundled.outputFiles[0].text;
+}
+
+/** Bundles `contents` as bundleShared does and imports it, so a benchmark runs the same TypeScript the app does. */
+export async function importShared(contents) {
+  const code = await bundleShared(contents);
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }

@@ -30,6 +30,15 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
+/** A string of at most `maxBytes` UTF-8 bytes, with one message for both checks. */
+function textOfAtMost(maxBytes: number, message: string) {
+  // The cheap check first: a string has at least as many UTF-8 bytes as UTF-16 code units.
+  return z
+    .string()
+    .max(maxBytes, message)
+    .refine((content) => utf8ByteLength(content) <= maxBytes, message);
+}
+
 /** "20 MB", "25.3 MB", "120 MB". */
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
@@ -85,14 +94,7 @@ export const SaveFileRequestSchema = z
       .refine((name) => !/[/\\]/.test(name), 'the file name must not contain path separators')
       .refine((name) => !name.includes('\0'), 'the file name must not contain NUL characters')
       .refine((name) => name !== '.' && name !== '..', 'the file name must not be "." or ".."'),
-    content: z
-      .string()
-      // The cheap check first: a string has at least as many UTF-8 bytes as UTF-16 code units.
-      .max(MAX_SAVE_BYTES, `the content must be at most ${formatMegabytes(MAX_SAVE_BYTES)}`)
-      .refine(
-        (content) => utf8ByteLength(content) <= MAX_SAVE_BYTES,
-        `the content must be at most ${formatMegabytes(MAX_SAVE_BYTES)}`,
-      ),
+    content: textOfAtMost(MAX_SAVE_BYTES, `the content must be at most ${formatMegabytes(MAX_SAVE_BYTES)}`),
     filters,
     /** 'base64' for binary files (a PNG): the content is their bytes in base64 and is written decoded. */
     encoding: z.enum(['utf8', 'base64']).optional(),
@@ -175,13 +177,7 @@ export const BACKUP_FILE_PATTERN =
 
 /** The renderer's exported workspace, for main to keep as a backup. */
 export const WriteBackupRequestSchema = z.strictObject({
-  content: z
-    .string()
-    .max(MAX_OPEN_BYTES, `a backup must be at most ${formatMegabytes(MAX_OPEN_BYTES)}`)
-    .refine(
-      (content) => utf8ByteLength(content) <= MAX_OPEN_BYTES,
-      `a backup must be at most ${formatMegabytes(MAX_OPEN_BYTES)}`,
-    ),
+  content: textOfAtMost(MAX_OPEN_BYTES, `a backup must be at most ${formatMegabytes(MAX_OPEN_BYTES)}`),
 });
 export type WriteBackupRequest = z.infer<typeof WriteBackupRequestSchema>;
 

@@ -5,6 +5,7 @@
  */
 import { analyzeWorkflow, compareAnalyses } from '../../shared/analysis';
 import type { WorkflowAnalysis, WorkflowComparison } from '../../shared/analysis';
+import { fileStemFor } from '../../shared/format/document';
 import type { Workflow } from '../../shared/model/schema';
 import { skillIndex } from '../../shared/ontology';
 import { rolesCsv, skillsCsv, stepsCsv, summaryCsv, type CsvOptions } from '../../shared/report/csv';
@@ -64,16 +65,7 @@ export function diagramOf(figures: WorkflowFigures, heat: HeatKind | null): SvgD
   });
 }
 
-function baseName(workflow: Workflow): string {
-  const safe = workflow.name
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .toLowerCase()
-    .slice(0, 80);
-  return safe || 'workflow';
-}
+const baseName = (workflow: Workflow): string => fileStemFor(workflow.name);
 
 /** The SVG drawn on a canvas at `scale`; rejects when the picture would exceed what a canvas can hold. */
 export async function rasterise(diagram: SvgDiagram, scale: number): Promise<Blob> {

@@ -92,7 +92,8 @@ export function checkReferenceBytes(
     (response) => (response.kind === 'reference' ? response.result : undefined),
     (reason) => ({ ok: false, reason }),
     timeLimitMs,
-    [bytes.buffer],
+    // Move the buffer only when the bytes are all of it; a view into a larger buffer is copied instead.
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? [bytes.buffer] : [],
   );
 }
 

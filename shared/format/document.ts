@@ -111,8 +111,8 @@ export function serializeDocument(doc: CoarchitectDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
-/** A file name from a workflow name that every file system accepts. */
-export function fileNameFor(name: string): string {
+/** The part of a file name made from a workflow name, in characters every file system accepts. */
+export function fileStemFor(name: string): string {
   const safe = name
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')
@@ -120,5 +120,10 @@ export function fileNameFor(name: string): string {
     .replace(/\s+/g, '-')
     .toLowerCase()
     .slice(0, 80);
-  return `${safe || 'workflow'}${FILE_EXTENSION}`;
+  return safe || 'workflow';
+}
+
+/** A file name from a workflow name that every file system accepts. */
+export function fileNameFor(name: string): string {
+  return `${fileStemFor(name)}${FILE_EXTENSION}`;
 }
