@@ -5,6 +5,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { Command } from 'cmdk';
 import { useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { create } from 'zustand';
 import type { Step, Workflow } from '../../shared/model/schema';
 import { lookOf } from '../editor/stepKinds';
@@ -23,7 +24,12 @@ export const MAX_STEP_RESULTS = 50;
  * not the editor of a workflow of thousands of steps.
  */
 export const useCommandPalette = create<{ open: boolean }>()(() => ({ open: false }));
-export const openCommandPalette = () => useCommandPalette.setState({ open: true });
+/**
+ * Renders the palette and moves the focus into its search within the key press itself: keys typed right
+ * after Ctrl+K, before a busy page would have rendered, belong to the search and never to the field that
+ * had the focus (they would have renamed the selected step).
+ */
+export const openCommandPalette = () => flushSync(() => useCommandPalette.setState({ open: true }));
 const onOpenChange = (open: boolean) => useCommandPalette.setState({ open });
 
 export function CommandPalette({ workflow }: { workflow: Workflow | null }) {

@@ -90,7 +90,10 @@ async function connect(page: Page, from: string, to: string): Promise<void> {
   await goToStep(page, from);
   await f6To(page, 'Side panel');
   await tabTo(page, 'Connect to');
-  await page.getByRole('combobox', { name: 'Connect to' }).selectOption({ label: to });
+  const list = page.getByRole('combobox', { name: 'Connect to' });
+  // On failure this names the steps that were offered.
+  await eventually(() => list.getByRole('option').allTextContents()).toContain(to);
+  await list.selectOption({ label: to });
   await page.keyboard.press('Tab');
   expect(await focusedName(page)).toBe('Connect');
   await page.keyboard.press('Enter');

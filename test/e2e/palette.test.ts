@@ -49,6 +49,31 @@ describe('keyboard first', () => {
     await app.close();
   });
 
+  it('takes the keys typed right after Ctrl+K into its search, not into the field that had the focus', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.button('Load example: Customer support').click();
+    await app.openWorkflow('Customer support (as-is)');
+    await app.step('Review: Senior review').click();
+    await app.field('Step name').focus();
+    // In one task, as a busy page would see it: Ctrl+K, then the next key before anything else runs.
+    const focused = await page.evaluate(() => {
+      const field = document.activeElement as HTMLElement;
+      field.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'k', code: 'KeyK', ctrlKey: true, bubbles: true }),
+      );
+      const now = document.activeElement;
+      const dialog = now?.closest('[role="dialog"]');
+      const title = dialog?.getAttribute('aria-labelledby');
+      return `${now?.getAttribute('role')} in ${title ? document.getElementById(title)?.textContent : 'no dialog'}`;
+    });
+    expect(focused).toBe('combobox in Command palette');
+    await page.keyboard.press('Escape');
+    expect(await value(app.field('Step name'))).toBe('Senior review');
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
   it('opens the shortcut sheet with "?", listing the palette and its keys', async () => {
     const app = await AppDriver.open(browser);
     const { page } = app;
