@@ -18,7 +18,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useOpenWorkflow, useWorkspace } from './store/workspaceStore';
 import { useNotices } from './store/notifications';
 import { Library } from './library/Library';
-import { Editor } from './editor/Editor';
 import { exportWorkflowAndReport, importFromFileAndReport } from './exchange';
 import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
@@ -51,6 +50,17 @@ import './privacy/privacy.css';
 /** Story, presentation and exports: loaded only once one of them is opened. */
 const PresentRoot = lazy(() => import('./present/index'));
 
+// The editor (canvas, panels, charts) loads on opening a workflow, so the first paint needs only the library.
+const Editor = lazy(() => import('./editor/Editor').then(({ Editor }) => ({ default: Editor })));
+
+function EditorLoading() {
+  return (
+    <main className="editor-loading" aria-label="Diagram" aria-busy="true">
+      <LoaderCircle size={20} aria-hidden className="spin" /> Opening the workflow…
+    </main>
+  );
+}
+
 export function App() {
   useActionShortcuts();
   usePresentActions();
@@ -58,6 +68,10 @@ export function App() {
   const status = useWorkspace((s) => s.status);
   const loadError = useWorkspace((s) => s.loadError);
   const workflow = useOpenWorkflow();
+  // Selection belongs to one workflow; start clean when another opens. Here rather than in the lazily
+  // loaded editor, so a step chosen (in the palette) before the editor's code arrived stays chosen.
+  const openId = workflow?.id;
+  useEffect(() => useEditor.getState().reset(), [openId]);
   const importFailure = useImportFailure((s) => s.failure);
   const [dialog, setDialog] = useState<
     'new-workflow' | 'about' | 'shortcuts' | 'privacy' | 'share' | 'restore-backup' | null
@@ -146,7 +160,13 @@ export function App() {
           )}
         </div>
       </header>
-      {workflow ? <Editor workflow={workflow} /> : <Library />}
+      {workflow ? (
+        <Suspense fallback={<EditorLoading />}>
+          <Editor workflow={workflow} />
+        </Suspense>
+      ) : (
+        <Library />
+      )}
       <Notices />
       <ImportReport
         fileName={importFailure?.fileName ?? ''}

@@ -42,8 +42,6 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   const [kept, setKept] = useState<ReadonlySet<SidePanel>>(() => new Set([panel]));
   if (KEEP_MOUNTED.includes(panel) && !kept.has(panel)) setKept(new Set([...kept, panel]));
 
-  // Selection belongs to one workflow; start clean when another one opens.
-  useEffect(() => useEditor.getState().reset(), [workflow.id]);
   // Ctrl/⌘+C, X, V (and the Edit menu) copy, cut and paste steps while the editor is open.
   useEffect(() => installClipboardEvents(), []);
   useEditorActions();
