@@ -22,7 +22,6 @@ import { exportWorkflowAndReport, importFromFileAndReport } from './exchange';
 import { ImportReport } from './ui/ImportReport';
 import { NameDialog } from './ui/NameDialog';
 import { ConflictDialog } from './ui/ConflictDialog';
-import { AboutDialog } from './desktop/AboutDialog';
 import { ReferenceActions } from './reference/ReferenceActions';
 import { DropHint } from './desktop/DropHint';
 import { dismissImportFailure, useImportFailure } from './desktop/fileImport';
@@ -35,10 +34,7 @@ import { formatKeys, isMacPlatform } from './commands/keys';
 import { ShortcutSheet } from './commands/ShortcutSheet';
 import { useActionShortcuts } from './commands/shortcuts';
 import { useEditor } from './store/editorStore';
-import { PrivacyDialog } from './privacy/PrivacyDialog';
 import { SelectionAnnouncer } from './ui/SelectionAnnouncer';
-import { ShareExportDialog } from './ui/ShareExportDialog';
-import { RestoreBackupDialog } from './desktop/RestoreBackupDialog';
 import { UnlockScreen } from './privacy/UnlockScreen';
 import { refreshPrivacy } from './privacy/privacyStore';
 import { useIdleLock } from './privacy/useIdleLock';
@@ -52,6 +48,18 @@ const PresentRoot = lazy(() => import('./present/index'));
 
 // The editor (canvas, panels, charts) loads on opening a workflow, so the first paint needs only the library.
 const Editor = lazy(() => import('./editor/Editor').then(({ Editor }) => ({ default: Editor })));
+
+// Dialogs opened now and then: each loads the first time it opens.
+const AboutDialog = lazy(() => import('./desktop/AboutDialog').then((m) => ({ default: m.AboutDialog })));
+const PrivacyDialog = lazy(() =>
+  import('./privacy/PrivacyDialog').then((m) => ({ default: m.PrivacyDialog })),
+);
+const ShareExportDialog = lazy(() =>
+  import('./ui/ShareExportDialog').then((m) => ({ default: m.ShareExportDialog })),
+);
+const RestoreBackupDialog = lazy(() =>
+  import('./desktop/RestoreBackupDialog').then((m) => ({ default: m.RestoreBackupDialog })),
+);
 
 function EditorLoading() {
   return (
@@ -98,7 +106,12 @@ export function App() {
     setDragging,
   );
 
-  if (status === 'loading') return <p className="splash">Opening your workspace…</p>;
+  if (status === 'loading')
+    return (
+      <p className="splash" role="status">
+        Opening your workspace…
+      </p>
+    );
   if (status === 'locked') return <UnlockScreen />;
   if (status === 'failed') {
     return (
@@ -186,11 +199,13 @@ export function App() {
           openWorkflow(createWorkflow(name));
         }}
       />
-      <AboutDialog open={dialog === 'about'} onClose={() => setDialog(null)} />
       <ShortcutSheet open={dialog === 'shortcuts'} onClose={() => setDialog(null)} />
-      <PrivacyDialog open={dialog === 'privacy'} onClose={() => setDialog(null)} />
-      <ShareExportDialog open={dialog === 'share'} onClose={() => setDialog(null)} />
-      <RestoreBackupDialog open={dialog === 'restore-backup'} onClose={() => setDialog(null)} />
+      <Suspense fallback={null}>
+        {dialog === 'about' && <AboutDialog open onClose={() => setDialog(null)} />}
+        {dialog === 'privacy' && <PrivacyDialog open onClose={() => setDialog(null)} />}
+        {dialog === 'share' && <ShareExportDialog open onClose={() => setDialog(null)} />}
+        {dialog === 'restore-backup' && <RestoreBackupDialog open onClose={() => setDialog(null)} />}
+      </Suspense>
       <CommandPalette workflow={workflow} />
       <ReferenceActions />
       <DropHint visible={dragging} />

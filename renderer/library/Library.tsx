@@ -15,8 +15,6 @@ import {
 import { useMemo, useState } from 'react';
 import type { Workflow } from '../../shared/model/schema';
 import { exportWorkspace, serializeDocument } from '../../shared/format/document';
-import { customerSupportExample } from '../../shared/examples/customerSupport';
-import { invoiceProcessingExample } from '../../shared/examples/invoiceProcessing';
 import { useWorkspace } from '../store/workspaceStore';
 import { notify } from '../store/notifications';
 import { exportWorkflowAndReport, exportWorkspaceAndReport, importFromFileAndReport } from '../exchange';
@@ -24,11 +22,18 @@ import { Dialog } from '../ui/Dialog';
 import { NameDialog } from '../ui/NameDialog';
 import { RecentFiles } from '../desktop/RecentFiles';
 import { TemplateGallery } from './TemplateGallery';
-import { importReferenceAndReport } from '../reference/importReference';
+import { importReference } from '../reference/ReferenceActions';
 
+// The examples' builders load when one is asked for: the first view does not need them.
 const EXAMPLES = [
-  { name: 'Customer support', build: customerSupportExample },
-  { name: 'Invoice processing', build: invoiceProcessingExample },
+  {
+    name: 'Customer support',
+    build: async () => (await import('../../shared/examples/customerSupport')).customerSupportExample(),
+  },
+  {
+    name: 'Invoice processing',
+    build: async () => (await import('../../shared/examples/invoiceProcessing')).invoiceProcessingExample(),
+  },
 ];
 
 function formatDate(iso: string): string {
@@ -62,7 +67,7 @@ export function Library() {
   const nameOf = (id: string | null) => workflows.find((w) => w.id === id)?.name;
 
   const loadExample = async (example: (typeof EXAMPLES)[number]) => {
-    const outcome = await importText(serializeDocument(exportWorkspace(example.build())));
+    const outcome = await importText(serializeDocument(exportWorkspace(await example.build())));
     if (outcome.ok) notify(`${example.name} example added: ${outcome.summary}`);
     else notify(`The example could not be loaded: ${outcome.issues[0]?.message}`, 'error');
   };
@@ -92,7 +97,7 @@ export function Library() {
           <button type="button" onClick={() => void importFromFileAndReport({ openSingle: false })}>
             <Upload size={16} aria-hidden /> Import…
           </button>
-          <button type="button" onClick={() => void importReferenceAndReport()}>
+          <button type="button" onClick={importReference}>
             <Database size={16} aria-hidden /> Import reference data…
           </button>
           <button

@@ -1,26 +1,10 @@
 /** Starts from a ready-made team workflow: each template brings its roles, an as-is and a suggested to-be. */
 import { LayoutTemplate } from 'lucide-react';
-import { useState } from 'react';
-import { exportWorkspace, serializeDocument } from '../../shared/format/document';
-import { TEMPLATES, type WorkflowTemplate } from '../../shared/templates/index';
-import { useWorkspace } from '../store/workspaceStore';
-import { notify } from '../store/notifications';
+import { lazy, Suspense, useState } from 'react';
 import { Dialog } from '../ui/Dialog';
+import { Loading } from '../ui/Loading';
 
-export async function loadTemplate(template: WorkflowTemplate): Promise<void> {
-  const outcome = await useWorkspace
-    .getState()
-    .importText(serializeDocument(exportWorkspace(template.build())));
-  if (!outcome.ok) {
-    notify(`The template could not be loaded: ${outcome.issues[0]?.message ?? 'unknown problem'}`, 'error');
-    return;
-  }
-  notify(`${template.name}: ${outcome.summary}`);
-  const asIs = useWorkspace
-    .getState()
-    .workflows.find((w) => outcome.workflowIds.includes(w.id) && w.kind === 'as-is');
-  if (asIs) useWorkspace.getState().openWorkflow(asIs.id);
-}
+const TemplateList = lazy(() => import('./TemplateList'));
 
 export function TemplateGallery() {
   const [open, setOpen] = useState(false);
@@ -40,27 +24,9 @@ export function TemplateGallery() {
           </button>
         }
       >
-        <ul className="template-list" aria-label="Templates">
-          {TEMPLATES.map((t) => (
-            <li key={t.id}>
-              <div>
-                <strong>{t.name}</strong>
-                <p className="small muted">{t.summary}</p>
-              </div>
-              <button
-                type="button"
-                className="primary"
-                aria-label={`Use template ${t.name}`}
-                onClick={() => {
-                  setOpen(false);
-                  void loadTemplate(t);
-                }}
-              >
-                Use
-              </button>
-            </li>
-          ))}
-        </ul>
+        <Suspense fallback={<Loading label="Loading the templates…" />}>
+          <TemplateList close={() => setOpen(false)} />
+        </Suspense>
       </Dialog>
     </>
   );

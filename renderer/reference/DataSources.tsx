@@ -2,6 +2,7 @@
  * About › Data sources: the AI-exposure reference data credited as its licences ask. The credits come from the
  * loaded pack's own licence block; before any data is there, those of the GPTs-are-GPTs label set are shown.
  */
+import './reference.css';
 import { useEffect } from 'react';
 import { labelsetLicence, type LicenceBlock } from '../../shared/reference/index';
 import { ensureReference, useReference } from './referenceStore';

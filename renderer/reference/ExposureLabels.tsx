@@ -1,4 +1,5 @@
 /** Both exposure labels of a task, the suggested mode and which label it follows, worded as exposure. */
+import './reference.css';
 import type { ExposureLabel } from '../../shared/model/schema';
 import { BASIS_NAMES, LABEL_MEANINGS, suggestMode } from '../../shared/reference/index';
 import { MODE_LABELS } from '../editor/stepKinds';

@@ -2,6 +2,7 @@
  * The Inspector's O*NET part of a task step: link it to an O*NET task statement, see both exposure labels and
  * the suggested mode, then accept (the mode changes) or dismiss (it does not); either is recorded on the step.
  */
+import './reference.css';
 import { Link2 } from 'lucide-react';
 import type { TaskStep, Workflow } from '../../shared/model/schema';
 import {

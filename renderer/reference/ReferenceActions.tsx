@@ -1,21 +1,18 @@
-/** The reference-data actions of the palette, and the dialogs they open; App mounts this once. */
-import { useEffect } from 'react';
+/**
+ * The reference-data actions of the palette (App mounts this once), and the dialogs they open, whose code
+ * loads the first time one opens.
+ */
+import { lazy, Suspense, useEffect } from 'react';
 import { registerActions } from '../commands/registry';
-import './reference.css';
 import { useEditor } from '../store/editorStore';
 import { useWorkspace } from '../store/workspaceStore';
-import { CreateFromOccupationDialog } from './CreateFromOccupationDialog';
-import { importReferenceAndReport } from './importReference';
-import { OnetLinkDialog } from './OnetLinkDialog';
-import { DataSources } from './DataSources';
-import { Dialog } from '../ui/Dialog';
-import {
-  closeReferenceDialogs,
-  openCreateDialog,
-  openCredits,
-  openLinkDialog,
-  useReferenceUi,
-} from './referenceUi';
+import { openCreateDialog, openCredits, openLinkDialog, useReferenceUi } from './referenceUi';
+
+const ReferenceDialogs = lazy(() => import('./ReferenceDialogs'));
+
+/** Imports a reference pack, loading the reader first. */
+export const importReference = () =>
+  void import('./importReference').then(({ importReferenceAndReport }) => importReferenceAndReport());
 
 /** The one selected step, when it is a task of the open workflow. */
 function selectedTaskId(): string | null {
@@ -35,7 +32,7 @@ export function ReferenceActions() {
           id: 'file.import-reference',
           title: 'Import reference data…',
           group: 'File',
-          run: () => void importReferenceAndReport(),
+          run: importReference,
           keywords: ['O*NET', 'exposure', 'labels', 'GPTs are GPTs', 'tsv', 'pack'],
         },
         {
@@ -70,31 +67,12 @@ export function ReferenceActions() {
       ]),
     [],
   );
-  return (
-    <>
-      <OnetLinkDialog />
-      <CreateFromOccupationDialog />
-      <CreditsDialog />
-    </>
+  const anyOpen = useReferenceUi(
+    (s) => s.linkStepId !== null || s.createInWorkflowId !== null || s.creditsOpen,
   );
-}
-
-function CreditsDialog() {
-  const open = useReferenceUi((s) => s.creditsOpen);
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => !o && closeReferenceDialogs()}
-      title="Data sources and credits"
-      actions={
-        <button type="button" className="primary" onClick={closeReferenceDialogs} autoFocus>
-          Close
-        </button>
-      }
-    >
-      <div className="about">
-        <DataSources open={open} />
-      </div>
-    </Dialog>
-  );
+  return anyOpen ? (
+    <Suspense fallback={null}>
+      <ReferenceDialogs />
+    </Suspense>
+  ) : null;
 }

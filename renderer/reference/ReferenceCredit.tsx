@@ -1,4 +1,5 @@
 /** The short credit shown wherever reference data is (the full texts are in About › Data sources). */
+import './reference.css';
 import type { ReferenceIndex } from '../../shared/reference/index';
 
 export function ReferenceCredit({ index }: { index: ReferenceIndex }) {

@@ -28,7 +28,20 @@ describe('start-up', () => {
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     const example = page.getByRole('button', { name: 'Load example: Customer support', exact: true });
     await example.waitFor();
-    expect(scripts.some((name) => name.startsWith('Editor-'))).toBe(false);
+    // Nor the templates, the examples' builders, or dialogs nobody opened.
+    for (const lazy of [
+      'Editor-',
+      'TemplateList-',
+      'customerSupport-',
+      'PrivacyDialog-',
+      'ReferenceDialogs-',
+    ])
+      expect(scripts.filter((name) => name.startsWith(lazy))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Templates…' }).click();
+    await page.getByRole('list', { name: 'Templates' }).waitFor();
+    expect(scripts.filter((name) => name.startsWith('TemplateList-'))).toHaveLength(1);
+    await page.keyboard.press('Escape');
 
     await example.click();
     await page.getByRole('button', { name: 'Open Customer support (as-is)', exact: true }).click();
