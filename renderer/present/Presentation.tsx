@@ -96,8 +96,8 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
 
   useEffect(() => setDeck((d) => ({ ...d, count })), [count]);
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
     const onButton = event.target instanceof HTMLButtonElement;
     // A focused button keeps Enter and Space for itself.
     if (onButton && (event.key === 'Enter' || event.key === ' ') && !deck.typed) return;
@@ -119,6 +119,15 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
     event.stopPropagation();
     apply(outcome);
   };
+  // On the window, in the capture phase: the keys are the deck's wherever the focus is (a dialog that
+  // closed may hand it back to the inert app), and the app's own shortcuts never see them.
+  const keyHandler = useRef(onKeyDown);
+  keyHandler.current = onKeyDown;
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => keyHandler.current(event);
+    window.addEventListener('keydown', listener, true);
+    return () => window.removeEventListener('keydown', listener, true);
+  }, []);
 
   const press = (key: string) => apply(pressKey({ ...deck, count }, key));
 
@@ -148,7 +157,6 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
       aria-modal="true"
       aria-label="Presentation"
       tabIndex={-1}
-      onKeyDown={onKeyDown}
     >
       <div
         className="presentation-live visually-hidden"
@@ -164,7 +172,11 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
           aria-label={slide ? slideText(index) : 'No slides'}
           aria-roledescription="slide"
         >
-          <h2 className="slide-heading">{slide?.title ?? 'No slides to show'}</h2>
+          <h2 className="slide-heading">
+            {slide?.content?.kind === 'title'
+              ? slide.content.workflowName
+              : (slide?.title ?? 'No slides to show')}
+          </h2>
           <div className="slide-content">
             {slide ? (
               <SlideBody

@@ -34,7 +34,7 @@ function Content({ content, context }: { content: SlideContent; context: SlideCo
         <>
           <p className="slide-lead">
             {content.constraint
-              ? `Today the constraint is ${content.constraint}, marked in red; steps are tinted by person-hours a week.`
+              ? `Today the constraint is ${content.constraint}, outlined in orange; steps are tinted by person-hours a week.`
               : 'Steps are tinted by person-hours a week.'}
           </p>
           {context.diagram('as-is')}
@@ -115,7 +115,7 @@ function Content({ content, context }: { content: SlideContent; context: SlideCo
       return (
         <>
           <p className="slide-lead">{content.summary}</p>
-          <table className="slide-table compact">
+          <table className="slide-table">
             <caption className="visually-hidden">Learning projection by week</caption>
             <thead>
               <tr>
@@ -169,7 +169,6 @@ function TitleSlide({
   });
   return (
     <div className="slide-title-page">
-      <p className="slide-kicker">{content.workflowName}</p>
       <p className="slide-lead">
         {content.volumePerWeek} cases a week · as of {content.date}
       </p>

@@ -67,8 +67,8 @@ export function fitDiagram({ diagram, area, minTextPx, focus }: FitInput): Fit {
 }
 
 /**
- * The view of one stop of Walk the flow: the step about a third of the area wide (never below the legible
- * scale, never more than 2.5× its size), centred.
+ * The view of one stop of Walk the flow: the step about a quarter of the area wide, its neighbours in view
+ * (never below the legible scale, never more than 1.6× its size), centred.
  */
 export function zoomTo(
   box: Rect,
@@ -79,7 +79,7 @@ export function zoomTo(
   const legible = minTextPx / diagram.minFontSize;
   const scale = Math.max(
     legible,
-    Math.min(2.5, (area.width * 0.34) / box.width, (area.height * 0.5) / box.height),
+    Math.min(1.6, (area.width * 0.25) / box.width, (area.height * 0.4) / box.height),
   );
   return {
     viewBox: windowAround(centreOf(box), area.width / scale, area.height / scale, diagram),

@@ -40,14 +40,14 @@ describe('fitDiagram', () => {
     expect(mid.viewBox.x).toBe(500);
   });
 
-  it('zooms to a walk stop at most 2.5× and never below the legible scale', () => {
+  it('zooms to a walk stop at most 1.6× and never below the legible scale', () => {
     const box = { x: 900, y: 200, width: 200, height: 80 };
-    // min(2.5, 1920×0.34/200 = 3.264, 1000×0.5/80 = 6.25) = 2.5.
+    // min(1.6, 1920×0.25/200 = 2.4, 1000×0.4/80 = 5) = 1.6.
     const big = zoomTo(box, diagram, { width: 1920, height: 1000 }, 12);
-    expect(big.scale).toBe(2.5);
-    expect(big.viewBox.width).toBe(768);
+    expect(big.scale).toBe(1.6);
+    expect(big.viewBox.width).toBe(1200);
     expect(big.viewBox.x + big.viewBox.width / 2).toBe(1000);
-    // 400×0.34/200 = 0.68 < legible 1 → 1.
+    // 400×0.25/200 = 0.5 < legible 1 → 1.
     expect(zoomTo(box, diagram, { width: 400, height: 300 }, 12).scale).toBe(1);
   });
 

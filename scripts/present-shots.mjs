@@ -1,0 +1,45 @@
+// Screenshots of every slide of the customer-support story at three projector sizes, from the built app:
+//   npm run build:renderer && node scripts/present-shots.mjs [outDir]   → /tmp/present-shots/*.png
+import { mkdirSync } from 'node:fs';
+import { launchChromium, serveBuiltApp } from '../bench/support.mjs';
+
+const out = process.argv[2] ?? '/tmp/present-shots';
+mkdirSync(out, { recursive: true });
+const SIZES = [
+  [1920, 1080],
+  [1280, 720],
+  [1024, 768],
+];
+const { server, url } = await serveBuiltApp();
+const browser = await launchChromium();
+try {
+  for (const [width, height] of SIZES) {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Load example: Customer support' }).click();
+    await page.getByRole('button', { name: 'Open Customer support (to-be)', exact: true }).click();
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    const deck = page.getByRole('dialog', { name: 'Presentation' });
+    await deck.waitFor();
+    for (let i = 1; i <= 9; i += 1) {
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: `${out}/${width}x${height}-slide${i}.png` });
+      if (i === 3) {
+        await page.keyboard.press('f');
+        await page.keyboard.press('ArrowRight');
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(250);
+        await page.screenshot({ path: `${out}/${width}x${height}-slide3-walk.png` });
+        await page.keyboard.press('Escape');
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.keyboard.press('?');
+    await page.screenshot({ path: `${out}/${width}x${height}-keys.png` });
+    await page.close();
+  }
+  console.log(`Screenshots written to ${out}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
