@@ -109,8 +109,10 @@ export function DiagramSlide({ workflow, roles, analysis, heat, stops, walk, ski
                 <dt>Skills</dt>
                 <dd>
                   {stop.skills
+                    .slice(0, 3)
                     .map((s) => `${skills.get(s.skillId)?.name ?? s.skillId} (${s.level})`)
                     .join(', ')}
+                  {stop.skills.length > 3 ? ` and ${stop.skills.length - 3} more` : ''}
                 </dd>
               </>
             )}
