@@ -152,7 +152,7 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
   return createPortal(
     <div
       ref={root}
-      className={`presentation screen-${deck.screen}`}
+      className={`presentation presentation-theme screen-${deck.screen}`}
       role="dialog"
       aria-modal="true"
       aria-label="Presentation"

@@ -3,7 +3,7 @@
  * costs per hour and person names may appear. Every change is an edit of the workflow through the workspace
  * store (shared/story/edit.ts), so it is undoable and saved like any other.
  */
-import { ArrowDown, ArrowUp, Presentation as PresentIcon } from 'lucide-react';
+import { ArrowDown, ArrowUp, Presentation as PresentIcon, Printer } from 'lucide-react';
 import type { Workflow } from '../../shared/model/schema';
 import {
   moveSlide,
@@ -17,6 +17,7 @@ import { useWorkspace } from '../store/workspaceStore';
 import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/fields';
 import { useOpenStory } from './Presentation';
+import { usePresentUi } from './presentUi';
 
 export function StoryEditor({ open, onClose }: { open: boolean; onClose(): void }) {
   const data = useOpenStory();
@@ -34,6 +35,15 @@ export function StoryEditor({ open, onClose }: { open: boolean; onClose(): void 
         <>
           <button type="button" onClick={onClose}>
             Close
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              onClose();
+              usePresentUi.getState().setReportOpen(true);
+            }}
+          >
+            <Printer size={16} aria-hidden /> Print report…
           </button>
           <button
             type="button"

@@ -15,6 +15,11 @@ const workflowOpen = () =>
 /** Where the focus was when the presentation started: it goes back there afterwards. */
 let focusBefore: HTMLElement | null = null;
 
+/** Remembers the focused element, for a surface that takes over the window (presentation, report). */
+export function rememberFocus(): void {
+  focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+}
+
 export function restoreFocus(): void {
   const element = focusBefore;
   focusBefore = null;
@@ -44,6 +49,17 @@ export function usePresentActions(): void {
           run: () => usePresentUi.getState().setStoryOpen(true),
           keywords: ['slides', 'presentation', 'speaker notes', 'next steps', 'reorder', 'hide slide'],
         },
+        {
+          id: 'file.print-report',
+          title: 'Print report…',
+          group: 'File',
+          enabled: workflowOpen,
+          run: () => {
+            rememberFocus();
+            usePresentUi.getState().setReportOpen(true);
+          },
+          keywords: ['pdf', 'handout', 'print', 'report', 'slides'],
+        },
       ]),
     [],
   );
@@ -52,7 +68,7 @@ export function usePresentActions(): void {
     () =>
       onCommand((command) => {
         if (command === 'present' && !useEditor.getState().presenting) {
-          focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          rememberFocus();
         }
       }),
     [],
@@ -61,7 +77,7 @@ export function usePresentActions(): void {
 
 /** Whether the lazily loaded surfaces are needed at all. */
 export function usePresentSurfacesNeeded(): boolean {
-  const ui = usePresentUi((s) => s.exportOpen || s.storyOpen);
+  const ui = usePresentUi((s) => s.exportOpen || s.storyOpen || s.reportOpen);
   const presenting = useEditor((s) => s.presenting);
   return ui || presenting;
 }

@@ -100,3 +100,29 @@ export function unionOf(boxes: readonly Rect[]): Rect | null {
 
 export const viewBoxText = (v: ViewBox) =>
   [v.x, v.y, v.width, v.height].map((n) => String(Math.round(n * 10) / 10)).join(' ');
+
+/**
+ * Print tiles of a diagram for a page `pageWidth` CSS pixels wide: the whole diagram in one when its smallest
+ * text stays at or above `minTextPx` at page width, else columns of equal width at the legible scale that
+ * overlap by `overlap` of a tile, so the diagram is never cut and never shrunk below legible text.
+ */
+export function printTiles(
+  diagram: { width: number; height: number; minFontSize: number },
+  pageWidth: number,
+  minTextPx: number,
+  overlap = 0.08,
+): ViewBox[] {
+  const scale = pageWidth / diagram.width;
+  if (scale * diagram.minFontSize >= minTextPx || pageWidth <= 0) {
+    return [{ x: 0, y: 0, width: diagram.width, height: diagram.height }];
+  }
+  const tileWidth = (pageWidth * diagram.minFontSize) / minTextPx;
+  const step = tileWidth * (1 - overlap);
+  const count = Math.ceil((diagram.width - tileWidth) / step) + 1;
+  return Array.from({ length: count }, (_, i) => ({
+    x: Math.min(i * step, diagram.width - tileWidth),
+    y: 0,
+    width: tileWidth,
+    height: diagram.height,
+  }));
+}

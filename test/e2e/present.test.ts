@@ -5,10 +5,15 @@
  * and the story editor's edits (hide, move, notes) with undo.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppDriver, eventually, launchBrowser, text, visible } from './harness';
+import { customerSupportExample } from '../../shared/examples/customerSupport';
+import { skillIndex } from '../../shared/ontology';
+import { generateStory } from '../../shared/story/generate';
+import { AppDriver, eventually, launchBrowser, tempDir, text, visible } from './harness';
 
 const SHOTS = '/tmp/present-shots';
 const TITLES = [
@@ -255,6 +260,58 @@ describe('presentation mode', () => {
     await page.keyboard.press('5');
     await page.keyboard.press('Enter');
     await eventually(() => text(live)).toBe('Slide 5 of 9: Figures');
+    await app.close();
+  });
+
+  it('prints a report of every visible slide whose PDF holds the titles and the figures of the analysis', async (context) => {
+    if (!existsSync('/usr/bin/pdftotext')) {
+      context.skip('pdftotext is not installed (apt-get install -y poppler-utils)');
+    }
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await openExample(app);
+    await app.button('Story…').click();
+    await page.getByRole('dialog', { name: 'Story' }).getByRole('button', { name: 'Print report…' }).click();
+    const report = page.getByRole('dialog', { name: 'Report' });
+    await visible(report);
+    await eventually(() => report.getByRole('region', { name: /^Page \d+: / }).count()).toBe(9);
+    await visible(report.getByRole('button', { name: 'Print report…' }));
+    await page.screenshot({ path: `${SHOTS}/e2e-report.png` });
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+
+    await page.emulateMedia({ media: 'print' });
+    const file = join(tempDir(), 'report.pdf');
+    writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const pdfText = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    // Nine slides, the two wide diagrams in two overlapping parts each (never shrunk below 6 pt).
+    expect(pages).toBe(11);
+    expect(pdfText).toContain('Part 2 of 2');
+    for (const title of TITLES.slice(1)) expect(pdfText).toContain(title);
+    // The figures are the analysis's: the same story generated here from the example.
+    const ws = customerSupportExample();
+    const story = generateStory({
+      toBe: ws.workflows.find((w) => w.kind === 'to-be')!,
+      asIs: ws.workflows.find((w) => w.kind === 'as-is')!,
+      roles: ws.roles,
+      skills: skillIndex(ws.customSkills),
+    });
+    const figures = story.slides.find((s) => s.kind === 'figures')!.content;
+    if (figures?.kind !== 'figures') throw new Error('no figures slide');
+    for (const f of figures.figures) {
+      const row = pdfText.split('\n').find((line) => line.includes(f.label));
+      expect(row, f.label).toBeDefined();
+      for (const v of [f.asIs, f.toBe, f.change]) if (v) expect(row, f.label).toContain(v);
+    }
+    const bottleneck = story.slides.find((s) => s.kind === 'bottleneck')!.content;
+    if (bottleneck?.kind !== 'bottleneck') throw new Error('no bottleneck slide');
+    expect(pdfText.replace(/\s+/g, ' ')).toContain(bottleneck.summary);
+    await page.emulateMedia({ media: 'screen' });
+    await page.keyboard.press('Escape');
+    await eventually(() => report.count()).toBe(0);
     await app.close();
   });
 });

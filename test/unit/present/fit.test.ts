@@ -1,6 +1,6 @@
 /** Diagram fitting on slides: whole when legible, else a window at the legible scale around the focus. */
 import { describe, expect, it } from 'vitest';
-import { fitDiagram, unionOf, zoomTo } from '../../../renderer/present/fit';
+import { fitDiagram, printTiles, unionOf, zoomTo } from '../../../renderer/present/fit';
 
 const diagram = { width: 2000, height: 500, minFontSize: 12 };
 
@@ -59,5 +59,26 @@ describe('fitDiagram', () => {
         { x: 40, y: 5, width: 10, height: 10 },
       ]),
     ).toEqual({ x: 10, y: 5, width: 40, height: 25 });
+  });
+});
+
+describe('printTiles', () => {
+  it('keeps a diagram whole when its text stays legible at page width', () => {
+    // 1000 / 1200 × 12 = 10 px ≥ 8 px.
+    expect(printTiles({ width: 1200, height: 400, minFontSize: 12 }, 1000, 8)).toEqual([
+      { x: 0, y: 0, width: 1200, height: 400 },
+    ]);
+  });
+
+  it('tiles a wide diagram in overlapping columns at the legible scale, the last ending at the edge', () => {
+    // Tile width = 1000 × 12 / 8 = 1500 units, step 1500 × 0.9 = 1350: tiles at 0, 1350, then 3000 − 1500.
+    const tiles = printTiles({ width: 3000, height: 600, minFontSize: 12 }, 1000, 8, 0.1);
+    expect(tiles.map((t) => [t.x, t.width])).toEqual([
+      [0, 1500],
+      [1350, 1500],
+      [1500, 1500],
+    ]);
+    // 2228 wide (the customer-support to-be) on a 1047 px A4 landscape page: 2 tiles.
+    expect(printTiles({ width: 2228, height: 488, minFontSize: 12 }, 1047, 8)).toHaveLength(2);
   });
 });
