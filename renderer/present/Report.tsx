@@ -110,8 +110,8 @@ export function Report({ onClose }: { onClose(): void }) {
           <X size={16} aria-hidden /> Close report
         </button>
         <span>
-          {slides.length} page{slides.length === 1 ? '' : 's'}, A4 landscape. Choose “Save as PDF” in the
-          print dialog for a handout.
+          {slides.length} slide{slides.length === 1 ? '' : 's'}, one per A4 landscape page. Choose “Save as
+          PDF” in the print dialog for a handout.
         </span>
       </div>
       <main className="report-pages presentation-theme" aria-label={`Report: ${data.subject.name}`}>
