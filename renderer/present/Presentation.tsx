@@ -240,6 +240,12 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
           </button>
         </footer>
       )}
+      {deck.notes && deck.screen === 'slide' && slide && (
+        <aside className="presentation-notes" aria-label="Speaker notes">
+          <h2>Speaker notes</h2>
+          <p>{slide.notes.trim() || 'No notes for this slide (write them in Edit story…).'}</p>
+        </aside>
+      )}
       {deck.help && (
         <div className="presentation-help" role="region" aria-label="Presentation keys">
           <h2>Keys</h2>

@@ -12,6 +12,8 @@ export interface DeckState {
   count: number;
   screen: Screen;
   help: boolean;
+  /** The speaker notes of the slide are shown (a rehearsal on one screen: the room sees them too). */
+  notes: boolean;
   /** Digits typed for "number + Enter". */
   typed: string;
   /** The stop of Walk the flow (0-based), or null when not walking. */
@@ -30,7 +32,7 @@ export interface DeckResult {
 }
 
 export function initialDeck(count: number, index = 0): DeckState {
-  return { index, count, screen: 'slide', help: false, typed: '', walk: null, walkStops: 0 };
+  return { index, count, screen: 'slide', help: false, notes: false, typed: '', walk: null, walkStops: 0 };
 }
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', ' ', 'Spacebar', 'PageDown']);
@@ -62,6 +64,7 @@ export function pressKey(state: DeckState, key: string): DeckResult {
   if (key === 'Escape') {
     if (state.typed) return result({ ...state, typed: '' });
     if (state.screen !== 'slide') return result({ ...state, screen: 'slide' });
+    if (state.notes) return result({ ...state, notes: false });
     if (state.walk !== null) return result({ ...state, walk: null }, 'announce-slide');
     return result(state, 'leave');
   }
@@ -70,6 +73,7 @@ export function pressKey(state: DeckState, key: string): DeckResult {
     return result({ ...state, screen: state.screen === 'black' ? 'slide' : 'black', typed: '' });
   if (key === 'w' || key === 'W' || key === ',')
     return result({ ...state, screen: state.screen === 'white' ? 'slide' : 'white', typed: '' });
+  if (key === 'n' || key === 'N') return result({ ...state, notes: !state.notes, typed: '' });
   if (/^[0-9]$/.test(key)) return result({ ...state, typed: (state.typed + key).slice(-3) });
   if (key === 'Backspace' && state.typed) return result({ ...state, typed: state.typed.slice(0, -1) });
   if (key === 'Enter' && state.typed) {
@@ -105,6 +109,7 @@ export const DECK_KEYS: readonly (readonly [string, string])[] = [
   ['B', 'Black screen (again to return)'],
   ['W', 'White screen (again to return)'],
   ['F', 'Walk the flow on a diagram slide'],
+  ['N', 'Show or hide the speaker notes (the room sees them too)'],
   ['?', 'Show or hide these keys'],
-  ['Esc', 'Leave the key list, black or white screen or the walk; then end the presentation'],
+  ['Esc', 'Leave the key list, black or white screen, the notes or the walk; then end the presentation'],
 ];

@@ -244,6 +244,14 @@ describe('presentation mode', () => {
     await dialog.getByRole('button', { name: 'Present' }).click();
     const live = liveOf(page);
     await eventually(() => text(live)).toBe('Slide 1 of 8: Title');
+    await page.keyboard.press('n');
+    await eventually(() =>
+      text(deckOf(page).getByRole('complementary', { name: 'Speaker notes' })),
+    ).toContain('Welcome everyone');
+    await page.keyboard.press('Escape');
+    await eventually(() => deckOf(page).getByRole('complementary', { name: 'Speaker notes' }).count()).toBe(
+      0,
+    );
     await page.keyboard.press('4');
     await page.keyboard.press('Enter');
     await eventually(() => text(live)).toBe('Slide 4 of 8: Figures');

@@ -46,6 +46,12 @@ describe('pressKey', () => {
     expect(pressKey(help, 'Escape').state.help).toBe(false);
     expect(pressKey(help, 'Escape').effect).toBeNull();
     expect(pressKey(press(s, '5'), 'Escape').state).toMatchObject({ typed: '', index: 2 });
+    const notes = press(s, 'n');
+    expect(notes.notes).toBe(true);
+    expect(press(notes, 'N').notes).toBe(false);
+    expect(pressKey(notes, 'Escape')).toMatchObject({ effect: null, state: { notes: false } });
+    // Notes stay open from slide to slide.
+    expect(press(notes, 'ArrowRight')).toMatchObject({ index: 3, notes: true });
   });
 
   it('walks the flow with the arrow keys and Escape leaves the walk before the presentation', () => {
