@@ -225,6 +225,25 @@ describe('presentation mode', () => {
     await app.close();
   });
 
+  it('presents the invoice-processing pair too: every slide announced, no page error, nothing overflows', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await app.button('Load example: Invoice processing').click();
+    await app.openWorkflow('Invoice processing (to-be)');
+    await app.button('Present').click();
+    const problems: string[] = [];
+    for (let i = 1; i <= 9; i += 1) {
+      await eventually(() => text(liveOf(page))).toBe(`Slide ${i} of 9: ${TITLES[i - 1]}`);
+      await page.waitForTimeout(100);
+      problems.push(...(await overflowOf(page)).map((p) => `slide ${i}: ${p}`));
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(problems).toEqual([]);
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
   it('edits the story: hide, move and notes go through undo, and the presentation follows', async () => {
     const app = await AppDriver.open(browser);
     const { page } = app;
