@@ -163,6 +163,9 @@ export function App() {
               </button>
               <HistoryButtons />
               <PresentButton />
+              <button type="button" onClick={() => usePresentUi.getState().setStoryOpen(true)}>
+                Story…
+              </button>
               <button type="button" onClick={() => void exportWorkflowAndReport(workflow.id)}>
                 <Download size={16} aria-hidden /> Export JSON
               </button>

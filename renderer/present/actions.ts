@@ -4,12 +4,30 @@
  */
 import { useEffect } from 'react';
 import { registerActions } from '../commands/registry';
+import { onCommand } from '../desktop/commands';
 import { useEditor } from '../store/editorStore';
 import { useWorkspace } from '../store/workspaceStore';
 import { usePresentUi } from './presentUi';
 
 const workflowOpen = () =>
   useWorkspace.getState().openWorkflowId !== null && !useEditor.getState().presenting;
+
+/** Where the focus was when the presentation started: it goes back there afterwards. */
+let focusBefore: HTMLElement | null = null;
+
+/** Remembers the focused element, for a surface that takes over the window (presentation, report). */
+export function rememberFocus(): void {
+  focusBefore = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+}
+
+export function restoreFocus(): void {
+  const element = focusBefore;
+  focusBefore = null;
+  // After the editor's panels have come back (they are hidden while presenting).
+  requestAnimationFrame(() => {
+    if (element?.isConnected) element.focus();
+  });
+}
 
 export function usePresentActions(): void {
   useEffect(
@@ -23,14 +41,43 @@ export function usePresentActions(): void {
           run: () => usePresentUi.getState().setExportOpen(true),
           keywords: ['svg', 'png', 'image', 'csv', 'copy image', 'clipboard', 'spreadsheet'],
         },
+        {
+          id: 'view.story',
+          title: 'Edit story…',
+          group: 'View',
+          enabled: workflowOpen,
+          run: () => usePresentUi.getState().setStoryOpen(true),
+          keywords: ['slides', 'presentation', 'speaker notes', 'next steps', 'reorder', 'hide slide'],
+        },
+        {
+          id: 'file.print-report',
+          title: 'Print report…',
+          group: 'File',
+          enabled: workflowOpen,
+          run: () => {
+            rememberFocus();
+            usePresentUi.getState().setReportOpen(true);
+          },
+          keywords: ['pdf', 'handout', 'print', 'report', 'slides'],
+        },
       ]),
+    [],
+  );
+  // Registered before the editor's own listener, so the focus is read before the panels hide.
+  useEffect(
+    () =>
+      onCommand((command) => {
+        if (command === 'present' && !useEditor.getState().presenting) {
+          rememberFocus();
+        }
+      }),
     [],
   );
 }
 
 /** Whether the lazily loaded surfaces are needed at all. */
 export function usePresentSurfacesNeeded(): boolean {
-  const ui = usePresentUi((s) => s.exportOpen || s.storyOpen);
+  const ui = usePresentUi((s) => s.exportOpen || s.storyOpen || s.reportOpen);
   const presenting = useEditor((s) => s.presenting);
   return ui || presenting;
 }

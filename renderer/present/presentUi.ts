@@ -7,13 +7,18 @@ import { create } from 'zustand';
 interface PresentUiState {
   exportOpen: boolean;
   storyOpen: boolean;
+  /** The printable report (all visible slides, one per page). */
+  reportOpen: boolean;
   setExportOpen(open: boolean): void;
   setStoryOpen(open: boolean): void;
+  setReportOpen(open: boolean): void;
 }
 
 export const usePresentUi = create<PresentUiState>()((set) => ({
   exportOpen: false,
   storyOpen: false,
+  reportOpen: false,
   setExportOpen: (exportOpen) => set({ exportOpen }),
   setStoryOpen: (storyOpen) => set({ storyOpen }),
+  setReportOpen: (reportOpen) => set({ reportOpen }),
 }));
