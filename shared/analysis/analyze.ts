@@ -21,8 +21,8 @@ import { firstUnfitFigure, inputOutOfRange } from './domain';
 import { boundMessage } from '../model/bounds';
 import type { PoolQueue } from './queueing';
 import { formatNumber as f, formatPercent } from './numbers';
-import { longestPath } from './parallel';
-import type { LongestPath, PathTime } from './parallel';
+import { longestPath } from '../flow/parallel';
+import type { LongestPath, PathTime } from '../flow/parallel';
 import type { Role, Step, StepType, TaskMode, Workflow, WorkflowKind } from '../model/schema';
 
 export interface AnalysisOptions {

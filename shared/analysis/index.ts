@@ -39,7 +39,7 @@ export type {
   WorkflowAnalysis,
   WorkflowRef,
 } from './analyze';
-export { findParallelBlocks, longestPath } from './parallel';
+export { findParallelBlocks, longestPath } from '../flow/parallel';
 export type {
   BlockTiming,
   BranchTiming,
@@ -48,7 +48,7 @@ export type {
   ParallelBlocksResult,
   ParallelOptions,
   PathTime,
-} from './parallel';
+} from '../flow/parallel';
 export { feedbackRate, learningFactor, MAX_PROJECTION_WEEKS, projectLearning } from './learning';
 export type {
   LearningProjection,

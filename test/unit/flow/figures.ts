@@ -71,7 +71,9 @@ function workflowFigures(entry: NamedWorkspace, workflow: Workflow): Record<stri
   return {
     analysis: analyzeWorkflow(workflow, roles),
     analysisWhatIf: analyzeWorkflow(workflow, roles, whatIf),
-    ...(large ? {} : { analysisSummary: analyzeWorkflow(workflow, roles, { ...whatIf, explain: 'summary' }) }),
+    ...(large
+      ? {}
+      : { analysisSummary: analyzeWorkflow(workflow, roles, { ...whatIf, explain: 'summary' }) }),
     simulation: simulation({}),
     simulationWhatIf: simulation(whatIf),
     projection: projectLearning(workflow, roles, { weeks, skills }),
@@ -114,7 +116,10 @@ function refusals(workspace: Workspace): Record<string, unknown> {
 function cliFigures(): Record<string, unknown> {
   const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
   const out: Record<string, unknown> = {};
-  for (const file of ['examples/customer-support.coarchitect.json', 'examples/invoice-processing.coarchitect.json']) {
+  for (const file of [
+    'examples/customer-support.coarchitect.json',
+    'examples/invoice-processing.coarchitect.json',
+  ]) {
     for (const args of [
       ['--json'],
       ['--json', '--volume', '900', '--weeks', '6', '--simulate', '2', '--seed', '3', '--replications', '2'],
@@ -131,7 +136,8 @@ export function allFigures(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const entry of workspaces()) {
     const perWorkflow: Record<string, unknown> = {};
-    for (const workflow of entry.workspace.workflows) perWorkflow[workflow.id] = workflowFigures(entry, workflow);
+    for (const workflow of entry.workspace.workflows)
+      perWorkflow[workflow.id] = workflowFigures(entry, workflow);
     out[entry.name] = plain(perWorkflow);
   }
   out['refusals'] = plain(refusals(TEMPLATES[0]!.build()));

@@ -1,7 +1,8 @@
 /**
  * Parallel blocks: a parallel split, the join where its branches meet again, and the steps of each branch.
- * The analysis needs them twice: a join fires once per set of branch tokens (visits, chain.ts), and a case
- * waits for its slowest branch (cycle time, `longestPath` below).
+ * The flow graph (graph.ts) checks them, a join fires once per set of branch tokens (the analysis's visits,
+ * shared/analysis/chain.ts; the simulation's joins), and a case waits for its slowest branch (cycle time,
+ * `longestPath` below).
  *
  * A parallel step with several outgoing connections is a split; one with several incoming connections is a
  * join (one step may be both: it joins, then splits again). The analysis requires blocks to be WELL NESTED:
@@ -44,11 +45,6 @@ export type ParallelBlocksResult =
   { ok: true; blocks: ParallelBlock[] } | { ok: false; message: string; stepIds: string[] };
 
 export interface ParallelOptions {
-  /**
-   * What-if rejection rates by review id. A review's rework path counts as a way out of its step only when
-   * its rejection rate (this one, or the review's own) is above 0.
-   */
-  rejectionRate?: Readonly<Record<string, number>>;
   /** Step id → position in `steps`, if the caller has it already (first occurrence of each id). */
   index?: ReadonlyMap<string, number>;
 }
@@ -88,7 +84,7 @@ export function findParallelBlocks(
   for (const e of workflow.edges) {
     const from = index.get(e.source);
     const to = index.get(e.target);
-    if (from === undefined || to === undefined) continue; // reported by the chain as a dangling connection
+    if (from === undefined || to === undefined) continue; // refused by the flow graph as a dangling connection
     linkFrom[links] = from;
     linkTo[links++] = to;
     connectionsOut[from]!++;
@@ -97,9 +93,9 @@ export function findParallelBlocks(
   for (let i = 0; i < n; i++) {
     const s = steps[i]!;
     if (s.type !== 'review' || s.reworkTargetId === null) continue;
-    const rate = options.rejectionRate?.[s.id] ?? s.rejectionRate;
+    // A review's rework path is a way out of its step only when it carries work.
     const target = index.get(s.reworkTargetId);
-    if (rate > 0 && target !== undefined) {
+    if (s.rejectionRate > 0 && target !== undefined) {
       linkFrom[links] = i;
       linkTo[links++] = target;
     }
