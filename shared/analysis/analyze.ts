@@ -10,7 +10,8 @@
  * and its arrival rate and waits are per minute of that working time (a wait of 30 minutes means 30
  * working minutes, which may span a night or a weekend in calendar time).
  *
- * Nothing here mutates its inputs; what-if options (volume, headcount, rejection rates) override copies.
+ * Nothing here mutates its inputs; a what-if (volume, headcount, rejection rates) is applied to copies at the
+ * entry (analyzeWorkflow, with shared/whatIf), and the engine (analyzeFlow) never sees it.
  */
 import { computeVisits } from './visits';
 import { TRANSITION_KINDS } from './chain';
@@ -18,20 +19,16 @@ import type { ChainError, MarkovChain, TransitionKind } from './chain';
 import { pert } from './pert';
 import { MINUTES_PER_WEEK, mixServiceTimes, poolQueue } from './queueing';
 import { firstUnfitFigure, inputOutOfRange } from './domain';
-import { boundMessage } from '../model/bounds';
+import { applyWhatIf } from '../whatIf/whatIf';
+import type { WhatIf } from '../whatIf/whatIf';
 import type { PoolQueue } from './queueing';
 import { formatNumber as f, formatPercent } from './numbers';
 import { longestPath } from '../flow/parallel';
 import type { LongestPath, PathTime } from '../flow/parallel';
 import type { Role, Step, StepType, TaskMode, Workflow, WorkflowKind } from '../model/schema';
 
-export interface AnalysisOptions {
-  /** What-if case volume per week, instead of the workflow's. */
-  volumePerWeek?: number;
-  /** What-if headcount by role id, instead of the roles' own. */
-  headcount?: Readonly<Record<string, number>>;
-  /** What-if rejection rate (0–1) by review step id, instead of the reviews' own. */
-  rejectionRate?: Readonly<Record<string, number>>;
+/** A what-if (applied once, at the entry: shared/whatIf) and what the engine itself takes. */
+export interface AnalysisOptions extends WhatIf {
   /**
    * Hours per week by role id that the role spends learning outside the cases (coaching, pairing, retros,
    * courses; see shared/skills). They come out of the role's capacity: utilization = (load + learning) /
@@ -188,58 +185,60 @@ const KIND_WORDS: Record<TransitionKind, string> = {
 /** Parts of the analysis that are texts or references, not figures: not walked by the last guard. */
 const TEXT_FIELDS: ReadonlySet<string> = new Set(['explanations', 'warnings', 'workflow']);
 
+/**
+ * The analysis of a workflow under a what-if: the what-if is checked and applied once (shared/whatIf), and
+ * the engine below sees only the overridden workflow and roles.
+ */
 export function analyzeWorkflow(
   workflow: Workflow,
   roles: readonly Role[],
   options: AnalysisOptions = {},
 ): AnalysisResult {
-  const ref: WorkflowRef = {
-    id: workflow.id,
-    name: workflow.name,
-    kind: workflow.kind,
-    redesignOfId: workflow.redesignOfId,
-  };
-  const explain = options.explain ?? 'all';
-  const warnings: string[] = [];
-  const invalid = (message: string): AnalysisFailure => ({
-    ok: false,
-    workflow: ref,
-    error: { code: 'invalid-option', message, stepIds: [] },
-  });
+  const applied = applyWhatIf(workflow, roles, options);
+  if (!applied.ok) return invalidOption(workflow, applied.message);
+  return analyzeFlow(applied.workflow, applied.roles, options, applied.warnings);
+}
 
-  const volume = options.volumePerWeek ?? workflow.volumePerWeek;
-  if (options.volumePerWeek !== undefined) {
-    const problem = boundMessage('volumePerWeek', volume, 'the what-if case volume');
-    if (problem) return invalid(problem);
-  }
-  for (const [roleId, h] of Object.entries(options.headcount ?? {})) {
-    const problem = boundMessage('headcount', h, `the what-if headcount of role '${roleId}'`);
-    if (problem) return invalid(problem);
-    if (!roles.some((r) => r.id === roleId))
-      warnings.push(`What-if headcount for unknown role '${roleId}' ignored.`);
-  }
+const refOf = (workflow: Workflow): WorkflowRef => ({
+  id: workflow.id,
+  name: workflow.name,
+  kind: workflow.kind,
+  redesignOfId: workflow.redesignOfId,
+});
+
+const invalidOption = (workflow: Workflow, message: string): AnalysisFailure => ({
+  ok: false,
+  workflow: refOf(workflow),
+  error: { code: 'invalid-option', message, stepIds: [] },
+});
+
+/** What the engine takes besides the workflow and roles: never a what-if (it is applied before). */
+export type FlowAnalysisOptions = Pick<AnalysisOptions, 'learningHoursPerWeek' | 'explain'>;
+
+/**
+ * The analysis of a workflow as it is, with the roles as they are (a what-if already applied): `warnings`
+ * are the what-if's own, which come first.
+ */
+export function analyzeFlow(
+  workflow: Workflow,
+  roles: readonly Role[],
+  options: FlowAnalysisOptions = {},
+  whatIfWarnings: readonly string[] = [],
+): AnalysisResult {
+  const ref = refOf(workflow);
+  const explain = options.explain ?? 'all';
+  const warnings: string[] = [...whatIfWarnings];
   for (const [roleId, h] of Object.entries(options.learningHoursPerWeek ?? {})) {
     if (!(Number.isFinite(h) && h >= 0)) {
-      return invalid(
+      return invalidOption(
+        workflow,
         `The learning hours per week of role '${roleId}' must be at least 0 (got ${String(h)}).`,
       );
     }
   }
   const learningOf = (roleId: string) => options.learningHoursPerWeek?.[roleId] ?? 0;
   const anyLearning = Object.values(options.learningHoursPerWeek ?? {}).some((h) => h > 0);
-  const rejectionOverrides = Object.entries(options.rejectionRate ?? {});
-  const reviewIds =
-    rejectionOverrides.length > 0
-      ? new Set(workflow.steps.filter((s) => s.type === 'review').map((s) => s.id))
-      : null;
-  for (const [stepId, r] of rejectionOverrides) {
-    const problem = boundMessage('rejectionRate', r, `the what-if rejection rate of step '${stepId}'`);
-    if (problem) return invalid(problem);
-    if (!reviewIds?.has(stepId))
-      warnings.push(
-        `What-if rejection rate for '${stepId}', which is not a review of this workflow, ignored.`,
-      );
-  }
+  const volume = workflow.volumePerWeek;
 
   const outOfRange = inputOutOfRange(workflow, roles, volume);
   if (outOfRange !== null) {
@@ -250,7 +249,7 @@ export function analyzeWorkflow(
     };
   }
 
-  const solved = computeVisits(workflow, { rejectionRate: options.rejectionRate ?? {} });
+  const solved = computeVisits(workflow);
   if (!solved.ok) return { ok: false, workflow: ref, error: solved.error };
   const { chain, visits } = solved;
   const explanations: Record<string, string> = {};
@@ -345,7 +344,7 @@ export function analyzeWorkflow(
   const pools: PoolQueue[] = [];
   const roleResults: RoleAnalysis[] = usedRoles.map((role, r) => {
     const members = roleSteps[r]!;
-    const headcount = options.headcount?.[role.id] ?? role.headcount;
+    const headcount = role.headcount;
     let visitsPerCase = 0;
     let loadMinutesPerCase = 0;
     let secondMomentSum = 0;

@@ -29,7 +29,6 @@ import { BRANCH, compileFlow, SUCCESSOR_KINDS } from '../flow/graph';
 import type { SuccessorKind } from '../flow/graph';
 import type { ParallelBlock } from '../flow/parallel';
 import type { FlowRefusal, FlowRefusalCode } from '../flow/refusals';
-import { withRejectionRates } from '../whatIf/whatIf';
 
 /**
  * Why a transition exists: the plain next step, a decision branch, a review's accept / rework path, or one
@@ -90,16 +89,9 @@ export type ChainError = FlowRefusal;
 
 export type ChainResult = { ok: true; chain: MarkovChain } | { ok: false; error: ChainError };
 
-export interface ChainOptions {
-  /** What-if rejection rates by review step id, in [0, 1]; they replace the reviews' own rates. */
-  rejectionRate?: Readonly<Record<string, number>>;
-}
-
-export function buildChain(
-  workflow: Pick<Workflow, 'steps' | 'edges'>,
-  options: ChainOptions = {},
-): ChainResult {
-  const compiled = compileFlow(withRejectionRates(workflow, options.rejectionRate ?? {}));
+/** The Markov chain of a workflow (a what-if already applied: shared/whatIf). */
+export function buildChain(workflow: Pick<Workflow, 'steps' | 'edges'>): ChainResult {
+  const compiled = compileFlow(workflow);
   if (!compiled.ok) return compiled;
   const graph = compiled.graph;
   const n = graph.ids.length;

@@ -3,7 +3,6 @@ export { buildChain, transitionsOf, TRANSITION_KINDS } from './chain';
 export type {
   ChainError,
   ChainErrorCode,
-  ChainOptions,
   ChainResult,
   MarkovChain,
   Transition,
@@ -25,11 +24,12 @@ export {
   serversFor,
 } from './queueing';
 export type { PoolInput, PoolQueue, ServiceMix } from './queueing';
-export { analyzeWorkflow } from './analyze';
+export { analyzeFlow, analyzeWorkflow } from './analyze';
 export type {
   AnalysisError,
   AnalysisFailure,
   AnalysisOptions,
+  FlowAnalysisOptions,
   AnalysisResult,
   Bottleneck,
   ExplainLevel,

@@ -20,18 +20,19 @@
  * - Skills and the learning plan (shared/skills; for a to-be, unless `skillEffects: false`): a step whose role is below a
  *   recorded required level takes (1 + penalty × missing levels) times as long, and the review sending work
  *   back to it rejects that much more (skills/penalty.ts); coaching, pairing, retro, course and self-study
- *   time enters the roles' load (analyzeWorkflow's learningHoursPerWeek); as the plan's learning hours add
+ *   time enters the roles' load (the analysis's learningHoursPerWeek); as the plan's learning hours add
  *   up, levels rise towards the required ones, the penalty falls, and plan-item time stops once its gap is
  *   closed. Week 0 has today's levels; a workflow without recorded levels, plan or coaching is unaffected.
  *
- * Each week is then analysed with the ordinary engine (analyzeWorkflow, explain 'none') on a copy of the
+ * Each week is then analysed with the ordinary engine (analyzeFlow, explain 'none') on a copy of the
  * workflow with those times and rates, so every figure means what it means elsewhere; the inputs are never
  * modified. Without skill effects week 0 is today's analysis.
  *
  * Assumptions: the whole volume is worked every week (an overloaded team that does fewer cases would learn
  * more slowly than projected), and learning depends only on the cases done, not on calendar time.
  */
-import { analyzeWorkflow } from './analyze';
+import { analyzeFlow } from './analyze';
+import { applyWhatIf, withRejectionRates } from '../whatIf/whatIf';
 import type { AnalysisError, AnalysisOptions, Bottleneck, WorkflowAnalysis } from './analyze';
 import type { ReviewStep, Role, Skill, Step, TaskStep, Workflow } from '../model/schema';
 import { skillIndex } from '../ontology';
@@ -43,7 +44,7 @@ import type { LearningLoadPart, SkillWeekFigures } from '../skills/types';
 export interface LearningProjectionOptions {
   /** Weeks to project after week 0 (today): a whole number from 0 to MAX_PROJECTION_WEEKS. */
   weeks: number;
-  /** What-if overrides, as for analyzeWorkflow (`explain` is ignored: weeks are never explained). */
+  /** A what-if, applied once before week 0 (`explain` is ignored: weeks are never explained). */
   options?: AnalysisOptions;
   /** Built-in and custom skills by id, for hours per level; default the built-in ontology. */
   skills?: ReadonlyMap<string, Skill>;
@@ -141,6 +142,13 @@ export function projectLearning(
       error: null,
     };
   }
+  // The what-if is applied once, here; the skills plan reads the workflow and team as they are today.
+  const applied = applyWhatIf(workflow, roles, options);
+  if (!applied.ok) {
+    const error: AnalysisError = { code: 'invalid-option', message: applied.message, stepIds: [] };
+    return { ok: false, message: applied.message, week: 0, error };
+  }
+  const flow = applied.workflow;
   const learners: { at: number; step: LearningTask }[] = [];
   const reviews: FeedbackReview[] = [];
   workflow.steps.forEach((s: Step, at) => {
@@ -153,7 +161,7 @@ export function projectLearning(
   const plan = skillEffects && workflow.kind === 'to-be' ? skillPlan(workflow, roles, skills) : null;
   const stepAt = new Map(workflow.steps.map((s, i) => [s.id, i]));
   // Every review whose rate may move: feedback loops, and reviews of steps that can carry a penalty.
-  const reviewed = workflow.steps.filter(
+  const reviewed = flow.steps.filter(
     (s): s is ReviewStep =>
       s.type === 'review' && (s.feedbackLoop !== null || (plan !== null && s.reworkTargetId !== null)),
   );
@@ -174,7 +182,7 @@ export function projectLearning(
     const figures = plan ? plan.week(week) : { penaltyFactor: {}, learningHoursPerWeek: {}, levels: {} };
     const penaltyOf = (id: string | null) => (id === null ? 1 : (figures.penaltyFactor[id] ?? 1));
     const rates = reviewed.map((r) => {
-      const base = options.rejectionRate?.[r.id] ?? r.rejectionRate;
+      const base = r.rejectionRate;
       const rate = r.feedbackLoop
         ? feedbackRate(base, r.feedbackLoop.floorRate, r.feedbackLoop.weeklyReduction, week)
         : base;
@@ -193,18 +201,16 @@ export function projectLearning(
     ) {
       result = previous.result;
     } else {
-      const adjusted = adjust(workflow, learners, factors, figures.penaltyFactor, stepAt);
-      const rejectionRate: Record<string, number> = { ...options.rejectionRate };
+      const rejectionRate: Record<string, number> = {};
       reviewed.forEach((r, k) => (rejectionRate[r.id] = rates[k]!));
+      const adjusted = withRejectionRates(
+        adjust(flow, learners, factors, figures.penaltyFactor, stepAt),
+        rejectionRate,
+      );
       const learningHoursPerWeek: Record<string, number> = { ...options.learningHoursPerWeek };
       for (const [id, h] of Object.entries(figures.learningHoursPerWeek))
         learningHoursPerWeek[id] = (learningHoursPerWeek[id] ?? 0) + h;
-      const analysed = analyzeWorkflow(adjusted, roles, {
-        ...options,
-        rejectionRate,
-        learningHoursPerWeek,
-        explain: 'none',
-      });
+      const analysed = analyzeFlow(adjusted, applied.roles, { learningHoursPerWeek, explain: 'none' });
       if (!analysed.ok) {
         return {
           ok: false,
@@ -224,8 +230,7 @@ export function projectLearning(
     });
     const rejectionRate: Record<string, number> = {};
     reviewed.forEach((r, k) => {
-      if (r.feedbackLoop !== null || rates[k] !== (options.rejectionRate?.[r.id] ?? r.rejectionRate))
-        rejectionRate[r.id] = rates[k]!;
+      if (r.feedbackLoop !== null || rates[k] !== r.rejectionRate) rejectionRate[r.id] = rates[k]!;
     });
     const utilization: Record<string, number | null> = {};
     const hoursPerWeek: Record<string, number> = {};

@@ -96,33 +96,24 @@ export function serversFor(headcount: number): number {
   return headcount > 0 ? Math.max(1, Math.floor(headcount)) : 0;
 }
 
+/**
+ * The simulation's tables for a workflow and its roles (a what-if already applied: shared/whatIf); `warnings`
+ * start with the what-if's own.
+ */
 export function buildModel(
   workflow: Pick<Workflow, 'steps' | 'edges'>,
   roles: readonly Role[],
-  options: {
-    headcount?: Readonly<Record<string, number>>;
-    rejectionRate?: Readonly<Record<string, number>>;
-    serviceDistribution?: ServiceDistribution;
-  } = {},
+  options: { serviceDistribution?: ServiceDistribution; warnings?: readonly string[] } = {},
 ): ModelResult {
-  const routed = compileRouting(workflow, options.rejectionRate ?? {});
+  const routed = compileRouting(workflow);
   if (!routed.ok) return routed;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(options.warnings ?? [])];
   const steps = workflow.steps;
   const n = steps.length;
   const exponential = options.serviceDistribution === 'exponential';
 
   const roleById = new Map<string, Role>();
   for (const r of roles) if (!roleById.has(r.id)) roleById.set(r.id, r);
-  for (const roleId of Object.keys(options.headcount ?? {})) {
-    if (!roleById.has(roleId)) warnings.push(`What-if headcount for unknown role '${roleId}' ignored.`);
-  }
-  for (const stepId of Object.keys(options.rejectionRate ?? {})) {
-    if (!steps.some((s) => s.id === stepId && s.type === 'review'))
-      warnings.push(
-        `What-if rejection rate for '${stepId}', which is not a review of this workflow, ignored.`,
-      );
-  }
 
   // Pools: the roles doing person steps of this workflow, in the order the roles are given.
   const used = new Set<string>();
@@ -135,7 +126,7 @@ export function buildModel(
   const poolIndex = new Map<string, number>();
   for (const role of roleById.values()) {
     if (!used.has(role.id)) continue;
-    const headcount = options.headcount?.[role.id] ?? role.headcount;
+    const headcount = role.headcount;
     const capacity = headcount * role.hoursPerWeek * 60;
     const servers = capacity > 0 ? serversFor(headcount) : 0;
     const serverMinutesPerWeek = servers > 0 ? capacity / servers : 0;

@@ -20,7 +20,6 @@
 import type { Workflow } from '../model/schema';
 import { compileFlow, FORK } from '../flow/graph';
 import type { FlowRefusal } from '../flow/refusals';
-import { withRejectionRates } from '../whatIf/whatIf';
 
 export const KIND_START = 0;
 export const KIND_END = 1;
@@ -49,11 +48,9 @@ export interface Routing {
 
 export type RoutingResult = { ok: true; routing: Routing } | { ok: false; error: FlowRefusal };
 
-export function compileRouting(
-  workflow: Pick<Workflow, 'steps' | 'edges'>,
-  rejectionRates: Readonly<Record<string, number>> = {},
-): RoutingResult {
-  const compiled = compileFlow(withRejectionRates(workflow, rejectionRates));
+/** The routing tables of a workflow (a what-if already applied: shared/whatIf). */
+export function compileRouting(workflow: Pick<Workflow, 'steps' | 'edges'>): RoutingResult {
+  const compiled = compileFlow(workflow);
   if (!compiled.ok) return compiled;
   const graph = compiled.graph;
   const steps = graph.steps;

@@ -56,6 +56,7 @@ import {
 } from './model';
 import type { SimulationModel } from './model';
 import { Random } from './random';
+import { applyWhatIf } from '../whatIf/whatIf';
 import { KIND_END, KIND_JOIN, KIND_JOIN_SPLIT, KIND_SPLIT, KIND_WORK } from './routing';
 import { estimate, pooledHistogram, quantileSorted, sketchSorted } from './statistics';
 import type { DistributionSketch } from './statistics';
@@ -137,29 +138,21 @@ function checkSettings(workflow: WorkflowInput, options: SimulationSettings): Se
   if (!(Number.isFinite(warmupWeeks) && warmupWeeks >= 0)) {
     return invalid(`The warm-up must be at least 0 weeks (got ${String(warmupWeeks)}).`);
   }
-  const volumePerWeek = options.volumePerWeek ?? workflow.volumePerWeek;
-  if (!(Number.isFinite(volumePerWeek) && volumePerWeek >= 0)) {
-    return invalid(`The case volume must be a number of at least 0 (got ${String(volumePerWeek)}).`);
-  }
-  for (const [roleId, h] of Object.entries(options.headcount ?? {})) {
-    if (!(Number.isFinite(h) && h >= 0)) {
-      return invalid(`The what-if headcount of role '${roleId}' must be at least 0 (got ${String(h)}).`);
-    }
-  }
-  for (const [stepId, r] of Object.entries(options.rejectionRate ?? {})) {
-    if (!(r >= 0 && r <= 1)) {
-      return invalid(
-        `The what-if rejection rate of step '${stepId}' must be between 0 and 1 (got ${String(r)}).`,
-      );
-    }
-  }
   const maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
   if (!(maxEvents >= 1)) return invalid(`The event cap must be at least 1 (got ${String(maxEvents)}).`);
   const serviceDistribution = options.serviceDistribution ?? 'pert';
   if (serviceDistribution !== 'pert' && serviceDistribution !== 'exponential') {
     return invalid(`Unknown service distribution '${String(serviceDistribution)}'.`);
   }
-  return { weeks, warmupWeeks, replications, seed, volumePerWeek, serviceDistribution, maxEvents };
+  return {
+    weeks,
+    warmupWeeks,
+    replications,
+    seed,
+    volumePerWeek: workflow.volumePerWeek,
+    serviceDistribution,
+    maxEvents,
+  };
 }
 
 /** Sets up a simulation without running it; run it with advance() (or use simulateWorkflow). */
@@ -168,15 +161,16 @@ export function createSimulation(
   roles: readonly Role[],
   options: SimulationSettings,
 ): SimulationRun {
-  const settings = checkSettings(workflow, options);
+  const applied = applyWhatIf(workflow, roles, options);
+  if (!applied.ok) return new FailedRun(invalid(applied.message));
+  const settings = checkSettings(applied.workflow, options);
   if ('ok' in settings) return new FailedRun(settings);
-  const built = buildModel(workflow, roles, {
-    headcount: options.headcount ?? {},
-    rejectionRate: options.rejectionRate ?? {},
+  const built = buildModel(applied.workflow, applied.roles, {
     serviceDistribution: settings.serviceDistribution,
+    warnings: applied.warnings,
   });
   if (!built.ok) return new FailedRun({ ok: false, cancelled: false, error: built.error });
-  return new Engine(workflow, built.model, settings);
+  return new Engine(applied.workflow, built.model, settings);
 }
 
 /**
