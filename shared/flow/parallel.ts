@@ -56,25 +56,23 @@ class Unbalanced {
   ) {}
 }
 
-/** Finds the parallel blocks of a workflow and checks that they are well nested (see the module comment). */
-export function findParallelBlocks(
+/** Ways on and in of every step, compressed: those of step i at nextStart[i] … nextStart[i + 1] − 1 of next. */
+interface Links {
+  next: Int32Array;
+  nextStart: Int32Array;
+  previous: Int32Array;
+  previousStart: Int32Array;
+  connectionsOut: Int32Array;
+  connectionsIn: Int32Array;
+}
+
+/** Connections in their order, then rework paths that carry work, and the connection counts per step. */
+function parallelLinks(
   workflow: Pick<Workflow, 'steps' | 'edges'>,
-  options: ParallelOptions = {},
-): ParallelBlocksResult {
+  index: ReadonlyMap<string, number>,
+): Links {
   const steps = workflow.steps;
   const n = steps.length;
-  let anyParallel = false;
-  for (const s of steps) if (s.type === 'parallel') anyParallel = true;
-  if (!anyParallel) return { ok: true, blocks: [] };
-
-  let index = options.index;
-  if (!index) {
-    const own = new Map<string, number>();
-    for (let i = 0; i < n; i++) if (!own.has(steps[i]!.id)) own.set(steps[i]!.id, i);
-    index = own;
-  }
-  // Ways on from each step (connections in their order, then rework paths that carry work) and ways in, in
-  // compressed form: those of step i at nextStart[i] … nextStart[i + 1] − 1 of next (likewise previous).
   const m = workflow.edges.length;
   const linkFrom = new Int32Array(m + n);
   const linkTo = new Int32Array(m + n);
@@ -118,6 +116,30 @@ export function findParallelBlocks(
     next[nextFill[linkFrom[k]!]!++] = linkTo[k]!;
     previous[previousFill[linkTo[k]!]!++] = linkFrom[k]!;
   }
+  return { next, nextStart, previous, previousStart, connectionsOut, connectionsIn };
+}
+
+/** Finds the parallel blocks of a workflow and checks that they are well nested (see the module comment). */
+export function findParallelBlocks(
+  workflow: Pick<Workflow, 'steps' | 'edges'>,
+  options: ParallelOptions = {},
+): ParallelBlocksResult {
+  const steps = workflow.steps;
+  const n = steps.length;
+  let anyParallel = false;
+  for (const s of steps) if (s.type === 'parallel') anyParallel = true;
+  if (!anyParallel) return { ok: true, blocks: [] };
+
+  let index = options.index;
+  if (!index) {
+    const own = new Map<string, number>();
+    for (let i = 0; i < n; i++) if (!own.has(steps[i]!.id)) own.set(steps[i]!.id, i);
+    index = own;
+  }
+  const { next, nextStart, previous, previousStart, connectionsOut, connectionsIn } = parallelLinks(
+    workflow,
+    index,
+  );
   const isSplit = (i: number) => steps[i]!.type === 'parallel' && connectionsOut[i]! > 1;
   const isJoin = (i: number) => steps[i]!.type === 'parallel' && connectionsIn[i]! > 1;
   const q = (i: number) => `'${steps[i]!.name}'`;
@@ -134,6 +156,9 @@ export function findParallelBlocks(
   const resolving = new Uint8Array(n);
   const joinOwner = new Int32Array(n).fill(-1);
 
+  // One recursive resolution per split (its branches, nested blocks first, and its join), with every check
+  // of the module comment failing with its own message: kept as one closure because the checks share the
+  // walk's state (regions, owners) step by step.
   const resolve = (s: number): Resolved => {
     const done = blockOfSplit[s]!;
     if (done >= 0) return resolved[done]!;
