@@ -18,7 +18,7 @@ import type { MarkovChain } from './chain';
 import { firstUnfitFigure, inputOutOfRange } from './domain';
 import type { Role, Workflow } from '../model/schema';
 import { applyWhatIf } from '../whatIf/whatIf';
-import type { LongestPath } from '../flow/parallel';
+import type { LongestPath } from '../flow/longestPath';
 import type { PoolQueue } from './queueing';
 import type { Explanations } from './explanationKeys';
 import { rolesAtWork, stepFigures } from './phases/stepFigures';

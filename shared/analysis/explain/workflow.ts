@@ -1,6 +1,6 @@
 /** Explanations of the workflow's figures: volume, bottleneck, capacity, overload, cycle time, cost, stability. */
 import { formatNumber as f, formatPercent } from '../numbers';
-import type { LongestPath } from '../../flow/parallel';
+import type { LongestPath } from '../../flow/longestPath';
 import type { RoleAnalysis, WorkflowAnalysis } from '../types';
 
 export function explainWorkflow(

@@ -2,8 +2,8 @@
  * Phase 4 of the analysis: the cost per case over all steps (every branch of a parallel block does its
  * work), and the cycle time along the longest path (parallel branches run at the same time).
  */
-import { longestPath } from '../../flow/parallel';
-import type { LongestPath, PathTime } from '../../flow/parallel';
+import { longestPath } from '../../flow/longestPath';
+import type { LongestPath, PathTime } from '../../flow/longestPath';
 import type { MarkovChain } from '../chain';
 import type { RoleAnalysis, StepAnalysis, WorkflowAnalysis } from '../types';
 import type { AiPool } from './stepFigures';
