@@ -26,7 +26,7 @@
  */
 import type { Step, Workflow } from '../model/schema';
 import { BRANCH, compileFlow, SUCCESSOR_KINDS } from '../flow/graph';
-import type { SuccessorKind } from '../flow/graph';
+import type { FlowGraph, SuccessorKind } from '../flow/graph';
 import type { ParallelBlock } from '../flow/parallel';
 import type { FlowRefusal, FlowRefusalCode } from '../flow/refusals';
 
@@ -95,30 +95,8 @@ export function buildChain(workflow: Pick<Workflow, 'steps' | 'edges'>): ChainRe
   if (!compiled.ok) return compiled;
   const graph = compiled.graph;
   const n = graph.ids.length;
-  const outStart = new Int32Array(n + 1);
-  const outTo = new Int32Array(graph.to.length);
-  const outProbability = new Float64Array(graph.to.length);
-  const outKind = new Uint8Array(graph.to.length);
-  let t = 0;
-  for (let i = 0; i < n; i++) {
-    outStart[i] = t;
-    for (let k = graph.first[i]!; k < graph.first[i + 1]!; k++) {
-      const to = graph.to[k]!;
-      const p = graph.probability[k]!;
-      // Decision branches to the same step add up to one transition.
-      let same = -1;
-      if (graph.kind[k] === BRANCH) for (let u = outStart[i]!; u < t; u++) if (outTo[u] === to) same = u;
-      if (same >= 0) {
-        outProbability[same]! += p;
-        continue;
-      }
-      outTo[t] = to;
-      outProbability[t] = p;
-      outKind[t] = graph.kind[k]!;
-      t++;
-    }
-  }
-  outStart[n] = t;
+  const { outStart, outTo, outProbability, outKind } = chainTransitions(graph);
+  const t = outTo.length;
   // A join fires once per set of tokens, one from each branch of its split.
   if (graph.parallelBlocks.length > 0) {
     const branchCount = new Float64Array(n).fill(1);
@@ -136,10 +114,63 @@ export function buildChain(workflow: Pick<Workflow, 'steps' | 'edges'>): ChainRe
     start: graph.start,
     ends: graph.ends,
     outStart,
-    outTo: outTo.subarray(0, t),
-    outProbability: outProbability.subarray(0, t),
-    outKind: outKind.subarray(0, t),
+    outTo,
+    outProbability,
+    outKind,
     parallelBlocks: graph.parallelBlocks,
   };
   return { ok: true, chain };
+}
+
+type Transitions = Pick<MarkovChain, 'outStart' | 'outTo' | 'outProbability' | 'outKind'>;
+
+/**
+ * The graph's successors as the chain's transitions: decision branches to the same step add up to one
+ * transition. Without such branches (the usual case) the graph's own arrays are the transitions.
+ */
+function chainTransitions(graph: FlowGraph): Transitions {
+  const n = graph.ids.length;
+  if (!hasRepeatedBranch(graph)) {
+    return { outStart: graph.first, outTo: graph.to, outProbability: graph.probability, outKind: graph.kind };
+  }
+  const outStart = new Int32Array(n + 1);
+  const outTo = new Int32Array(graph.to.length);
+  const outProbability = new Float64Array(graph.to.length);
+  const outKind = new Uint8Array(graph.to.length);
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    outStart[i] = t;
+    for (let k = graph.first[i]!; k < graph.first[i + 1]!; k++) {
+      const to = graph.to[k]!;
+      let same = -1;
+      if (graph.kind[k] === BRANCH) for (let u = outStart[i]!; u < t; u++) if (outTo[u] === to) same = u;
+      if (same >= 0) {
+        outProbability[same]! += graph.probability[k]!;
+        continue;
+      }
+      outTo[t] = to;
+      outProbability[t] = graph.probability[k]!;
+      outKind[t] = graph.kind[k]!;
+      t++;
+    }
+  }
+  outStart[n] = t;
+  return {
+    outStart,
+    outTo: outTo.subarray(0, t),
+    outProbability: outProbability.subarray(0, t),
+    outKind: outKind.subarray(0, t),
+  };
+}
+
+/** Whether some decision has two branches to the same step. */
+function hasRepeatedBranch(graph: FlowGraph): boolean {
+  const { first, to, kind } = graph;
+  for (let i = 0; i < graph.ids.length; i++) {
+    const lo = first[i]!;
+    const hi = first[i + 1]!;
+    if (hi - lo < 2 || kind[lo] !== BRANCH) continue;
+    for (let k = lo + 1; k < hi; k++) for (let u = lo; u < k; u++) if (to[u] === to[k]) return true;
+  }
+  return false;
 }
