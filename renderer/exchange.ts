@@ -8,7 +8,7 @@ import { redactDocument, type RedactionLevel } from '../shared/format/redact';
 import { importFileText, reportUnreadable, type ImportOptions } from './desktop/fileImport';
 import { getPlatform } from './platform/index';
 import { notify } from './store/notifications';
-import { useWorkspace, type ImportOutcome } from './store/workspaceStore';
+import { useWorkspace } from './store/workspaceStore';
 
 const FILTERS = [
   { name: 'Coarchitect file', extensions: ['json'] },
@@ -43,28 +43,9 @@ export async function exportWorkspaceToFile(): Promise<string | null> {
   return result.saved ? (result.fileName ?? suggestedName) : null;
 }
 
-export type FileImportOutcome = (ImportOutcome & { fileName: string }) | null;
-
-/** Asks for a file and imports it; null when the user cancelled. */
-export async function importFromFile(): Promise<FileImportOutcome> {
-  let file;
-  try {
-    file = await getPlatform().openTextFile({ filters: FILTERS });
-  } catch (error) {
-    return {
-      ok: false,
-      fileName: '',
-      issues: [{ path: '$', message: error instanceof Error ? error.message : String(error) }],
-    };
-  }
-  if (!file) return null;
-  const outcome = await useWorkspace.getState().importText(file.content);
-  return { ...outcome, fileName: file.fileName };
-}
-
 /**
- * Asks for a file and imports it, reporting like every other way a file comes in (notice, or the report
- * dialog); nothing happens when the user cancels.
+ * Asks for a file and imports it through the one import path every way a file comes in takes
+ * (desktop/fileImport.ts: notice, or the report dialog); nothing happens when the user cancels.
  */
 export async function importFromFileAndReport(options: ImportOptions): Promise<void> {
   let file;

@@ -13,6 +13,7 @@ import type { Workflow } from '../../shared/model/schema';
 import { useWorkspace } from '../store/workspaceStore';
 import { costsRedacted } from '../../shared/format/redact';
 import { hasOverrides, useWhatIf, useWhatIfFor } from '../store/whatIfStore';
+import { caseVolume } from '../../shared/whatIf/whatIf';
 import { useEditor, type HeatMode } from '../store/editorStore';
 import { NumberField, SelectField } from '../ui/fields';
 import { MountInTurn } from '../ui/MountInTurn';
@@ -285,7 +286,7 @@ function WhatIfControls({ workflow, analysis }: { workflow: Workflow; analysis: 
       <NumberField
         label="Cases per week"
         bound="volumePerWeek"
-        value={whatIf.volumePerWeek ?? workflow.volumePerWeek}
+        value={caseVolume(workflow, whatIf)}
         onCommit={(v) => setVolume(workflow.id, v === workflow.volumePerWeek ? undefined : v)}
       />
       {usedRoles.map((role) => (

@@ -261,7 +261,7 @@ export function useAppActions(ui: AppActionUi): void {
       restoreBackup: () => latest.current.restoreBackup(),
     };
     const unregister = registerActions(
-      appActions(stable, { isMac: isMacPlatform(), nativeMenu: getPlatform().kind === 'electron' }),
+      appActions(stable, { isMac: isMacPlatform(), nativeMenu: getPlatform().hasNativeMenu }),
     );
     const off = onCommand((command) => {
       if (command === 'undo') undo();

@@ -71,7 +71,7 @@ export function dispatchShortcut(
 /** Mounted once, by App. */
 export function useActionShortcuts(target: Window = window): void {
   useEffect(() => {
-    const context = { isMac: isMacPlatform(), nativeMenu: getPlatform().kind === 'electron' };
+    const context = { isMac: isMacPlatform(), nativeMenu: getPlatform().hasNativeMenu };
     const onKey = (event: KeyboardEvent) => void dispatchShortcut(event, context, target.document);
     target.addEventListener('keydown', onKey);
     return () => target.removeEventListener('keydown', onKey);

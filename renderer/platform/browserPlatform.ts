@@ -96,6 +96,7 @@ export function createBrowserPlatform(doc: Document = document): Platform {
     },
 
     // A browser has no native menu, no recent files and no second launch; files come by Import or drop.
+    hasNativeMenu: false,
     hasRecentFiles: false,
     listRecentFiles: async () => [],
     openRecentFile: async () => {

@@ -31,6 +31,7 @@ export function createElectronPlatform(api: CoarchitectApi): Platform {
       read: (fileName) => clean(api.readBackup({ fileName })),
     },
 
+    hasNativeMenu: true,
     hasRecentFiles: true,
     listRecentFiles: () => clean(api.listRecentFiles()),
     openRecentFile: (index) => clean(api.openRecentFile({ index })),

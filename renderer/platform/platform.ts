@@ -44,6 +44,11 @@ export interface Platform {
   /** Lets the user pick a text file; null when they cancel. Rejects for files over MAX_OPEN_BYTES. */
   openTextFile(request: OpenFileRequest): Promise<OpenFileResult>;
 
+  /**
+   * Whether the app has a native menu bar (Electron), whose accelerators own the menu shortcuts; in the
+   * browser the app handles them itself.
+   */
+  readonly hasNativeMenu: boolean;
   /** Whether there is a recent-files list at all (Electron); the browser has none, so the UI hides it. */
   readonly hasRecentFiles: boolean;
   listRecentFiles(): Promise<RecentFile[]>;

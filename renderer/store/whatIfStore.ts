@@ -3,12 +3,12 @@
  * change the figures on screen only; nothing is saved unless the user applies them.
  */
 import { create } from 'zustand';
-import type { AnalysisOptions } from '../../shared/analysis/analyze';
+import type { WhatIf as WhatIfInput } from '../../shared/whatIf/whatIf';
 import * as ops from '../../shared/model/operations';
 import { useWorkspace } from './workspaceStore';
 
-export interface WhatIf {
-  volumePerWeek?: number;
+/** The shared what-if (shared/whatIf), with its records always present while it is edited. */
+export interface WhatIf extends WhatIfInput {
   headcount: Record<string, number>;
   rejectionRate: Record<string, number>;
 }
@@ -97,7 +97,8 @@ export function useWhatIfFor(workflowId: string): WhatIf {
   return useWhatIf((s) => (s.workflowId === workflowId ? s.whatIf : NONE));
 }
 
-export function toAnalysisOptions(whatIf: WhatIf): AnalysisOptions {
+/** The what-if as the engines' entries take it (they apply it: shared/whatIf). */
+export function toAnalysisOptions(whatIf: WhatIf): WhatIfInput {
   return {
     ...(whatIf.volumePerWeek !== undefined ? { volumePerWeek: whatIf.volumePerWeek } : {}),
     headcount: whatIf.headcount,

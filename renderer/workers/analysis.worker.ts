@@ -10,11 +10,10 @@ import { z } from 'zod';
 import { analyzeWorkflow, type AnalysisResult } from '../../shared/analysis/analyze';
 import { MAX_PROJECTION_WEEKS, projectLearning, type ProjectionResult } from '../../shared/analysis/learning';
 import { RoleSchema, WorkflowSchema } from '../../shared/model/schema';
+import { WhatIfSchema } from '../../shared/whatIf/whatIf';
 
-const AnalysisOptionsSchema = z.object({
-  volumePerWeek: z.number().optional(),
-  headcount: z.record(z.string(), z.number()).optional(),
-  rejectionRate: z.record(z.string(), z.number()).optional(),
+/** A what-if (applied, with its bounds checked, by the engines' entries) and the explanations wanted. */
+const AnalysisOptionsSchema = WhatIfSchema.extend({
   explain: z.enum(['all', 'summary', 'none']).optional(),
 });
 

@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { RoleSchema, WorkflowSchema } from '../../shared/model/schema';
+import { WhatIfSchema } from '../../shared/whatIf/whatIf';
 import { createSimulation, CHUNK_EVENTS } from '../../shared/simulation/index';
 import type { SimulationResult, SimulationRun, SimulationSettings } from '../../shared/simulation/index';
 
@@ -19,14 +20,12 @@ const SLICE_MS = 40;
 
 const finiteNumber = z.number().finite();
 
-export const SimulationSettingsSchema = z.object({
+/** The run's settings and its what-if (whose bounds the simulation checks, with the analysis's messages). */
+export const SimulationSettingsSchema = WhatIfSchema.extend({
   weeks: finiteNumber.positive(),
   replications: z.number().int().min(1).max(10_000),
   seed: finiteNumber,
   warmupWeeks: finiteNumber.min(0).optional(),
-  volumePerWeek: finiteNumber.min(0).optional(),
-  headcount: z.record(z.string(), finiteNumber.min(0)).optional(),
-  rejectionRate: z.record(z.string(), z.number().min(0).max(1)).optional(),
   maxEvents: z.number().int().min(1).optional(),
   serviceDistribution: z.enum(['pert', 'exponential']).optional(),
 });

@@ -3,7 +3,6 @@ export { buildChain, transitionsOf, TRANSITION_KINDS } from './chain';
 export type {
   ChainError,
   ChainErrorCode,
-  ChainOptions,
   ChainResult,
   MarkovChain,
   Transition,
@@ -25,11 +24,12 @@ export {
   serversFor,
 } from './queueing';
 export type { PoolInput, PoolQueue, ServiceMix } from './queueing';
-export { analyzeWorkflow } from './analyze';
+export { analyzeFlow, analyzeWorkflow } from './analyze';
 export type {
   AnalysisError,
   AnalysisFailure,
   AnalysisOptions,
+  FlowAnalysisOptions,
   AnalysisResult,
   Bottleneck,
   ExplainLevel,
@@ -39,16 +39,16 @@ export type {
   WorkflowAnalysis,
   WorkflowRef,
 } from './analyze';
-export { findParallelBlocks, longestPath } from './parallel';
-export type {
-  BlockTiming,
-  BranchTiming,
-  LongestPath,
-  ParallelBlock,
-  ParallelBlocksResult,
-  ParallelOptions,
-  PathTime,
-} from './parallel';
+export { findParallelBlocks } from '../flow/parallel';
+export type { ParallelBlock, ParallelBlocksResult, ParallelOptions } from '../flow/parallel';
+export { longestPath } from '../flow/longestPath';
+export type { BlockTiming, BranchTiming, LongestPath, PathTime } from '../flow/longestPath';
+export { compileFlow, SUCCESSOR_KINDS } from '../flow/graph';
+export type { FlowGraph, FlowResult, SuccessorKind } from '../flow/graph';
+export { FLOW_REFUSAL_CODES } from '../flow/refusals';
+export type { FlowRefusal, FlowRefusalCode } from '../flow/refusals';
+export { applyWhatIf, caseVolume, WhatIfSchema } from '../whatIf/whatIf';
+export type { WhatIf, WhatIfResult } from '../whatIf/whatIf';
 export { feedbackRate, learningFactor, MAX_PROJECTION_WEEKS, projectLearning } from './learning';
 export type {
   LearningProjection,

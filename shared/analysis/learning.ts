@@ -20,19 +20,20 @@
  * - Skills and the learning plan (shared/skills; for a to-be, unless `skillEffects: false`): a step whose role is below a
  *   recorded required level takes (1 + penalty × missing levels) times as long, and the review sending work
  *   back to it rejects that much more (skills/penalty.ts); coaching, pairing, retro, course and self-study
- *   time enters the roles' load (analyzeWorkflow's learningHoursPerWeek); as the plan's learning hours add
+ *   time enters the roles' load (the analysis's learningHoursPerWeek); as the plan's learning hours add
  *   up, levels rise towards the required ones, the penalty falls, and plan-item time stops once its gap is
  *   closed. Week 0 has today's levels; a workflow without recorded levels, plan or coaching is unaffected.
  *
- * Each week is then analysed with the ordinary engine (analyzeWorkflow, explain 'none') on a copy of the
+ * Each week is then analysed with the ordinary engine (analyzeFlow, explain 'none') on a copy of the
  * workflow with those times and rates, so every figure means what it means elsewhere; the inputs are never
  * modified. Without skill effects week 0 is today's analysis.
  *
  * Assumptions: the whole volume is worked every week (an overloaded team that does fewer cases would learn
  * more slowly than projected), and learning depends only on the cases done, not on calendar time.
  */
-import { analyzeWorkflow } from './analyze';
-import type { AnalysisError, AnalysisOptions, Bottleneck, WorkflowAnalysis } from './analyze';
+import { analyzeFlow } from './analyze';
+import { applyWhatIf, withRejectionRates } from '../whatIf/whatIf';
+import type { AnalysisError, AnalysisOptions, AnalysisResult, Bottleneck, WorkflowAnalysis } from './analyze';
 import type { ReviewStep, Role, Skill, Step, TaskStep, Workflow } from '../model/schema';
 import { skillIndex } from '../ontology';
 import { computeSkillsLens } from '../skills/lens';
@@ -43,7 +44,7 @@ import type { LearningLoadPart, SkillWeekFigures } from '../skills/types';
 export interface LearningProjectionOptions {
   /** Weeks to project after week 0 (today): a whole number from 0 to MAX_PROJECTION_WEEKS. */
   weeks: number;
-  /** What-if overrides, as for analyzeWorkflow (`explain` is ignored: weeks are never explained). */
+  /** A what-if, applied once before week 0 (`explain` is ignored: weeks are never explained). */
   options?: AnalysisOptions;
   /** Built-in and custom skills by id, for hours per level; default the built-in ontology. */
   skills?: ReadonlyMap<string, Skill>;
@@ -141,6 +142,13 @@ export function projectLearning(
       error: null,
     };
   }
+  // The what-if is applied once, here; the skills plan reads the workflow and team as they are today.
+  const applied = applyWhatIf(workflow, roles, options);
+  if (!applied.ok) {
+    const error: AnalysisError = { code: 'invalid-option', message: applied.message, stepIds: [] };
+    return { ok: false, message: applied.message, week: 0, error };
+  }
+  const flow = applied.workflow;
   const learners: { at: number; step: LearningTask }[] = [];
   const reviews: FeedbackReview[] = [];
   workflow.steps.forEach((s: Step, at) => {
@@ -152,59 +160,29 @@ export function projectLearning(
   // Only a to-be is measured against the levels it asks for: an as-is's times are today's, with today's team.
   const plan = skillEffects && workflow.kind === 'to-be' ? skillPlan(workflow, roles, skills) : null;
   const stepAt = new Map(workflow.steps.map((s, i) => [s.id, i]));
-  // Every review whose rate may move: feedback loops, and reviews of steps that can carry a penalty.
-  const reviewed = workflow.steps.filter(
+  const reviewed = flow.steps.filter(
     (s): s is ReviewStep =>
       s.type === 'review' && (s.feedbackLoop !== null || (plan !== null && s.reworkTargetId !== null)),
   );
 
+  const context: ProjectionContext = {
+    flow,
+    roles: applied.roles,
+    learners,
+    reviewed,
+    plan,
+    stepAt,
+    learningHoursPerWeek: options.learningHoursPerWeek ?? {},
+  };
   const points: WeekPoint[] = [];
-  let previous: {
-    factors: number[];
-    rates: number[];
-    penalties: number[];
-    learning: number[];
-    result: WorkflowAnalysis;
-  } | null = null;
+  let previous: (WeekInputs & { result: WorkflowAnalysis }) | null = null;
   for (let week = 0; week <= weeks; week++) {
-    const factors = learners.map(({ step }, k) => {
-      const c = step.learningCurve;
-      return learningFactor(c.learningRate, c.floorShare, c.casesBefore, cumulative[k]!);
-    });
-    const figures = plan ? plan.week(week) : { penaltyFactor: {}, learningHoursPerWeek: {}, levels: {} };
-    const penaltyOf = (id: string | null) => (id === null ? 1 : (figures.penaltyFactor[id] ?? 1));
-    const rates = reviewed.map((r) => {
-      const base = options.rejectionRate?.[r.id] ?? r.rejectionRate;
-      const rate = r.feedbackLoop
-        ? feedbackRate(base, r.feedbackLoop.floorRate, r.feedbackLoop.weeklyReduction, week)
-        : base;
-      return penalisedRejection(rate, penaltyOf(r.reworkTargetId));
-    });
-    const penalties = plan ? plan.stepIds.map((id) => penaltyOf(id)) : [];
-    const learning = plan ? plan.roleIds.map((id) => figures.learningHoursPerWeek[id] ?? 0) : [];
+    const inputs = weekInputs(context, week, cumulative);
     // Once every time and rate has stopped moving (or nothing learns), the week is the same as the last.
     let result: WorkflowAnalysis;
-    if (
-      previous &&
-      sameNumbers(previous.factors, factors) &&
-      sameNumbers(previous.rates, rates) &&
-      sameNumbers(previous.penalties, penalties) &&
-      sameNumbers(previous.learning, learning)
-    ) {
-      result = previous.result;
-    } else {
-      const adjusted = adjust(workflow, learners, factors, figures.penaltyFactor, stepAt);
-      const rejectionRate: Record<string, number> = { ...options.rejectionRate };
-      reviewed.forEach((r, k) => (rejectionRate[r.id] = rates[k]!));
-      const learningHoursPerWeek: Record<string, number> = { ...options.learningHoursPerWeek };
-      for (const [id, h] of Object.entries(figures.learningHoursPerWeek))
-        learningHoursPerWeek[id] = (learningHoursPerWeek[id] ?? 0) + h;
-      const analysed = analyzeWorkflow(adjusted, roles, {
-        ...options,
-        rejectionRate,
-        learningHoursPerWeek,
-        explain: 'none',
-      });
+    if (previous && sameInputs(previous, inputs)) result = previous.result;
+    else {
+      const analysed = analyseWeek(context, inputs);
       if (!analysed.ok) {
         return {
           ok: false,
@@ -215,40 +193,8 @@ export function projectLearning(
       }
       result = analysed;
     }
-    previous = { factors, rates, penalties, learning, result };
-    const timeFactor: Record<string, number> = {};
-    const cumulativeCases: Record<string, number> = {};
-    learners.forEach(({ step }, k) => {
-      timeFactor[step.id] = factors[k]!;
-      cumulativeCases[step.id] = cumulative[k]!;
-    });
-    const rejectionRate: Record<string, number> = {};
-    reviewed.forEach((r, k) => {
-      if (r.feedbackLoop !== null || rates[k] !== (options.rejectionRate?.[r.id] ?? r.rejectionRate))
-        rejectionRate[r.id] = rates[k]!;
-    });
-    const utilization: Record<string, number | null> = {};
-    const hoursPerWeek: Record<string, number> = {};
-    for (const r of result.roles) {
-      utilization[r.id] = r.utilization;
-      hoursPerWeek[r.id] = r.loadHoursPerWeek + r.learningHoursPerWeek;
-    }
-    points.push({
-      week,
-      stable: result.stable,
-      maxVolumePerWeek: result.maxVolumePerWeek,
-      bottleneck: result.bottleneck && { ...result.bottleneck },
-      cycleTimeMinutes: result.cycleTimeMinutes.total,
-      costPerCase: result.costPerCase.total,
-      utilization,
-      hoursPerWeek,
-      rejectionRate,
-      timeFactor,
-      cumulativeCases,
-      penaltyFactor: figures.penaltyFactor,
-      learningHoursPerWeek: figures.learningHoursPerWeek,
-      levels: figures.levels,
-    });
+    previous = { ...inputs, result };
+    points.push(weekPoint(context, week, inputs, cumulative, result));
     // The cases done this week count towards next week's experience.
     learners.forEach(({ at }, k) => {
       cumulative[k] = cumulative[k]! + result.volumePerWeek * result.steps[at]!.visits;
@@ -260,6 +206,110 @@ export function projectLearning(
     learningSteps: learners.length,
     feedbackReviews: reviews.length,
     trackedGaps: plan?.gaps.length ?? 0,
+  };
+}
+
+/** What every week of the projection reads: the workflow under the what-if, and what learns in it. */
+interface ProjectionContext {
+  flow: Workflow;
+  roles: readonly Role[];
+  learners: readonly { at: number; step: LearningTask }[];
+  /** Every review whose rate may move: feedback loops, and reviews of steps that can carry a penalty. */
+  reviewed: readonly ReviewStep[];
+  plan: SkillPlan | null;
+  stepAt: ReadonlyMap<string, number>;
+  /** The caller's own learning hours per role, to which the plan's are added. */
+  learningHoursPerWeek: Readonly<Record<string, number>>;
+}
+
+/** What one week's analysis depends on. */
+interface WeekInputs {
+  factors: number[];
+  rates: number[];
+  penalties: number[];
+  learning: number[];
+  figures: SkillWeekFigures;
+}
+
+function weekInputs(context: ProjectionContext, week: number, cumulative: readonly number[]): WeekInputs {
+  const { learners, reviewed, plan } = context;
+  const factors = learners.map(({ step }, k) => {
+    const c = step.learningCurve;
+    return learningFactor(c.learningRate, c.floorShare, c.casesBefore, cumulative[k]!);
+  });
+  const figures = plan ? plan.week(week) : { penaltyFactor: {}, learningHoursPerWeek: {}, levels: {} };
+  const penaltyOf = (id: string | null) => (id === null ? 1 : (figures.penaltyFactor[id] ?? 1));
+  const rates = reviewed.map((r) => {
+    const base = r.rejectionRate;
+    const rate = r.feedbackLoop
+      ? feedbackRate(base, r.feedbackLoop.floorRate, r.feedbackLoop.weeklyReduction, week)
+      : base;
+    return penalisedRejection(rate, penaltyOf(r.reworkTargetId));
+  });
+  const penalties = plan ? plan.stepIds.map((id) => penaltyOf(id)) : [];
+  const learning = plan ? plan.roleIds.map((id) => figures.learningHoursPerWeek[id] ?? 0) : [];
+  return { factors, rates, penalties, learning, figures };
+}
+
+const sameInputs = (a: WeekInputs, b: WeekInputs) =>
+  sameNumbers(a.factors, b.factors) &&
+  sameNumbers(a.rates, b.rates) &&
+  sameNumbers(a.penalties, b.penalties) &&
+  sameNumbers(a.learning, b.learning);
+
+/** The week's workflow (times, penalties and rates of that week) analysed by the ordinary engine. */
+function analyseWeek(context: ProjectionContext, inputs: WeekInputs): AnalysisResult {
+  const { flow, learners, reviewed, stepAt } = context;
+  const rejectionRate: Record<string, number> = {};
+  reviewed.forEach((r, k) => (rejectionRate[r.id] = inputs.rates[k]!));
+  const adjusted = withRejectionRates(
+    adjust(flow, learners, inputs.factors, inputs.figures.penaltyFactor, stepAt),
+    rejectionRate,
+  );
+  const learningHoursPerWeek: Record<string, number> = { ...context.learningHoursPerWeek };
+  for (const [id, h] of Object.entries(inputs.figures.learningHoursPerWeek))
+    learningHoursPerWeek[id] = (learningHoursPerWeek[id] ?? 0) + h;
+  return analyzeFlow(adjusted, context.roles, { learningHoursPerWeek, explain: 'none' });
+}
+
+function weekPoint(
+  { learners, reviewed }: ProjectionContext,
+  week: number,
+  { factors, rates, figures }: WeekInputs,
+  cumulative: readonly number[],
+  result: WorkflowAnalysis,
+): WeekPoint {
+  const timeFactor: Record<string, number> = {};
+  const cumulativeCases: Record<string, number> = {};
+  learners.forEach(({ step }, k) => {
+    timeFactor[step.id] = factors[k]!;
+    cumulativeCases[step.id] = cumulative[k]!;
+  });
+  const rejectionRate: Record<string, number> = {};
+  reviewed.forEach((r, k) => {
+    if (r.feedbackLoop !== null || rates[k] !== r.rejectionRate) rejectionRate[r.id] = rates[k]!;
+  });
+  const utilization: Record<string, number | null> = {};
+  const hoursPerWeek: Record<string, number> = {};
+  for (const r of result.roles) {
+    utilization[r.id] = r.utilization;
+    hoursPerWeek[r.id] = r.loadHoursPerWeek + r.learningHoursPerWeek;
+  }
+  return {
+    week,
+    stable: result.stable,
+    maxVolumePerWeek: result.maxVolumePerWeek,
+    bottleneck: result.bottleneck && { ...result.bottleneck },
+    cycleTimeMinutes: result.cycleTimeMinutes.total,
+    costPerCase: result.costPerCase.total,
+    utilization,
+    hoursPerWeek,
+    rejectionRate,
+    timeFactor,
+    cumulativeCases,
+    penaltyFactor: figures.penaltyFactor,
+    learningHoursPerWeek: figures.learningHoursPerWeek,
+    levels: figures.levels,
   };
 }
 

@@ -25,7 +25,7 @@
  * the chain is built, so I − Q is non-singular whenever we get here.
  */
 import { buildChain } from './chain';
-import type { ChainError, ChainOptions, MarkovChain } from './chain';
+import type { ChainError, MarkovChain } from './chain';
 import { solveDenseInPlace, solveSparse } from './linear';
 import type { SparseRow } from './linear';
 import type { Workflow } from '../model/schema';
@@ -43,11 +43,8 @@ export type VisitsResult =
   | { ok: false; error: ChainError };
 
 /** Expected visits per case of every step of the workflow; steps the start cannot reach get 0. */
-export function computeVisits(
-  workflow: Pick<Workflow, 'steps' | 'edges'>,
-  options: ChainOptions = {},
-): VisitsResult {
-  const built = buildChain(workflow, options);
+export function computeVisits(workflow: Pick<Workflow, 'steps' | 'edges'>): VisitsResult {
+  const built = buildChain(workflow);
   if (!built.ok) return built;
   const visits = solveVisits(built.chain);
   if (!visits) {

@@ -2,6 +2,8 @@
  * Checks a structurally valid workflow (one that parsed with WorkflowSchema) against the rules of a
  * well-formed process, and says what is wrong in the user's words, naming steps as the user named them.
  */
+// The rules both engines refuse with share their wording with the compiler's refusals (shared/flow).
+import { refusals } from '../flow/refusals';
 import { branches, reachableFrom, reachingTo } from './rules';
 import type { Edge, Role, Skill, Step, Workflow } from './schema';
 import { validateSkills } from '../skills/validate';
@@ -41,14 +43,14 @@ export function validateWorkflow(workflow: Workflow, context: ValidationContext)
       severity: 'error',
       code: 'duplicate-step-id',
       stepId: s.id,
-      message: `Step id '${s.id}' is used more than once.`,
+      message: refusals.duplicateStepId(s.id).message,
     });
   }
 
   const starts = steps.filter((s) => s.type === 'start');
   const ends = steps.filter((s) => s.type === 'end');
   if (starts.length === 0) {
-    problems.push({ severity: 'error', code: 'no-start', message: 'The workflow has no start step.' });
+    problems.push({ severity: 'error', code: 'no-start', message: refusals.noStart().message });
   } else if (starts.length > 1) {
     for (const s of starts.slice(1)) {
       problems.push({
@@ -70,7 +72,7 @@ export function validateWorkflow(workflow: Workflow, context: ValidationContext)
         severity: 'error',
         code: 'dangling-edge',
         edgeId: e.id,
-        message: `A connection points to a step that does not exist ('${!source ? e.source : e.target}').`,
+        message: refusals.danglingEdge(!source ? e.source : e.target).message,
       });
     } else if (source.id === target.id) {
       problems.push({

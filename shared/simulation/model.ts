@@ -22,7 +22,7 @@
  * steps with no role or a role that is not in the workspace (their minutes are taken as a 40-hour week).
  * Start, decision and parallel (split, join, pass-through) steps take no time.
  */
-import type { Role, Workflow } from '../model/schema';
+import type { ReviewStep, Role, Step, TaskStep, Workflow } from '../model/schema';
 import { gammaConstants, pertShape } from './random';
 import { compileRouting } from './routing';
 import type { Routing } from './routing';
@@ -96,35 +96,59 @@ export function serversFor(headcount: number): number {
   return headcount > 0 ? Math.max(1, Math.floor(headcount)) : 0;
 }
 
+/**
+ * The simulation's tables for a workflow and its roles (a what-if already applied: shared/whatIf); `warnings`
+ * start with the what-if's own.
+ */
 export function buildModel(
   workflow: Pick<Workflow, 'steps' | 'edges'>,
   roles: readonly Role[],
-  options: {
-    headcount?: Readonly<Record<string, number>>;
-    rejectionRate?: Readonly<Record<string, number>>;
-    serviceDistribution?: ServiceDistribution;
-  } = {},
+  options: { serviceDistribution?: ServiceDistribution; warnings?: readonly string[] } = {},
 ): ModelResult {
-  const routed = compileRouting(workflow, options.rejectionRate ?? {});
+  const routed = compileRouting(workflow);
   if (!routed.ok) return routed;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(options.warnings ?? [])];
   const steps = workflow.steps;
-  const n = steps.length;
   const exponential = options.serviceDistribution === 'exponential';
+  const { pools, poolIndex } = rolePools(steps, roles, warnings);
+  for (const step of steps) {
+    if (step.type === 'task' && step.learningCurve) {
+      warnings.push(
+        `Step '${step.name}' has a learning curve: the simulation uses today's times throughout (no learning over the run).`,
+      );
+    }
+    if (step.type === 'review' && step.feedbackLoop) {
+      warnings.push(
+        `Review '${step.name}' has a feedback loop: the simulation uses today's rejection rate throughout.`,
+      );
+    }
+  }
+  const tables = stepTables(steps.length);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.type !== 'task' && step.type !== 'review') continue;
+    if (step.type === 'task' && step.aiCostPerRun > 0) {
+      if (step.mode !== 'human') tables.aiCost[i] = step.aiCostPerRun;
+      else {
+        warnings.push(
+          `Step '${step.name}' is done by people without AI: its AI cost per run is not counted.`,
+        );
+      }
+    }
+    setService(tables, i, step.duration, exponential);
+    placeStep(tables, i, step, pools, poolIndex, warnings);
+  }
+  return { ok: true, model: { routing: routed.routing, pools, ...tables, warnings } };
+}
 
+/** The pools of the roles doing person steps of this workflow, in the order the roles are given. */
+function rolePools(
+  steps: readonly Step[],
+  roles: readonly Role[],
+  warnings: string[],
+): { pools: Pool[]; poolIndex: Map<string, number> } {
   const roleById = new Map<string, Role>();
   for (const r of roles) if (!roleById.has(r.id)) roleById.set(r.id, r);
-  for (const roleId of Object.keys(options.headcount ?? {})) {
-    if (!roleById.has(roleId)) warnings.push(`What-if headcount for unknown role '${roleId}' ignored.`);
-  }
-  for (const stepId of Object.keys(options.rejectionRate ?? {})) {
-    if (!steps.some((s) => s.id === stepId && s.type === 'review'))
-      warnings.push(
-        `What-if rejection rate for '${stepId}', which is not a review of this workflow, ignored.`,
-      );
-  }
-
-  // Pools: the roles doing person steps of this workflow, in the order the roles are given.
   const used = new Set<string>();
   for (const s of steps) {
     if (s.type === 'review' || (s.type === 'task' && s.mode !== 'ai-automated')) {
@@ -135,7 +159,7 @@ export function buildModel(
   const poolIndex = new Map<string, number>();
   for (const role of roleById.values()) {
     if (!used.has(role.id)) continue;
-    const headcount = options.headcount?.[role.id] ?? role.headcount;
+    const headcount = role.headcount;
     const capacity = headcount * role.hoursPerWeek * 60;
     const servers = capacity > 0 ? serversFor(headcount) : 0;
     const serverMinutesPerWeek = servers > 0 ? capacity / servers : 0;
@@ -157,114 +181,97 @@ export function buildModel(
       );
     }
   }
+  return { pools, poolIndex };
+}
 
-  for (const step of steps) {
-    if (step.type === 'task' && step.learningCurve) {
-      warnings.push(
-        `Step '${step.name}' has a learning curve: the simulation uses today's times throughout (no learning over the run).`,
-      );
-    }
-    if (step.type === 'review' && step.feedbackLoop) {
-      warnings.push(
-        `Review '${step.name}' has a feedback loop: the simulation uses today's rejection rate throughout.`,
-      );
-    }
-  }
+type StepTables = Omit<SimulationModel, 'routing' | 'pools' | 'warnings'>;
 
-  const pool = new Int32Array(n).fill(-1);
-  const service = new Uint8Array(n);
-  const min = new Float64Array(n);
-  const range = new Float64Array(n);
-  const mean = new Float64Array(n);
-  const alphaD = new Float64Array(n);
-  const alphaC = new Float64Array(n);
-  const betaD = new Float64Array(n);
-  const betaC = new Float64Array(n);
-  const clockScale = new Float64Array(n);
-  const meanClock = new Float64Array(n);
-  const aiCost = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const step = steps[i]!;
-    if (step.type !== 'task' && step.type !== 'review') continue;
-    if (step.type === 'task' && step.aiCostPerRun > 0) {
-      if (step.mode !== 'human') aiCost[i] = step.aiCostPerRun;
-      else {
-        warnings.push(
-          `Step '${step.name}' is done by people without AI: its AI cost per run is not counted.`,
-        );
-      }
-    }
-    const { min: a, likely: m, max: b } = step.duration;
-    min[i] = a;
-    range[i] = b - a;
-    mean[i] = (a + 4 * m + b) / 6;
-    if (exponential) service[i] = mean[i]! > 0 ? SERVICE_EXPONENTIAL : SERVICE_NONE;
-    else if (b > a) {
-      service[i] = SERVICE_PERT;
-      const shape = pertShape(a, m, b);
-      const ga = gammaConstants(shape.alpha);
-      const gb = gammaConstants(shape.beta);
-      alphaD[i] = ga.d;
-      alphaC[i] = ga.c;
-      betaD[i] = gb.d;
-      betaC[i] = gb.c;
-    } else service[i] = a > 0 ? SERVICE_FIXED : SERVICE_NONE;
-
-    const ai = step.type === 'task' && step.mode === 'ai-automated';
-    const concurrency = step.type === 'task' && ai ? (step.aiConcurrency ?? null) : null;
-    if (concurrency !== null && concurrency > 0) {
-      const servers = serversFor(concurrency);
-      const serverMinutesPerWeek = (concurrency * AI_MINUTES_PER_WEEK) / servers;
-      pool[i] = pools.length;
-      pools.push({
-        kind: 'ai',
-        id: step.id,
-        name: step.name,
-        headcount: concurrency,
-        hoursPerWeek: AI_MINUTES_PER_WEEK / 60,
-        servers,
-        serverMinutesPerWeek,
-        toClock: CLOCK_MINUTES_PER_WEEK / serverMinutesPerWeek,
-        toWork: serverMinutesPerWeek / CLOCK_MINUTES_PER_WEEK,
-      });
-      meanClock[i] = mean[i]! * pools[pool[i]!]!.toClock;
-      continue;
-    }
-    const p = ai || step.roleId === null ? undefined : poolIndex.get(step.roleId);
-    if (p !== undefined) {
-      pool[i] = p;
-      meanClock[i] = mean[i]! * pools[p]!.toClock;
-      continue;
-    }
-    clockScale[i] = CLOCK_MINUTES_PER_WEEK / (ai ? AI_MINUTES_PER_WEEK : NO_ROLE_MINUTES_PER_WEEK);
-    meanClock[i] = mean[i]! * clockScale[i]!;
-    if (!ai) {
-      warnings.push(
-        step.roleId === null
-          ? `Step '${step.name}' has no role: it is simulated as starting at once, without a queue.`
-          : `Step '${step.name}' names a role that is not in the workspace: it is simulated as starting at once, without a queue.`,
-      );
-    }
-  }
-
+function stepTables(n: number): StepTables {
   return {
-    ok: true,
-    model: {
-      routing: routed.routing,
-      pool,
-      pools,
-      service,
-      min,
-      range,
-      mean,
-      alphaD,
-      alphaC,
-      betaD,
-      betaC,
-      clockScale,
-      meanClock,
-      aiCost,
-      warnings,
-    },
+    pool: new Int32Array(n).fill(-1),
+    service: new Uint8Array(n),
+    min: new Float64Array(n),
+    range: new Float64Array(n),
+    mean: new Float64Array(n),
+    alphaD: new Float64Array(n),
+    alphaC: new Float64Array(n),
+    betaD: new Float64Array(n),
+    betaC: new Float64Array(n),
+    clockScale: new Float64Array(n),
+    meanClock: new Float64Array(n),
+    aiCost: new Float64Array(n),
   };
+}
+
+/** How step i's processing time is drawn: PERT-Beta (with its Gamma constants), fixed, exponential or none. */
+function setService(
+  t: StepTables,
+  i: number,
+  duration: { min: number; likely: number; max: number },
+  exponential: boolean,
+): void {
+  const { min: a, likely: m, max: b } = duration;
+  t.min[i] = a;
+  t.range[i] = b - a;
+  t.mean[i] = (a + 4 * m + b) / 6;
+  if (exponential) t.service[i] = t.mean[i]! > 0 ? SERVICE_EXPONENTIAL : SERVICE_NONE;
+  else if (b > a) {
+    t.service[i] = SERVICE_PERT;
+    const shape = pertShape(a, m, b);
+    const ga = gammaConstants(shape.alpha);
+    const gb = gammaConstants(shape.beta);
+    t.alphaD[i] = ga.d;
+    t.alphaC[i] = ga.c;
+    t.betaD[i] = gb.d;
+    t.betaC[i] = gb.c;
+  } else t.service[i] = a > 0 ? SERVICE_FIXED : SERVICE_NONE;
+}
+
+/**
+ * Where step i waits: its own AI pool (an AI-automated step with a concurrency limit), its role's pool, or
+ * no queue (AI without a limit, or no known role: it starts at once, with a warning for the latter).
+ */
+function placeStep(
+  t: StepTables,
+  i: number,
+  step: TaskStep | ReviewStep,
+  pools: Pool[],
+  poolIndex: ReadonlyMap<string, number>,
+  warnings: string[],
+): void {
+  const ai = step.type === 'task' && step.mode === 'ai-automated';
+  const concurrency = step.type === 'task' && ai ? (step.aiConcurrency ?? null) : null;
+  if (concurrency !== null && concurrency > 0) {
+    const servers = serversFor(concurrency);
+    const serverMinutesPerWeek = (concurrency * AI_MINUTES_PER_WEEK) / servers;
+    t.pool[i] = pools.length;
+    pools.push({
+      kind: 'ai',
+      id: step.id,
+      name: step.name,
+      headcount: concurrency,
+      hoursPerWeek: AI_MINUTES_PER_WEEK / 60,
+      servers,
+      serverMinutesPerWeek,
+      toClock: CLOCK_MINUTES_PER_WEEK / serverMinutesPerWeek,
+      toWork: serverMinutesPerWeek / CLOCK_MINUTES_PER_WEEK,
+    });
+    t.meanClock[i] = t.mean[i]! * pools[t.pool[i]!]!.toClock;
+    return;
+  }
+  const p = ai || step.roleId === null ? undefined : poolIndex.get(step.roleId);
+  if (p !== undefined) {
+    t.pool[i] = p;
+    t.meanClock[i] = t.mean[i]! * pools[p]!.toClock;
+    return;
+  }
+  t.clockScale[i] = CLOCK_MINUTES_PER_WEEK / (ai ? AI_MINUTES_PER_WEEK : NO_ROLE_MINUTES_PER_WEEK);
+  t.meanClock[i] = t.mean[i]! * t.clockScale[i]!;
+  if (!ai) {
+    warnings.push(
+      step.roleId === null
+        ? `Step '${step.name}' has no role: it is simulated as starting at once, without a queue.`
+        : `Step '${step.name}' names a role that is not in the workspace: it is simulated as starting at once, without a queue.`,
+    );
+  }
 }

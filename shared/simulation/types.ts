@@ -3,6 +3,7 @@
  * plain data (no functions, no typed arrays), so they can be posted from a Web Worker and stored as JSON.
  */
 import type { StepType } from '../model/schema';
+import type { FlowRefusalCode } from '../flow/refusals';
 
 export type ServiceDistribution = 'pert' | 'exponential';
 
@@ -158,20 +159,8 @@ export interface SimulationSummary {
   warnings: string[];
 }
 
-export type SimulationErrorCode =
-  | 'no-start'
-  | 'several-starts'
-  | 'no-end'
-  | 'duplicate-step-id'
-  | 'dangling-edge'
-  | 'dead-end'
-  | 'branch-without-decision'
-  | 'decision-probabilities'
-  | 'rework-target-missing'
-  | 'not-absorbing'
-  | 'unsupported-step'
-  | 'parallel-unbalanced'
-  | 'invalid-option';
+/** The flow graph's refusals (shared/flow/refusals.ts), an unsupported step, or invalid options. */
+export type SimulationErrorCode = FlowRefusalCode | 'unsupported-step' | 'invalid-option';
 
 export interface SimulationError {
   code: SimulationErrorCode;

@@ -266,7 +266,7 @@ describe('explanations', () => {
       'overload',
       'stable',
       'steps.b.costPerCase',
-    ])
+    ] as const)
       expect(e[key], key).toBeTruthy();
   });
 

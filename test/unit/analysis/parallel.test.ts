@@ -2,7 +2,7 @@ import { noLearningPlan } from '../../../shared/model/schema';
 import { describe, expect, it } from 'vitest';
 import { analyzeWorkflow } from '../../../shared/analysis/analyze';
 import { computeVisits, DENSE_LIMIT } from '../../../shared/analysis/visits';
-import { findParallelBlocks } from '../../../shared/analysis/parallel';
+import { findParallelBlocks } from '../../../shared/flow/parallel';
 import * as h from './helpers';
 import type { Step } from '../../../shared/model/schema';
 import {

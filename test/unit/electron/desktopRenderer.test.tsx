@@ -39,6 +39,7 @@ function fakePlatform(overrides: Partial<Platform> = {}): Platform {
   return {
     ...createBrowserPlatform(),
     kind: 'electron',
+    hasNativeMenu: true,
     hasRecentFiles: true,
     listRecentFiles: vi.fn(async () => [
       { name: 'support.coarchitect.json', folder: '/home/ana' },

@@ -151,6 +151,7 @@ describe('browser platform', () => {
   it('has no recent files, menu or OS file events, and says so without failing', async () => {
     const platform = createBrowserPlatform();
     expect(platform.hasRecentFiles).toBe(false);
+    expect(platform.hasNativeMenu).toBe(false);
     await expect(platform.listRecentFiles()).resolves.toEqual([]);
     await expect(platform.openRecentFile(0)).rejects.toThrow(/no recent files/);
     await expect(platform.clearRecentFiles()).resolves.toBeUndefined();
@@ -223,6 +224,7 @@ describe('electron platform', () => {
     const { api, fire } = fakeApi();
     const platform = createElectronPlatform(api);
     expect(platform.hasRecentFiles).toBe(true);
+    expect(platform.hasNativeMenu).toBe(true);
     await expect(platform.listRecentFiles()).resolves.toEqual([{ name: 'a.json', folder: '/data' }]);
     await platform.openRecentFile(3);
     expect(api.openRecentFile).toHaveBeenCalledWith({ index: 3 });

@@ -1,7 +1,8 @@
 /**
  * Parallel blocks: a parallel split, the join where its branches meet again, and the steps of each branch.
- * The analysis needs them twice: a join fires once per set of branch tokens (visits, chain.ts), and a case
- * waits for its slowest branch (cycle time, `longestPath` below).
+ * The flow graph (graph.ts) checks them, a join fires once per set of branch tokens (the analysis's visits,
+ * shared/analysis/chain.ts; the simulation's joins), and a case waits for its slowest branch (cycle time,
+ * longestPath.ts).
  *
  * A parallel step with several outgoing connections is a split; one with several incoming connections is a
  * join (one step may be both: it joins, then splits again). The analysis requires blocks to be WELL NESTED:
@@ -44,11 +45,6 @@ export type ParallelBlocksResult =
   { ok: true; blocks: ParallelBlock[] } | { ok: false; message: string; stepIds: string[] };
 
 export interface ParallelOptions {
-  /**
-   * What-if rejection rates by review id. A review's rework path counts as a way out of its step only when
-   * its rejection rate (this one, or the review's own) is above 0.
-   */
-  rejectionRate?: Readonly<Record<string, number>>;
   /** Step id → position in `steps`, if the caller has it already (first occurrence of each id). */
   index?: ReadonlyMap<string, number>;
 }
@@ -60,25 +56,23 @@ class Unbalanced {
   ) {}
 }
 
-/** Finds the parallel blocks of a workflow and checks that they are well nested (see the module comment). */
-export function findParallelBlocks(
+/** Ways on and in of every step, compressed: those of step i at nextStart[i] … nextStart[i + 1] − 1 of next. */
+interface Links {
+  next: Int32Array;
+  nextStart: Int32Array;
+  previous: Int32Array;
+  previousStart: Int32Array;
+  connectionsOut: Int32Array;
+  connectionsIn: Int32Array;
+}
+
+/** Connections in their order, then rework paths that carry work, and the connection counts per step. */
+function parallelLinks(
   workflow: Pick<Workflow, 'steps' | 'edges'>,
-  options: ParallelOptions = {},
-): ParallelBlocksResult {
+  index: ReadonlyMap<string, number>,
+): Links {
   const steps = workflow.steps;
   const n = steps.length;
-  let anyParallel = false;
-  for (const s of steps) if (s.type === 'parallel') anyParallel = true;
-  if (!anyParallel) return { ok: true, blocks: [] };
-
-  let index = options.index;
-  if (!index) {
-    const own = new Map<string, number>();
-    for (let i = 0; i < n; i++) if (!own.has(steps[i]!.id)) own.set(steps[i]!.id, i);
-    index = own;
-  }
-  // Ways on from each step (connections in their order, then rework paths that carry work) and ways in, in
-  // compressed form: those of step i at nextStart[i] … nextStart[i + 1] − 1 of next (likewise previous).
   const m = workflow.edges.length;
   const linkFrom = new Int32Array(m + n);
   const linkTo = new Int32Array(m + n);
@@ -88,7 +82,7 @@ export function findParallelBlocks(
   for (const e of workflow.edges) {
     const from = index.get(e.source);
     const to = index.get(e.target);
-    if (from === undefined || to === undefined) continue; // reported by the chain as a dangling connection
+    if (from === undefined || to === undefined) continue; // refused by the flow graph as a dangling connection
     linkFrom[links] = from;
     linkTo[links++] = to;
     connectionsOut[from]!++;
@@ -97,9 +91,9 @@ export function findParallelBlocks(
   for (let i = 0; i < n; i++) {
     const s = steps[i]!;
     if (s.type !== 'review' || s.reworkTargetId === null) continue;
-    const rate = options.rejectionRate?.[s.id] ?? s.rejectionRate;
+    // A review's rework path is a way out of its step only when it carries work.
     const target = index.get(s.reworkTargetId);
-    if (rate > 0 && target !== undefined) {
+    if (s.rejectionRate > 0 && target !== undefined) {
       linkFrom[links] = i;
       linkTo[links++] = target;
     }
@@ -122,6 +116,30 @@ export function findParallelBlocks(
     next[nextFill[linkFrom[k]!]!++] = linkTo[k]!;
     previous[previousFill[linkTo[k]!]!++] = linkFrom[k]!;
   }
+  return { next, nextStart, previous, previousStart, connectionsOut, connectionsIn };
+}
+
+/** Finds the parallel blocks of a workflow and checks that they are well nested (see the module comment). */
+export function findParallelBlocks(
+  workflow: Pick<Workflow, 'steps' | 'edges'>,
+  options: ParallelOptions = {},
+): ParallelBlocksResult {
+  const steps = workflow.steps;
+  const n = steps.length;
+  let anyParallel = false;
+  for (const s of steps) if (s.type === 'parallel') anyParallel = true;
+  if (!anyParallel) return { ok: true, blocks: [] };
+
+  let index = options.index;
+  if (!index) {
+    const own = new Map<string, number>();
+    for (let i = 0; i < n; i++) if (!own.has(steps[i]!.id)) own.set(steps[i]!.id, i);
+    index = own;
+  }
+  const { next, nextStart, previous, previousStart, connectionsOut, connectionsIn } = parallelLinks(
+    workflow,
+    index,
+  );
   const isSplit = (i: number) => steps[i]!.type === 'parallel' && connectionsOut[i]! > 1;
   const isJoin = (i: number) => steps[i]!.type === 'parallel' && connectionsIn[i]! > 1;
   const q = (i: number) => `'${steps[i]!.name}'`;
@@ -138,6 +156,9 @@ export function findParallelBlocks(
   const resolving = new Uint8Array(n);
   const joinOwner = new Int32Array(n).fill(-1);
 
+  // One recursive resolution per split (its branches, nested blocks first, and its join), with every check
+  // of the module comment failing with its own message: kept as one closure because the checks share the
+  // walk's state (regions, owners) step by step.
   const resolve = (s: number): Resolved => {
     const done = blockOfSplit[s]!;
     if (done >= 0) return resolved[done]!;
@@ -306,104 +327,4 @@ export function findParallelBlocks(
       parentBranch: b.parentBranch,
     })),
   };
-}
-
-/** Minutes per case a step adds to the path of a case: visits × mean time, and visits × mean wait. */
-export interface PathTime {
-  work: number;
-  wait: number;
-}
-
-export interface BranchTiming extends PathTime {
-  /** The first step of the branch; null for a connection straight from the split to the join. */
-  firstStepId: string | null;
-}
-
-export interface BlockTiming {
-  splitId: string;
-  joinId: string;
-  /** Each branch's time along its own longest path (nested blocks counted by their slowest branch). */
-  branches: BranchTiming[];
-  /** Index of the slowest branch, the one the case waits for. */
-  slowest: number;
-}
-
-export interface LongestPath extends PathTime {
-  /** Per block, innermost first. */
-  blocks: BlockTiming[];
-}
-
-/**
- * The expected time of a case along its longest path: steps one after another add up, and a parallel block
- * takes as long as its slowest branch (nested blocks recursively), since its branches run at the same time.
- *
- * `total` is the sum over all steps; `time(stepId)` a step's contribution. The slowest branch is chosen by
- * work + wait (`rank: 'total'`) or by work alone (`rank: 'work'`, when waits are unknown); the result gives
- * work and wait along the chosen path. With visits already in the step times, a block inside a loop or a
- * decision is weighted by how often it runs.
- */
-export function longestPath(
-  blocks: readonly ParallelBlock[],
-  total: PathTime,
-  time: (stepId: string) => PathTime,
-  rank: 'total' | 'work' = 'total',
-): LongestPath {
-  // Time a block saves against running its branches one after another, itself and its nested blocks.
-  const saved = new Map<string, PathTime>();
-  const childrenOf = new Map<string, ParallelBlock[]>();
-  for (const b of blocks) {
-    if (b.parentSplitId === null) continue;
-    const list = childrenOf.get(b.parentSplitId);
-    if (list) list.push(b);
-    else childrenOf.set(b.parentSplitId, [b]);
-  }
-  const timings: BlockTiming[] = [];
-  const key = (t: PathTime) => (rank === 'total' ? t.work + t.wait : t.work);
-  let savedWork = 0;
-  let savedWait = 0;
-  for (const block of blocks) {
-    const sums: PathTime[] = block.branches.map((region) => {
-      let work = 0;
-      let wait = 0;
-      for (const id of region) {
-        const t = time(id);
-        work += t.work;
-        wait += t.wait;
-      }
-      return { work, wait };
-    });
-    const children = childrenOf.get(block.splitId) ?? [];
-    for (const child of children) {
-      const s = saved.get(child.splitId)!;
-      const sum = sums[child.parentBranch]!;
-      sum.work -= s.work;
-      sum.wait -= s.wait;
-    }
-    let slowest = 0;
-    for (let b = 1; b < sums.length; b++) if (key(sums[b]!) > key(sums[slowest]!)) slowest = b;
-    let work = 0;
-    let wait = 0;
-    sums.forEach((t, b) => {
-      if (b === slowest) return;
-      work += t.work;
-      wait += t.wait;
-    });
-    for (const child of children) {
-      const s = saved.get(child.splitId)!;
-      work += s.work;
-      wait += s.wait;
-    }
-    saved.set(block.splitId, { work, wait });
-    if (block.parentSplitId === null) {
-      savedWork += work;
-      savedWait += wait;
-    }
-    timings.push({
-      splitId: block.splitId,
-      joinId: block.joinId,
-      branches: sums.map((t, b) => ({ ...t, firstStepId: block.branches[b]![0] ?? null })),
-      slowest,
-    });
-  }
-  return { work: total.work - savedWork, wait: total.wait - savedWait, blocks: timings };
 }
