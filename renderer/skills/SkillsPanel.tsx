@@ -8,6 +8,7 @@ import { useWorkspace } from '../store/workspaceStore';
 import { useSkillIndex } from '../store/selectors';
 import { notify } from '../store/notifications';
 import { TextField } from '../ui/fields';
+import { OntologyExchange } from './OntologyExchange';
 
 const SOURCE_LABEL: Record<Skill['source'], string> = {
   onet: 'O*NET',
@@ -38,6 +39,7 @@ export function SkillsPanel() {
         {matches.length} of {all.length} skills
       </p>
       <AddSkillForm />
+      <OntologyExchange />
       {leafCategories.map((cat) => (
         <details key={cat.id} open={query.trim() !== '' || cat.id === CUSTOM_SKILLS_CATEGORY.id}>
           <summary>

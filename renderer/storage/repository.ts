@@ -294,6 +294,12 @@ export async function saveCustomSkill(db: CoarchitectDb, skill: Skill): Promise<
   await db.customSkills.put(SkillSchema.parse(skill));
 }
 
+/** Writes several custom skills in one transaction (an ontology import): all of them land, or none. */
+export async function saveCustomSkills(db: CoarchitectDb, skills: readonly Skill[]): Promise<void> {
+  const valid = skills.map((skill) => SkillSchema.parse(skill));
+  await db.transaction('rw', db.customSkills, () => db.customSkills.bulkPut(valid));
+}
+
 /** Adds everything an import brings in one transaction: all of it lands, or none of it. */
 export async function applyImport(db: CoarchitectDb, plan: ImportPlan): Promise<void> {
   await db.transaction('rw', db.workflows, db.roles, db.customSkills, async () => {

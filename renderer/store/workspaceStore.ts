@@ -86,6 +86,8 @@ export interface WorkspaceActions {
   deleteRole(id: string): Promise<{ ok: boolean; reason?: string }>;
   addCustomSkill(name: string, description: string): Promise<Skill>;
   updateCustomSkill(skill: Skill): Promise<void>;
+  /** Takes the changed and new custom skills of an ontology import, in one write. */
+  mergeCustomSkills(skills: readonly Skill[]): Promise<void>;
   importText(text: string): Promise<ImportOutcome>;
   /** Ends a conflict: keep this tab's version, take the stored one, or keep both (mine as a copy). */
   resolveConflict(id: string, choice: ConflictChoice): void;
@@ -406,6 +408,20 @@ export const useWorkspace = create<WorkspaceStore>()(
         async updateCustomSkill(skill) {
           set((s) => ({ customSkills: s.customSkills.map((k) => (k.id === skill.id ? skill : k)) }));
           await persist(() => repo.saveCustomSkill(database(), skill));
+        },
+
+        async mergeCustomSkills(skills) {
+          const byId = new Map(skills.map((k) => [k.id, k]));
+          set((s) => {
+            const known = new Set(s.customSkills.map((k) => k.id));
+            return {
+              customSkills: [
+                ...s.customSkills.map((k) => byId.get(k.id) ?? k),
+                ...skills.filter((k) => !known.has(k.id)),
+              ],
+            };
+          });
+          await persist(() => repo.saveCustomSkills(database(), skills));
         },
 
         async importText(text) {
