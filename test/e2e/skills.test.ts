@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppDriver, launchBrowser, visible } from './harness';
+import { AppDriver, eventually, launchBrowser, visible } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,6 +49,14 @@ describe('Skills & learning (the CHRO lens)', () => {
       .getByRole('row', { name: 'Escalation judgment and AI failure modes', exact: true });
     expect(await escalation.getByRole('cell').nth(6).textContent()).toBe('no plan');
 
+    // The agents' utilization with learning time this week, before the pairing is added.
+    const utilization = async () =>
+      Number.parseFloat(
+        /Utilization with learning\s*([\d.]+)%/.exec((await figures.textContent()) ?? '')?.[1] ?? 'NaN',
+      );
+    const utilizationBefore = await utilization();
+    expect(utilizationBefore).toBeGreaterThan(0);
+
     await app.openPanel('Inspector');
     await app.selectStep('AI-assisted task: Agent edits AI draft');
     await app.button('Add coaching after…').click();
@@ -63,6 +71,8 @@ describe('Skills & learning (the CHRO lens)', () => {
     await page.getByRole('combobox', { name: 'Show role' }).selectOption({ label: 'Support agent' });
     expect(await escalation.getByRole('cell').nth(6).textContent()).not.toBe('no plan');
     expect(await figures.textContent()).not.toBe(before);
+    // Pairing costs capacity: 2 minutes per case for learner and coach raise the agents' utilization.
+    await eventually(utilization).toBeGreaterThan(utilizationBefore);
 
     await app.openPanel('Analysis');
     const summary = page.locator('.projection').getByRole('status');
