@@ -15,6 +15,7 @@ import { useWorkspace } from '../store/workspaceStore';
 import { SelectField } from '../ui/fields';
 import { LearningPlanEditor } from './LearningPlanEditor';
 import { RoleLevelsEditor } from './RoleLevelsEditor';
+import { PeopleEditor } from './PeopleEditor';
 import { SkillsTable } from './SkillsTable';
 import { tableCsv, tableRows } from './lensTable';
 import { useLensPair, useSkillsLens } from './useSkillsLens';
@@ -43,6 +44,12 @@ export function SkillsLearningPanel({ workflow }: { workflow: Workflow }) {
   const roleId = roleValue === NO_ROLE || roleValue === '' ? null : roleValue;
   const role = roles.find((r) => r.id === roleId) ?? null;
   const rows = useMemo(() => (lens?.ok ? tableRows(lens.rows, roleId) : []), [lens, roleId]);
+  // The skills the to-be asks of the role at a level (the ones a current level is compared with).
+  const gapSkillIds = useMemo(
+    () =>
+      lens?.ok && role ? lens.rows.filter((r) => r.roleId === role.id && r.gap).map((r) => r.skill.id) : [],
+    [lens, role],
+  );
   // Utilization this week with the learning time in it (coaching, pairing, retros, courses), as the
   // projection computes it.
   const week0 = useMemo(() => {
@@ -142,10 +149,10 @@ export function SkillsLearningPanel({ workflow }: { workflow: Workflow }) {
       </div>
       <SkillsTable roleName={roleName} rows={rows} />
       {role && (
-        <RoleLevelsEditor
-          role={role}
-          skillIds={lens.rows.filter((r) => r.roleId === role.id && r.gap).map((r) => r.skill.id)}
-        />
+        <>
+          <RoleLevelsEditor role={role} skillIds={gapSkillIds} />
+          <PeopleEditor role={role} skillIds={gapSkillIds} />
+        </>
       )}
       <LearningPlanEditor toBe={pair.toBe} rows={lens.rows} roleId={roleId} skills={skills} />
       <details className="why assumptions">

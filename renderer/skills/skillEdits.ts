@@ -116,3 +116,29 @@ export function removeCoaching(wf: Workflow, stepId: string): Workflow {
     ),
   });
 }
+
+/** Adds a named person to a role (personal data: left out of exports for sharing). */
+export function addPerson(role: Role, displayName: string): { role: Role; id: string } {
+  const id = newId('person');
+  return { role: { ...role, people: [...role.people, { id, displayName, levels: [] }] }, id };
+}
+
+export function renamePerson(role: Role, personId: string, displayName: string): Role {
+  return { ...role, people: role.people.map((p) => (p.id === personId ? { ...p, displayName } : p)) };
+}
+
+export function removePerson(role: Role, personId: string): Role {
+  return { ...role, people: role.people.filter((p) => p.id !== personId) };
+}
+
+/** A person's own level of a skill; null goes back to the team level. */
+export function setPersonLevel(role: Role, personId: string, skillId: string, level: number | null): Role {
+  return {
+    ...role,
+    people: role.people.map((p) => {
+      if (p.id !== personId) return p;
+      const others = p.levels.filter((l) => l.skillId !== skillId);
+      return { ...p, levels: level === null ? others : [...others, { skillId, level }] };
+    }),
+  };
+}

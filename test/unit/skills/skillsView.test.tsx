@@ -226,6 +226,52 @@ describe('the Skills & learning view', () => {
     });
   });
 
+  it('names people with their own levels: the gap is counted per person, and people come and go', async () => {
+    renderView();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Show role' }), { target: { value: SENIOR } });
+    const people = screen.getByRole('list', { name: 'People of Senior agent / reviewer' });
+    expect(
+      within(people)
+        .getAllByRole('listitem')
+        .map((li) => li.getAttribute('aria-label')),
+    ).toEqual(['Maria Lopez', 'Jonas Berg']);
+    // Jonas reaches the required level 4: only Maria's one level-step is left, 1 × 12 h.
+    await act(async () => {
+      fireEvent.change(
+        screen.getByRole('combobox', { name: 'Level of Verifying AI output for Jonas Berg' }),
+        { target: { value: '4' } },
+      );
+    });
+    const jonas = senior().people.find((p) => p.displayName === 'Jonas Berg')!;
+    expect(jonas.levels.find((l) => l.skillId === 'ai.verifying-ai-output')?.level).toBe(4);
+    cleanup();
+    renderView();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Show role' }), { target: { value: SENIOR } });
+    const row = screen.getByRole('row', { name: 'Jonas Berg, Verifying AI output' });
+    expect(within(row).getAllByRole('cell')[3]!.textContent).toBe('0');
+    const total = screen.getByRole('row', { name: 'Verifying AI output' });
+    expect(within(total).getAllByRole('cell')[5]!.textContent).toBe('12');
+
+    // Back to the team level, then a third person added and removed again.
+    await act(async () => {
+      fireEvent.change(
+        screen.getByRole('combobox', { name: 'Level of Verifying AI output for Jonas Berg' }),
+        { target: { value: '' } },
+      );
+    });
+    expect(senior().people.find((p) => p.displayName === 'Jonas Berg')!.levels).toEqual(
+      jonas.levels.filter((l) => l.skillId !== 'ai.verifying-ai-output'),
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Add person' }));
+    });
+    expect(senior().people.map((p) => p.displayName)).toEqual(['Maria Lopez', 'Jonas Berg', 'Person 3']);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Remove Person 3' }));
+    });
+    expect(senior().people.map((p) => p.displayName)).toEqual(['Maria Lopez', 'Jonas Berg']);
+  });
+
   it('adds a plan item, shows the message of an item whose step was removed, and removes items', () => {
     const view = renderView();
     const items = () => screen.getByRole('list', { name: 'Plan items' });
