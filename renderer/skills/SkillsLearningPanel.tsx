@@ -16,6 +16,7 @@ import { SelectField } from '../ui/fields';
 import { LearningPlanEditor } from './LearningPlanEditor';
 import { RoleLevelsEditor } from './RoleLevelsEditor';
 import { PeopleEditor } from './PeopleEditor';
+import { AssumptionsEditor } from './AssumptionsEditor';
 import { SkillsTable } from './SkillsTable';
 import { tableCsv, tableRows } from './lensTable';
 import { useLensPair, useSkillsLens } from './useSkillsLens';
@@ -155,10 +156,7 @@ export function SkillsLearningPanel({ workflow }: { workflow: Workflow }) {
         </>
       )}
       <LearningPlanEditor toBe={pair.toBe} rows={lens.rows} roleId={roleId} skills={skills} />
-      <details className="why assumptions">
-        <summary>Assumptions</summary>
-        <p>{lens.assumptions.why}</p>
-      </details>
+      <AssumptionsEditor toBe={pair.toBe} why={lens.assumptions.why} />
       {lens.warnings.length > 0 && (
         <ul className="analysis-warnings small muted">
           {lens.warnings.map((w) => (

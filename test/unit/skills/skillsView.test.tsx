@@ -272,6 +272,41 @@ describe('the Skills & learning view', () => {
     expect(senior().people.map((p) => p.displayName)).toEqual(['Maria Lopez', 'Jonas Berg']);
   });
 
+  it('edits the assumptions: hours per level and feedback minutes change the figures, reset restores them', async () => {
+    vi.useFakeTimers();
+    try {
+      renderView();
+      const verify = () =>
+        within(screen.getByRole('table', { name: 'Skills of Support agent' }))
+          .getByRole('row', { name: 'Verifying AI output' })
+          .querySelectorAll('td');
+      expect(verify()[5]!.textContent).toBe('216');
+      const hours = screen.getByRole('spinbutton', { name: /^Hours per level for Working with AI/ });
+      // 1 level × 18 agents × 24 h = 432 h; 432 / 11.8272 h a week = 36.5 weeks.
+      fireEvent.change(hours, { target: { value: '24' } });
+      act(() => vi.runAllTimers());
+      expect(toBe().learningAssumptions.hoursPerLevelByCategory).toEqual({ 'ai.working-with-ai': 24 });
+      cleanup();
+      renderView();
+      expect(verify()[5]!.textContent).toBe('432');
+      expect(verify()[6]!.textContent).toBe('36.5');
+      // Feedback of 6 minutes per rejection doubles the review's 2.8272 h: 432 / (5.6544 + 9) = 29.5 weeks.
+      fireEvent.change(screen.getByRole('spinbutton', { name: /^Feedback per rejection/ }), {
+        target: { value: '6' },
+      });
+      act(() => vi.runAllTimers());
+      cleanup();
+      renderView();
+      expect(verify()[6]!.textContent).toBe('29.5');
+      fireEvent.click(screen.getByRole('button', { name: /^Reset Working with AI to the default 12 h$/ }));
+      cleanup();
+      renderView();
+      expect(verify()[5]!.textContent).toBe('216');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('adds a plan item, shows the message of an item whose step was removed, and removes items', () => {
     const view = renderView();
     const items = () => screen.getByRole('list', { name: 'Plan items' });
