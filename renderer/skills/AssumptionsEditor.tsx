@@ -69,6 +69,7 @@ export function AssumptionsEditor({ toBe, why }: { toBe: Workflow; why: string }
                     label={`Hours per level for ${name}`}
                     value={own ?? standard}
                     bound="hoursPerLevel"
+                    labelHidden
                     onCommit={(v) => setHours(categoryId, v)}
                   />
                 </td>

@@ -32,63 +32,75 @@ export function PeopleEditor({ role, skillIds }: { role: Role; skillIds: readonl
         <ul className="people-list" aria-label={`People of ${role.name}`}>
           {role.people.map((person) => (
             <li key={person.id} aria-label={person.displayName}>
-              <div className="person-head">
-                <TextField
-                  label={`Name of ${person.displayName}`}
-                  value={person.displayName}
-                  required
-                  onCommit={(name) => save(renamePerson(role, person.id, name))}
-                />
-                <button
-                  type="button"
-                  className="icon"
-                  aria-label={`Remove ${person.displayName}`}
-                  onClick={() => save(removePerson(role, person.id))}
-                >
-                  <Trash2 size={14} aria-hidden />
-                </button>
-              </div>
-              {skillIds.length > 0 && (
-                <table className="figures-table" aria-label={`Levels of ${person.displayName}`}>
-                  <tbody>
-                    {skillIds.map((skillId) => {
-                      const name = skills.get(skillId)?.name ?? `Unknown skill (${skillId})`;
-                      const own = person.levels.find((l) => l.skillId === skillId);
-                      return (
-                        <tr key={skillId}>
-                          <th scope="row">{name}</th>
-                          <td>
-                            <select
-                              aria-label={`Level of ${name} for ${person.displayName}`}
-                              value={own ? String(own.level) : ''}
-                              onChange={(e) =>
-                                save(
-                                  setPersonLevel(
-                                    role,
-                                    person.id,
-                                    skillId,
-                                    e.target.value === '' ? null : Number(e.target.value),
-                                  ),
-                                )
-                              }
-                            >
-                              <option value="">team level ({teamLevel(skillId)})</option>
-                              {LEVELS.map((l) => (
-                                <option key={l} value={l}>
-                                  {l === 0 ? '0 (none)' : String(l)}
-                                </option>
-                              ))}
-                            </select>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              )}
+              <TextField
+                label={`Name of ${person.displayName}`}
+                value={person.displayName}
+                required
+                onCommit={(name) => save(renamePerson(role, person.id, name))}
+              />
+              <button
+                type="button"
+                className="icon"
+                aria-label={`Remove ${person.displayName}`}
+                onClick={() => save(removePerson(role, person.id))}
+              >
+                <Trash2 size={14} aria-hidden />
+              </button>
             </li>
           ))}
         </ul>
+      )}
+      {role.people.length > 0 && skillIds.length > 0 && (
+        <table className="figures-table people-levels" aria-label={`Levels of the people of ${role.name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              {role.people.map((person) => (
+                <th key={person.id} scope="col">
+                  {person.displayName}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {skillIds.map((skillId) => {
+              const name = skills.get(skillId)?.name ?? `Unknown skill (${skillId})`;
+              return (
+                <tr key={skillId}>
+                  <th scope="row">{name}</th>
+                  {role.people.map((person) => {
+                    const own = person.levels.find((l) => l.skillId === skillId);
+                    return (
+                      <td key={person.id}>
+                        <select
+                          aria-label={`Level of ${name} for ${person.displayName}`}
+                          value={own ? String(own.level) : ''}
+                          onChange={(e) =>
+                            save(
+                              setPersonLevel(
+                                role,
+                                person.id,
+                                skillId,
+                                e.target.value === '' ? null : Number(e.target.value),
+                              ),
+                            )
+                          }
+                        >
+                          <option value="">team ({teamLevel(skillId)})</option>
+                          {LEVELS.map((l) => (
+                            <option key={l} value={l}>
+                              {l === 0 ? '0 (none)' : String(l)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       )}
       <button type="button" onClick={() => save(addPerson(role, `Person ${role.people.length + 1}`).role)}>
         <UserPlus size={16} aria-hidden /> Add person

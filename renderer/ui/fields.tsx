@@ -12,12 +12,16 @@ interface FieldShellProps {
   error: string | null;
   hint?: ReactNode;
   children: ReactNode;
+  /** In a table whose row and column already say what the field is, the label is for screen readers. */
+  labelHidden?: boolean;
 }
 
-function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
+function FieldShell({ id, label, error, hint, children, labelHidden = false }: FieldShellProps) {
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {children}
       {error ? (
         <p className="field-error" id={`${id}-error`} role="alert">
@@ -104,6 +108,7 @@ export interface NumberFieldProps {
    * not hold, with the same message.
    */
   bound?: BoundKey;
+  labelHidden?: boolean;
 }
 
 function formatNumber(value: number): string {
@@ -123,6 +128,7 @@ export function NumberField({
   hint,
   check,
   bound,
+  labelHidden,
 }: NumberFieldProps) {
   const domain = bound === undefined ? undefined : BOUNDS[bound];
   min ??= domain === undefined ? undefined : domain.min * scale;
@@ -157,7 +163,13 @@ export function NumberField({
   };
   const { error } = validate(text);
   return (
-    <FieldShell id={id} label={unit ? `${label} (${unit})` : label} error={error} hint={hint}>
+    <FieldShell
+      id={id}
+      label={unit ? `${label} (${unit})` : label}
+      error={error}
+      hint={hint}
+      labelHidden={labelHidden}
+    >
       <input
         id={id}
         type="number"
