@@ -8,6 +8,7 @@ import { computeVisits } from '../analysis/visits';
 import { formatNumber as f } from '../analysis/numbers';
 import type { Role, Workflow } from '../model/schema';
 import { skillInfo } from './skillInfo';
+import { withLazyWhy } from './lazyWhy';
 import type {
   DemandFlag,
   DemandRow,
@@ -189,7 +190,7 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
     const toBeSide = summarise(toBeCell?.steps ?? []);
     const asIsSide = before ? summarise(asIsCell?.steps ?? []) : null;
     const flag = flagOf(asIsSide, toBeSide);
-    rows.push({
+    const row = {
       roleId,
       roleName,
       skill,
@@ -197,17 +198,19 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
       toBe: toBeSide,
       flag,
       deskillingRisk: flag === 'no-longer-exercised',
-      why: !explain
-        ? NO_WHY
-        : {
+    };
+    rows.push(
+      !explain
+        ? { ...row, why: NO_WHY }
+        : withLazyWhy(row, () => ({
             asIsLevel: asIsSide ? whyLevel(asIsSide, who, 'as-is') : 'There is no as-is to compare with.',
             toBeLevel: whyLevel(toBeSide, who, 'to-be'),
             asIsHours:
               asIsSide && before ? whyHours(asIsSide, before.volume, who, 'as-is') : 'There is no as-is.',
             toBeHours: whyHours(toBeSide, after.volume, who, 'to-be'),
             flag: FLAG_WHY[flag](asIsSide?.requiredLevel ?? 0, toBeSide.requiredLevel),
-          },
-    });
+          })),
+    );
   }
   const order = rows.map((r, at) => ({
     r,

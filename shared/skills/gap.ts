@@ -9,6 +9,7 @@
 import { formatNumber as f } from '../analysis/numbers';
 import type { Role } from '../model/schema';
 import { hoursPerLevelFor } from './hoursPerLevel';
+import { withLazyWhy } from './lazyWhy';
 import type { GapRow, HoursPerLevel, PersonGap, SkillDemand, SkillGaps, SkillsInput } from './types';
 
 export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): SkillGaps {
@@ -42,7 +43,6 @@ export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): Skill
     const basis = role.people.length > 0 ? 'people' : 'team';
     const people: PersonGap[] = [];
     let totalGapLevels: number;
-    let totalWhy = '';
     if (basis === 'people') {
       if (!warnedPeople.has(role.id) && role.people.length !== headcount) {
         warnedPeople.add(role.id);
@@ -65,18 +65,18 @@ export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): Skill
           reskillingHours: gap * hpl.hours,
         });
       }
-      if (explain)
-        totalWhy =
-          `Σ per person max(0, ${required} − their level) = ` +
-          `${people.map((p) => `${p.gapLevels}${p.ownLevel ? '' : ' (team level)'}`).join(' + ')} = ${f(totalGapLevels)} level-steps.`;
     } else {
       totalGapLevels = gapLevels * headcount;
-      if (explain)
-        totalWhy = `Team gap × headcount = ${gapLevels} × ${f(headcount)} = ${f(totalGapLevels)} level-steps.`;
     }
+    const total = totalGapLevels;
+    const totalWhy = () =>
+      basis === 'people'
+        ? `Σ per person max(0, ${required} − their level) = ` +
+          `${people.map((p) => `${p.gapLevels}${p.ownLevel ? '' : ' (team level)'}`).join(' + ')} = ${f(total)} level-steps.`
+        : `Team gap × headcount = ${gapLevels} × ${f(headcount)} = ${f(total)} level-steps.`;
     const reskillingHours = totalGapLevels * hpl.hours;
     totalReskillingHours += reskillingHours;
-    rows.push({
+    const row = {
       roleId: role.id,
       roleName: role.name,
       skill: d.skill,
@@ -92,19 +92,22 @@ export function computeSkillGaps(input: SkillsInput, demand: SkillDemand): Skill
       hoursPerLevel: hpl,
       reskillingHours,
       people,
-      why: !explain
-        ? NO_WHY
-        : {
+    } as const;
+    const hours = hpl;
+    rows.push(
+      !explain
+        ? { ...row, why: NO_WHY }
+        : withLazyWhy(row, () => ({
             current: held
               ? `Team level ${current} (${held.source}${held.asOf ? `, as of ${held.asOf}` : ''}).`
               : `No level recorded for '${role.name}' in this skill: taken as 0 (none). Record one under the role.`,
             gapLevels: `max(0, required − current) = max(0, ${required} − ${current}) = ${gapLevels}.`,
-            totalGapLevels: totalWhy,
+            totalGapLevels: totalWhy(),
             reskillingHours:
-              `Level-steps × hours per level = ${f(totalGapLevels)} × ${f(hpl.hours)} = ${f(reskillingHours)} h. ` +
-              hpl.why,
-          },
-    });
+              `Level-steps × hours per level = ${f(total)} × ${f(hours.hours)} = ${f(reskillingHours)} h. ` +
+              hours.why,
+          })),
+    );
   }
   return { ok: true, rows, totalReskillingHours, warnings };
 }
