@@ -15,19 +15,39 @@ import { MAX_CASES_IN_SYSTEM } from './limits';
 
 const ARRIVAL = -1;
 
+/** Replications `from` (included) to `to` (excluded): all of them, or one worker's part of a parallel run. */
+export interface ReplicationRange {
+  from: number;
+  to: number;
+}
+
 export class Engine extends SimulationState implements SimulationRun {
+  /** The replications this run simulates; replication r always draws from its own stream (seed, r). */
+  readonly part: ReplicationRange;
+
+  constructor(
+    workflow: ConstructorParameters<typeof SimulationState>[0],
+    model: ConstructorParameters<typeof SimulationState>[1],
+    settings: ConstructorParameters<typeof SimulationState>[2],
+    part: ReplicationRange = { from: 0, to: settings.replications },
+  ) {
+    super(workflow, model, settings);
+    this.part = part;
+    this.replication = part.from;
+  }
+
   get total(): number {
-    return this.settings.replications * this.weeksPerReplication;
+    return (this.part.to - this.part.from) * this.weeksPerReplication;
   }
 
   get done(): number {
     if (this.finished) return this.total;
     const within = this.inReplication ? Math.min(this.now, this.horizon) / CLOCK_MINUTES_PER_WEEK : 0;
-    return this.replication * this.weeksPerReplication + within;
+    return (this.replication - this.part.from) * this.weeksPerReplication + within;
   }
 
   get replicationsEnded(): number {
-    return this.replication;
+    return this.replication - this.part.from;
   }
 
   cancel(): void {
@@ -38,7 +58,7 @@ export class Engine extends SimulationState implements SimulationRun {
   advance(maxEvents: number): boolean {
     if (this.finished) return true;
     if (!this.inReplication) {
-      if (this.replication >= this.settings.replications) {
+      if (this.replication >= this.part.to) {
         this.finished = true;
         return true;
       }
@@ -46,7 +66,7 @@ export class Engine extends SimulationState implements SimulationRun {
     }
     this.runEvents(Math.max(1, Math.floor(maxEvents)));
     if (this.eventCapReached || this.backlogCapReached) this.finished = true;
-    else if (!this.inReplication && this.replication >= this.settings.replications) this.finished = true;
+    else if (!this.inReplication && this.replication >= this.part.to) this.finished = true;
     return this.finished;
   }
 

@@ -14,6 +14,8 @@ export {
   MAX_REPLICATIONS,
 } from './simulate';
 export type { SimulationRun } from './simulate';
+export { createSimulationPart, mergeParts, splitReplications } from './parallel';
+export type { ReplicationRange, SimulationPart, SimulationPartRun } from './parallel';
 export { CLOCK_MINUTES_PER_WEEK, AI_MINUTES_PER_WEEK, NO_ROLE_MINUTES_PER_WEEK } from './model';
 export { Random, pertMoments, pertShape } from './random';
 export { EventHeap } from './heap';
