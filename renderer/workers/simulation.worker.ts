@@ -2,8 +2,9 @@
  * Runs workflow simulations (shared/simulation) off the UI thread, as a module Web Worker.
  *
  * Protocol (every message carries the run's id):
- *   in:  { type: 'run', id, workflow, roles, options }   { type: 'cancel', id }
+ *   in:  { type: 'run', id, workflow, roles, options, part? }   { type: 'cancel', id }
  *   out: { type: 'progress', id, done, total }            { type: 'result', id, result }
+ *        { type: 'part', id, part } (for a run with `part`: its replications' figures)
  *        { type: 'error', id, message }
  *
  * Incoming messages are parsed with the model's zod schemas before anything runs. A run advances in slices of
@@ -13,8 +14,14 @@
 import { z } from 'zod';
 import { RoleSchema, WorkflowSchema } from '../../shared/model/schema';
 import { WhatIfSchema } from '../../shared/whatIf/whatIf';
-import { createSimulation, CHUNK_EVENTS } from '../../shared/simulation/index';
-import type { SimulationResult, SimulationRun, SimulationSettings } from '../../shared/simulation/index';
+import { createSimulation, createSimulationPart, CHUNK_EVENTS } from '../../shared/simulation/index';
+import type {
+  SimulationPart,
+  SimulationPartRun,
+  SimulationResult,
+  SimulationRun,
+  SimulationSettings,
+} from '../../shared/simulation/index';
 
 const SLICE_MS = 40;
 
@@ -36,6 +43,11 @@ const RunMessageSchema = z.object({
   workflow: WorkflowSchema,
   roles: z.array(RoleSchema),
   options: SimulationSettingsSchema,
+  /** Only these replications (one worker's share of a run on several cores); the answer is a 'part'. */
+  part: z
+    .object({ from: z.number().int().min(0), to: z.number().int().min(1) })
+    .refine((p) => p.from < p.to, 'from must be less than to')
+    .optional(),
 });
 const CancelMessageSchema = z.object({ type: z.literal('cancel'), id: z.string().min(1) });
 const IncomingSchema = z.discriminatedUnion('type', [RunMessageSchema, CancelMessageSchema]);
@@ -46,6 +58,7 @@ export type SimulationWorkerRequest = SimulationRunMessage | SimulationCancelMes
 export type SimulationWorkerResponse =
   | { type: 'progress'; id: string; done: number; total: number }
   | { type: 'result'; id: string; result: SimulationResult }
+  | { type: 'part'; id: string; part: SimulationPart }
   | { type: 'error'; id: string; message: string };
 
 /** The part of the dedicated worker scope we use (the renderer is type-checked with the DOM library). */
@@ -84,7 +97,7 @@ function describe(error: z.ZodError): string {
   return `Invalid simulation request${where}: ${first.message}`;
 }
 
-async function execute(id: string, start: () => SimulationRun): Promise<void> {
+async function execute(id: string, start: () => SimulationRun | SimulationPartRun): Promise<void> {
   running.add(id);
   try {
     const run = start();
@@ -104,6 +117,12 @@ async function execute(id: string, start: () => SimulationRun): Promise<void> {
         post({ type: 'progress', id, done: run.done, total: run.total });
       }
       await nextTask();
+    }
+    const figures = 'figures' in run ? run.figures() : null;
+    if (figures) {
+      post({ type: 'progress', id, done: run.total, total: run.total });
+      post({ type: 'part', id, part: figures });
+      return;
     }
     const result = run.result();
     if (result.ok) post({ type: 'progress', id, done: run.total, total: run.total });
@@ -138,5 +157,10 @@ scope.addEventListener('message', (event) => {
     return;
   }
   const settings: SimulationSettings = message.options;
-  void execute(message.id, () => createSimulation(message.workflow, message.roles, settings));
+  const part = message.part;
+  void execute(message.id, () =>
+    part
+      ? createSimulationPart(message.workflow, message.roles, settings, part)
+      : createSimulation(message.workflow, message.roles, settings),
+  );
 });

@@ -1,7 +1,8 @@
 // runSimulation with a stand-in Worker: messages, termination, cancel and its grace period.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerSupportExample } from '../../../shared/examples/customerSupport';
-import { runSimulation } from '../../../renderer/workers/simulationClient';
+import { runSimulation, workersFor } from '../../../renderer/workers/simulationClient';
+import { createSimulationPart, simulateWorkflow } from '../../../shared/simulation/index';
 import type {
   SimulationWorkerRequest,
   SimulationWorkerResponse,
@@ -9,6 +10,7 @@ import type {
 
 class FakeWorker {
   static last: FakeWorker | null = null;
+  static all: FakeWorker[] = [];
   readonly sent: SimulationWorkerRequest[] = [];
   terminated = false;
   private readonly listeners = new Map<string, ((event: unknown) => void)[]>();
@@ -17,6 +19,7 @@ class FakeWorker {
     readonly options: { type: string },
   ) {
     FakeWorker.last = this;
+    FakeWorker.all.push(this);
   }
   addEventListener(type: string, listener: (event: unknown) => void) {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
@@ -38,7 +41,10 @@ class FakeWorker {
 const { workflows, roles } = customerSupportExample();
 const options = { weeks: 1, replications: 1, seed: 1 };
 
-beforeEach(() => vi.stubGlobal('Worker', FakeWorker));
+beforeEach(() => {
+  FakeWorker.all = [];
+  vi.stubGlobal('Worker', FakeWorker);
+});
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
@@ -82,5 +88,41 @@ describe('runSimulation', () => {
     vi.advanceTimersByTime(1000);
     await expect(handle.promise).resolves.toEqual({ ok: false, cancelled: true });
     expect(worker.terminated).toBe(true);
+  });
+
+  it("gives each core a part of the replications and merges their figures into the single run's result", async () => {
+    expect(workersFor(8, 2)).toBe(2);
+    expect(workersFor(8, 16)).toBe(4);
+    expect(workersFor(1, 16)).toBe(1);
+    const several = { weeks: 1, replications: 4, seed: 5 };
+    const progress: [number, number][] = [];
+    const handle = runSimulation(workflows[0]!, roles, several, (d, t) => progress.push([d, t]), 2);
+    const parts = FakeWorker.all.map((w) => w.sent[0]!);
+    expect(parts.map((m) => (m.type === 'run' ? m.part : null))).toEqual([
+      { from: 0, to: 2 },
+      { from: 2, to: 4 },
+    ]);
+    // Each worker does what the real one does with its part; the second answers first.
+    for (const [i, worker] of [...FakeWorker.all.entries()].reverse()) {
+      const message = parts[i]!;
+      if (message.type !== 'run' || !message.part) throw new Error('not a part');
+      const run = createSimulationPart(workflows[0]!, roles, several, message.part);
+      while (!run.advance(10_000));
+      worker.reply({ type: 'progress', id: message.id, done: run.total, total: run.total });
+      worker.reply({ type: 'part', id: message.id, part: run.figures()! });
+    }
+    await expect(handle.promise).resolves.toEqual(simulateWorkflow(workflows[0]!, roles, several));
+    expect(progress.at(-1)).toEqual([4 * 2, 4 * 2]);
+    expect(FakeWorker.all.every((w) => w.terminated)).toBe(true);
+  });
+
+  it('cancels every part', async () => {
+    const handle = runSimulation(workflows[0]!, roles, { weeks: 1, replications: 4, seed: 5 }, undefined, 2);
+    handle.cancel();
+    for (const worker of FakeWorker.all) {
+      expect(worker.sent.map((m) => m.type)).toEqual(['run', 'cancel']);
+      worker.reply({ type: 'result', id: worker.sent[0]!.id, result: { ok: false, cancelled: true } });
+    }
+    await expect(handle.promise).resolves.toEqual({ ok: false, cancelled: true });
   });
 });
