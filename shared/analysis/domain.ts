@@ -13,9 +13,10 @@ const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** What is out of range among the numbers the analysis reads, or null. */
 export function inputOutOfRange(workflow: Workflow, roles: readonly Role[], volume: number): string | null {
-  const check = (owner: string, key: BoundKey, value: unknown): string | null => {
+  // The owner is named only in a message: writing it for each of 10,000 steps cost more than the checks.
+  const check = (owner: string | (() => string), key: BoundKey, value: unknown): string | null => {
     const problem = boundProblem(key, value);
-    return problem === null ? null : `${owner}: ${problem}`;
+    return problem === null ? null : `${typeof owner === 'string' ? owner : owner()}: ${problem}`;
   };
   const first = (...problems: (string | null)[]): string | null => problems.find((p) => p !== null) ?? null;
   const problem = check(`workflow '${workflow.name}'`, 'volumePerWeek', volume);
@@ -31,7 +32,7 @@ export function inputOutOfRange(workflow: Workflow, roles: readonly Role[], volu
   }
   for (const s of workflow.steps) {
     if (s.type !== 'task' && s.type !== 'review') continue;
-    const owner = `step '${s.name}'`;
+    const owner = () => `step '${s.name}'`;
     const p = first(
       check(owner, 'durationMin', s.duration.min),
       check(owner, 'durationLikely', s.duration.likely),
@@ -45,7 +46,7 @@ export function inputOutOfRange(workflow: Workflow, roles: readonly Role[], volu
   }
   for (const e of workflow.edges) {
     if (e.probability === null) continue;
-    const p = check(`connection '${e.label || e.id}'`, 'branchProbability', e.probability);
+    const p = check(() => `connection '${e.label || e.id}'`, 'branchProbability', e.probability);
     if (p) return p;
   }
   return null;
@@ -65,18 +66,38 @@ export function firstUnfitFigure(
   path = '',
   skip: ReadonlySet<string> = new Set(),
 ): string | null {
+  // Almost always every figure is fit: look first without writing a path for each of the result's numbers
+  // (that cost more than the analysis of a large workflow), and only then find where the unfit one is.
+  return hasUnfitFigure(value, skip) ? unfitFigurePath(value, path, skip) : null;
+}
+
+function hasUnfitFigure(value: unknown, skip: ReadonlySet<string>): boolean {
+  if (typeof value === 'number') return !isFitFigure(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (hasUnfitFigure(value[i], skip)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key) || skip.has(key)) continue;
+    if (hasUnfitFigure((value as Record<string, unknown>)[key], skip)) return true;
+  }
+  return false;
+}
+
+function unfitFigurePath(value: unknown, path: string, skip: ReadonlySet<string>): string | null {
   if (typeof value === 'number') return isFitFigure(value) ? null : `${path} (got ${String(value)})`;
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = firstUnfitFigure(value[i], `${path}[${i}]`, skip);
+      const found = unfitFigurePath(value[i], `${path}[${i}]`, skip);
       if (found) return found;
     }
     return null;
   }
   for (const [key, child] of Object.entries(value)) {
     if (skip.has(key)) continue;
-    const found = firstUnfitFigure(child, path === '' ? key : `${path}.${key}`, skip);
+    const found = unfitFigurePath(child, path === '' ? key : `${path}.${key}`, skip);
     if (found) return found;
   }
   return null;

@@ -143,6 +143,16 @@ export function boundProblem(key: BoundKey, value: unknown, label?: string): str
   const b: NumberBound = BOUNDS[key];
   const what = label ?? b.label;
   if (typeof value !== 'number') return `${what} must be a number`;
+  // The common case first, without writing any message: every number of a large workflow passes here.
+  const tiny = 'smallestPositive' in b ? b.smallestPositive : undefined;
+  if (
+    Number.isFinite(value) &&
+    value >= b.min &&
+    value <= b.max &&
+    (!b.integer || Number.isInteger(value)) &&
+    !(tiny !== undefined && value > 0 && value < tiny)
+  )
+    return null;
   const got = ` (got ${formatGot(value)})`;
   if (!Number.isFinite(value)) return `${what} must be a finite number${got}`;
   if (value < b.min || value > b.max) {
@@ -152,7 +162,6 @@ export function boundProblem(key: BoundKey, value: unknown, label?: string): str
     return `${what} must be between ${formatLimit(b.min)} and ${formatLimit(b.max)}${got}`;
   }
   if (b.integer && !Number.isInteger(value)) return `${what} must be a whole number${got}`;
-  const tiny = 'smallestPositive' in b ? b.smallestPositive : undefined;
   if (tiny !== undefined && value > 0 && value < tiny)
     return `${what} must be 0 or at least ${formatLimit(tiny)}${got}`;
   return null;
