@@ -11,6 +11,7 @@ import type { Workflow } from '../../shared/model/schema';
 import { formatMoney, formatPercent } from '../../shared/analysis/numbers';
 import { formatDuration } from '../analysis/format';
 import { useEditor } from '../store/editorStore';
+import { useSkillIndex } from '../store/selectors';
 import { useWorkspace } from '../store/workspaceStore';
 import { changeEntries, type ChangeEntry, type EntryGroup } from './changeEntries';
 import { useCompare } from './compareStore';
@@ -95,7 +96,11 @@ export function ComparePanel({ workflow }: { workflow: Workflow }) {
     () => (asIs ? diffWorkflows({ workflow: asIs, roles }, { workflow, roles }) : null),
     [asIs, workflow, roles],
   );
-  const entries = useMemo(() => (diff ? changeEntries(diff) : []), [diff]);
+  const skills = useSkillIndex();
+  const entries = useMemo(
+    () => (diff ? changeEntries(diff, (id) => skills.get(id)?.name ?? id) : []),
+    [diff, skills],
+  );
   const [current, setCurrent] = useState<number | null>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 

@@ -33,7 +33,11 @@ const ATTRIBUTE_LABELS: Record<StepAttribute, string> = {
   notes: 'notes',
 };
 
-export function changeEntries(diff: WorkflowDiff): ChangeEntry[] {
+/** `skillName` names a skill id for people (the ontology's name, or the id where it is unknown). */
+export function changeEntries(
+  diff: WorkflowDiff,
+  skillName: (id: string) => string = (id) => id,
+): ChangeEntry[] {
   const entries: ChangeEntry[] = [];
   for (const s of diff.steps.added) {
     entries.push({ key: `+${s.id}`, group: 'added', stepId: s.id, headline: s.name, details: [] });
@@ -45,13 +49,15 @@ export function changeEntries(diff: WorkflowDiff): ChangeEntry[] {
     const headline =
       first.attribute === 'description' || first.attribute === 'notes'
         ? `${c.before.name}: ${ATTRIBUTE_LABELS[first.attribute]} edited`
-        : `${c.before.name}: ${first.before} → ${first.after}`;
+        : first.attribute === 'name'
+          ? `${first.before} → ${first.after} (renamed)`
+          : `${c.before.name}: ${first.before} → ${first.after}`;
     const details = c.changes
       .filter((x) => x !== first)
       .map((x) =>
         x.attribute === 'description' || x.attribute === 'notes'
           ? `${ATTRIBUTE_LABELS[x.attribute]} edited`
-          : `${ATTRIBUTE_LABELS[x.attribute]}${x.subject ? ` ${x.subject}` : ''}: ${x.before} → ${x.after}`,
+          : `${ATTRIBUTE_LABELS[x.attribute]}${x.subject ? ` ${skillName(x.subject)}` : ''}: ${x.before} → ${x.after}`,
       );
     entries.push({ key: `~${c.after.id}`, group: 'changed', stepId: c.after.id, headline, details });
   }
