@@ -84,4 +84,23 @@ describe('Compare with as-is', () => {
     await eventually(() => text(findings)).toContain('reviewer-competence');
     await app.close();
   });
+
+  it('applies a governance quick fix from the Problems tab, as one undoable edit', async () => {
+    const app = await AppDriver.open(browser);
+    const { page } = app;
+    await app.button('Templates…').click();
+    await visible(page.getByRole('dialog', { name: /template/i }));
+    await app.button('Use template Customer support').click();
+    await page.getByRole('banner').getByRole('heading', { name: 'Customer support (as-is)' }).waitFor();
+    await app.openPanel(/^Problems/);
+    const findings = page.getByRole('list', { name: 'Governance findings' });
+    await eventually(() => text(findings)).toContain(
+      "'Senior review' rejects 10% of the work but has no feedback loop",
+    );
+    await findings.getByRole('button', { name: "Add a feedback loop to 'Senior review'" }).click();
+    await visible(page.getByRole('region', { name: 'Governance' }).getByText('No governance findings.'));
+    await page.keyboard.press('Control+Z');
+    await eventually(() => text(findings)).toContain('no feedback loop');
+    await app.close();
+  });
 });
