@@ -74,7 +74,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
         <main className="canvas-area" aria-label="Diagram">
           <FilterBar workflow={workflow} problems={problems} />
           <CanvasView workflow={workflow} analysis={analysis} problems={problems} />
-          {comparing && <ComparePanel workflow={content} />}
+          {comparing && !presenting && <ComparePanel workflow={content} />}
         </main>
         <Tabs.Root asChild value={panel} onValueChange={(v) => useEditor.getState().setPanel(v as SidePanel)}>
           <aside className="side-panel" aria-label="Side panel">
