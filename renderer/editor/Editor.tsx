@@ -18,6 +18,11 @@ import { useAnalysis } from '../analysis/useAnalysis';
 import { SkillsLearningPanel } from '../skills/SkillsLearningPanel';
 import { installClipboardEvents } from './selectionEdits';
 import { useEditorActions } from './editorActions';
+import { ComparePanel } from '../codesign/ComparePanel';
+import { useCompareAction } from '../codesign/compareAction';
+import { useCompare } from '../codesign/compareStore';
+import { LintList } from '../codesign/LintList';
+import { useLint } from '../codesign/useLint';
 
 const KEEP_MOUNTED: readonly SidePanel[] = ['inspector', 'analysis'];
 // Switching tabs, presenting or selecting re-renders the editor; the diagram and the panels re-render only
@@ -37,6 +42,9 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   const problems = useProblems(content);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const analysis = useAnalysis(content);
+  const lint = useLint(content, analysis);
+  const comparing = useCompare((s) => s.open);
+  useCompareAction(workflow);
   // The inspector and the analysis stay mounted (hidden) once shown: switching between them is the most
   // frequent move in a session, and remounting the analysis charts costs tens of milliseconds.
   const [kept, setKept] = useState<ReadonlySet<SidePanel>>(() => new Set([panel]));
@@ -66,6 +74,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
         <main className="canvas-area" aria-label="Diagram">
           <FilterBar workflow={workflow} problems={problems} />
           <CanvasView workflow={workflow} analysis={analysis} problems={problems} />
+          {comparing && !presenting && <ComparePanel workflow={content} />}
         </main>
         <Tabs.Root asChild value={panel} onValueChange={(v) => useEditor.getState().setPanel(v as SidePanel)}>
           <aside className="side-panel" aria-label="Side panel">
@@ -94,6 +103,15 @@ export function Editor({ workflow }: { workflow: Workflow }) {
               className="tab-content"
               forceMount={kept.has('analysis') || undefined}
             >
+              {workflow.kind === 'to-be' && workflow.redesignOfId !== null && (
+                <button
+                  type="button"
+                  className="compare-open"
+                  onClick={() => useCompare.getState().setOpen(true)}
+                >
+                  Compare with as-is…
+                </button>
+              )}
               <AnalysisView workflow={content} analysis={analysis} />
             </Tabs.Content>
             <Tabs.Content value="learning" className="tab-content">
@@ -107,6 +125,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
             </Tabs.Content>
             <Tabs.Content value="problems" className="tab-content">
               <ProblemsPanel problems={problems} />
+              <LintList workflowId={workflow.id} lint={lint} />
             </Tabs.Content>
           </aside>
         </Tabs.Root>
