@@ -749,8 +749,8 @@ export function Canvas({ workflow, analysis, problems }: CanvasProps) {
       onCommand((command) => {
         if (command === 'fit-view') fit(0.1);
         else if (command === 'present' || command === 'present-end') {
-          useEditor.getState().setPresenting(command === 'present');
-          // Let the panels collapse or return before fitting the diagram to the new size.
+          // The app shell sets presenting (present/actions.ts); let the panels collapse or return before
+          // fitting the diagram to the new size.
           setTimeout(() => fit(0.08), 50);
         }
       }),

@@ -63,13 +63,17 @@ export function usePresentActions(): void {
       ]),
     [],
   );
-  // Registered before the editor's own listener, so the focus is read before the panels hide.
+  // Registered by the app shell, before the editor's own listener (which fits the diagram) and even before
+  // the editor's code has loaded: Present works the moment a workflow opens. The focus is read before the
+  // panels hide.
   useEffect(
     () =>
       onCommand((command) => {
-        if (command === 'present' && !useEditor.getState().presenting) {
+        const { presenting, setPresenting } = useEditor.getState();
+        if (command === 'present' && !presenting && useWorkspace.getState().openWorkflowId !== null) {
           rememberFocus();
-        }
+          setPresenting(true);
+        } else if (command === 'present-end' && presenting) setPresenting(false);
       }),
     [],
   );
