@@ -75,3 +75,22 @@ describe('step names are legible after Fit View', () => {
     });
   }
 });
+
+describe('forced colours', () => {
+  it('outlines the selected step in a system colour and keeps the diagram drawn', async () => {
+    const app = await AppDriver.open(browser);
+    try {
+      await app.page.emulateMedia({ forcedColors: 'active' });
+      await app.button('Load example: Customer support').click();
+      await app.openWorkflow('Customer support (to-be)');
+      const start = app.page.getByRole('group', { name: 'Start: Ticket received' });
+      await start.click();
+      const outline = await start.evaluate((el) => getComputedStyle(el).outlineStyle);
+      await app.page.screenshot({ path: `${SHOTS}/forced-colours-to-be.png` });
+      expect(outline).not.toBe('none');
+      expect(app.errors).toEqual([]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /**
- * Zoom and reflow (issue #15, WCAG 1.4.10): at 200% browser zoom (a 720×450 CSS viewport at device scale 2,
- * which is what 1440×900 at 200% gives) and at 1280×720, every top-bar control and side-panel tab of the
+ * Zoom and reflow (issue #15, WCAG 1.4.10): at 200% browser zoom (a 720×450 CSS viewport,
+ * the CSS pixels 1440×900 at 200% zoom lays out) and at 1280×720, every top-bar control and side-panel tab of the
  * library and the editor can be reached (scrolled to, then on screen and not covered), and the page as a
  * whole never scrolls sideways.
  */
