@@ -4,17 +4,17 @@
 // The figure deltas (both sides through the analytic engine) are timed too, for information.
 //   node bench/diff.mjs [--runs N]
 import { performance } from 'node:perf_hooks';
-import { importShared, median, percentile } from './support.mjs';
+import { benchArgs, importShared, median, percentile } from './support.mjs';
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = Math.max(20, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 0 : 40);
+const { runs: RUNS } = benchArgs({ runs: 40, minRuns: 20 });
 const WARMUP = 10;
 const SIZE = 5000;
 const TARGET_MS = 50;
 
-const { diffWorkflows, figureDeltas, largeWorkspace } = await importShared(
+const { diffWorkflows, figureDeltas, largeWorkspace, completeSteps } = await importShared(
   "export { diffWorkflows, figureDeltas } from './shared/diff/index';\n" +
-    "export { largeWorkspace } from './shared/examples/largeWorkflow';",
+    "export { largeWorkspace } from './shared/examples/largeWorkflow';\n" +
+    "export { completeSteps } from './shared/model/schema';",
 );
 
 const ws = largeWorkspace(SIZE, 8, { decisionEvery: 4 });
@@ -38,26 +38,20 @@ const steps = before.steps
     }
     return next;
   });
-for (let k = 0; k < 20; k++) {
-  steps.push({
-    type: 'task',
-    id: `bench-new-${k}`,
-    name: `New step ${k}`,
-    description: '',
-    notes: '',
-    position: { x: k * 260, y: -400 },
-    roleId: ws.roles[0].id,
-    duration: { min: 1, likely: 2, max: 3 },
-    skills: [],
-    coaching: null,
-    mode: 'human',
-    aiTool: '',
-    aiCostPerRun: 0,
-    aiConcurrency: null,
-    learningCurve: null,
-    onetTask: null,
-  });
-}
+// New tasks with the model's defaults for every field not given.
+steps.push(
+  ...completeSteps(
+    Array.from({ length: 20 }, (_, k) => ({
+      type: 'task',
+      id: `bench-new-${k}`,
+      name: `New step ${k}`,
+      position: { x: k * 260, y: -400 },
+      roleId: ws.roles[0].id,
+      duration: { min: 1, likely: 2, max: 3 },
+      mode: 'human',
+    })),
+  ),
+);
 const after = {
   ...before,
   steps,

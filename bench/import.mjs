@@ -7,13 +7,9 @@
 //   node bench/import.mjs [steps…] [--runs N]
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { bundleShared, importShared, median } from './support.mjs';
+import { benchArgs, bundleShared, importShared, median } from './support.mjs';
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const RUNS = Math.max(3, runsAt >= 0 ? Number(args[runsAt + 1]) || 0 : 15);
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number);
-const SIZES = sizes.length > 0 ? sizes : [5000];
+const { runs: RUNS, sizes: SIZES } = benchArgs({ runs: 15, minRuns: 3, sizes: [5000] });
 const TARGET_MS = 300;
 
 const workerCode = await bundleShared(`

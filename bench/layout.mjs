@@ -4,13 +4,9 @@
 // Prints the median over the runs per size, with the input sizes.
 //   node bench/layout.mjs [steps…] [--runs N]
 import { performance } from 'node:perf_hooks';
-import { importShared, median } from './support.mjs';
+import { benchArgs, importShared, median } from './support.mjs';
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const RUNS = Math.max(1, runsAt >= 0 ? Number(args[runsAt + 1]) || 0 : 3);
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number);
-const SIZES = sizes.length > 0 ? sizes : [2000, 10000];
+const { runs: RUNS, sizes: SIZES } = benchArgs({ runs: 3, sizes: [2000, 10000] });
 const TARGET_10K_MS = 5000;
 
 const { largeWorkspace, autoLayout, LARGE_LAYOUT_STEPS } = await importShared(`

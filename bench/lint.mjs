@@ -2,10 +2,9 @@
 // (the analysis it reads is computed once beforehand, as the app has it already). Target: ≤ 20 ms median.
 //   node bench/lint.mjs [--runs N]
 import { performance } from 'node:perf_hooks';
-import { importShared, median, percentile } from './support.mjs';
+import { benchArgs, importShared, median, percentile } from './support.mjs';
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = Math.max(20, runsArg > 0 ? Number(process.argv[runsArg + 1]) || 0 : 50);
+const { runs: RUNS } = benchArgs({ runs: 50, minRuns: 20 });
 const WARMUP = 10;
 const SIZE = 5000;
 const TARGET_MS = 20;

@@ -9,11 +9,10 @@
 // Usage: node bench/startup.mjs [--runs N]
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, median, serveBuiltApp } from './support.mjs';
+import { benchArgs, launchChromium, median, serveBuiltApp } from './support.mjs';
 
 const OUT = 'dist/renderer';
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const { runs: RUNS } = benchArgs({ runs: 7 });
 const TARGETS = { fcpMs: 400, libraryMs: 600, editorMs: 800, mainChunkKb: 600 };
 
 /** Installed before any of the app's scripts: records when the library became usable. */

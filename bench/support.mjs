@@ -102,3 +102,14 @@ export async function importShared(contents) {
   const code = await bundleShared(contents);
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
+
+/**
+ * The benchmarks' command line: `--runs N` (at least `minRuns`, default `runs`) and bare numbers as input
+ * sizes (default `sizes`).
+ */
+export function benchArgs({ runs, minRuns = 1, sizes = [] }, argv = process.argv.slice(2)) {
+  const at = argv.indexOf('--runs');
+  const asked = at >= 0 ? Number(argv[at + 1]) || 0 : runs;
+  const given = argv.filter((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--runs').map(Number);
+  return { runs: Math.max(minRuns, asked), sizes: given.length > 0 ? given : sizes };
+}

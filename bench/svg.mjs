@@ -3,13 +3,9 @@
 // ≤ 300 ms in Node). Bundles with esbuild in memory; prints medians over the runs and the input sizes.
 //   node bench/svg.mjs [steps…] [--runs N]
 import { performance } from 'node:perf_hooks';
-import { importShared, median } from './support.mjs';
+import { benchArgs, importShared, median } from './support.mjs';
 
-const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const RUNS = Math.max(3, runsAt >= 0 ? Number(args[runsAt + 1]) || 0 : 15);
-const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--runs').map(Number);
-const SIZES = sizes.length > 0 ? sizes : [5000];
+const { runs: RUNS, sizes: SIZES } = benchArgs({ runs: 15, minRuns: 3, sizes: [5000] });
 const TARGET_MS = 300;
 
 const { largeWorkspace, renderWorkflowSvg, analyzeWorkflow } = await importShared(`
