@@ -7,7 +7,7 @@
 import { ChevronDown, ChevronUp, X } from 'lucide-react';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { diffWorkflows, figureDeltas } from '../../shared/diff/index';
-import type { Workflow } from '../../shared/model/schema';
+import type { Role, Workflow } from '../../shared/model/schema';
 import { formatMoney, formatPercent } from '../../shared/analysis/numbers';
 import { formatDuration } from '../analysis/format';
 import { useEditor } from '../store/editorStore';
@@ -26,21 +26,33 @@ const GROUPS: { group: EntryGroup; title: string; badge: string }[] = [
 const signed = (n: number, format: (x: number) => string) =>
   `${n > 0 ? '+' : n < 0 ? '−' : '±'}${format(Math.abs(n))}`;
 
-function FigureStrip({ asIs, toBe }: { asIs: Workflow; toBe: Workflow }) {
+function FigureStrip({
+  asIs,
+  asIsRoles,
+  toBe,
+  beforeLabel,
+}: {
+  asIs: Workflow;
+  asIsRoles: readonly Role[];
+  toBe: Workflow;
+  beforeLabel: string;
+}) {
   const roles = useWorkspace((s) => s.roles);
   const figures = useMemo(
-    () => figureDeltas({ workflow: asIs, roles }, { workflow: toBe, roles }),
-    [asIs, toBe, roles],
+    () => figureDeltas({ workflow: asIs, roles: asIsRoles }, { workflow: toBe, roles }),
+    [asIs, asIsRoles, toBe, roles],
   );
   if (!figures.ok) {
     return (
       <p className="compare-figures" role="status">
-        No figures: the {figures.side === 'before' ? 'as-is' : 'to-be'} cannot be analysed ({figures.message})
+        No figures: the {figures.side === 'before' ? beforeLabel : 'current workflow'} cannot be analysed (
+        {figures.message})
       </p>
     );
   }
   const c = figures.comparison;
-  const nameOf = (id: string | undefined) => (id ? (roles.find((r) => r.id === id)?.name ?? id) : 'none');
+  const nameOf = (id: string | undefined) =>
+    id ? (roles.find((r) => r.id === id)?.name ?? asIsRoles.find((r) => r.id === id)?.name ?? id) : 'none';
   const ct = c.cycleTimeMinutes.total;
   const cost = c.costPerCase.total;
   const cap = c.maxVolumePerWeek;
@@ -89,12 +101,18 @@ function FigureStrip({ asIs, toBe }: { asIs: Workflow; toBe: Workflow }) {
 
 export function ComparePanel({ workflow }: { workflow: Workflow }) {
   const setOpen = useCompare((s) => s.setOpen);
+  // A chosen version of this workflow (Versions panel), or else the as-is it redesigns.
+  const against = useCompare((s) => s.against);
   const workflows = useWorkspace((s) => s.workflows);
   const roles = useWorkspace((s) => s.roles);
-  const asIs = workflow.redesignOfId ? workflows.find((w) => w.id === workflow.redesignOfId) : undefined;
+  const asIs =
+    against?.workflow ??
+    (workflow.redesignOfId ? workflows.find((w) => w.id === workflow.redesignOfId) : undefined);
+  const asIsRoles = against?.roles ?? roles;
+  const regionName = against ? 'Compare with version' : 'Compare with as-is';
   const diff = useMemo(
-    () => (asIs ? diffWorkflows({ workflow: asIs, roles }, { workflow, roles }) : null),
-    [asIs, workflow, roles],
+    () => (asIs ? diffWorkflows({ workflow: asIs, roles: asIsRoles }, { workflow, roles }) : null),
+    [asIs, asIsRoles, workflow, roles],
   );
   const skills = useSkillIndex();
   const entries = useMemo(
@@ -132,9 +150,15 @@ export function ComparePanel({ workflow }: { workflow: Workflow }) {
   };
 
   return (
-    <section className="compare-panel" aria-label="Compare with as-is" onKeyDown={onKeyDown}>
+    <section className="compare-panel" aria-label={regionName} onKeyDown={onKeyDown}>
       <header>
-        <h2>{asIs ? `Compare with ${asIs.name}` : 'Compare with as-is'}</h2>
+        <h2>
+          {against
+            ? `Compare with ${against.label}`
+            : asIs
+              ? `Compare with ${asIs.name}`
+              : 'Compare with as-is'}
+        </h2>
         <button
           type="button"
           aria-label="Previous change (P)"
@@ -164,7 +188,12 @@ export function ComparePanel({ workflow }: { workflow: Workflow }) {
         </p>
       ) : (
         <>
-          <FigureStrip asIs={asIs} toBe={workflow} />
+          <FigureStrip
+            asIs={asIs}
+            asIsRoles={asIsRoles}
+            toBe={workflow}
+            beforeLabel={against ? against.label : 'as-is'}
+          />
           <p className="compare-summary" role="status">
             {diff.steps.added.length} added, {diff.steps.changed.length} changed, {diff.steps.removed.length}{' '}
             removed;{' '}

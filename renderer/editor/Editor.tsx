@@ -23,6 +23,10 @@ import { useCompareAction } from '../codesign/compareAction';
 import { useCompare } from '../codesign/compareStore';
 import { LintList } from '../codesign/LintList';
 import { useLint } from '../codesign/useLint';
+import { CodesignRoot } from '../codesign/CodesignRoot';
+import { DiscussPanel } from '../codesign/DiscussPanel';
+import { VersionsPanel } from '../codesign/VersionsPanel';
+import { useRecord } from '../codesign/recordStore';
 
 const KEEP_MOUNTED: readonly SidePanel[] = ['inspector', 'analysis'];
 // Switching tabs, presenting or selecting re-renders the editor; the diagram and the panels re-render only
@@ -44,6 +48,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   const analysis = useAnalysis(content);
   const lint = useLint(content, analysis);
   const comparing = useCompare((s) => s.open);
+  const openThreads = useRecord((s) => s.threads.filter((t) => t.status === 'open').length);
   useCompareAction(workflow);
   // The inspector and the analysis stay mounted (hidden) once shown: switching between them is the most
   // frequent move in a session, and remounting the analysis charts costs tens of milliseconds.
@@ -75,6 +80,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
           <FilterBar workflow={workflow} problems={problems} />
           <CanvasView workflow={workflow} analysis={analysis} problems={problems} />
           {comparing && !presenting && <ComparePanel workflow={content} />}
+          <CodesignRoot workflow={workflow} />
         </main>
         <Tabs.Root asChild value={panel} onValueChange={(v) => useEditor.getState().setPanel(v as SidePanel)}>
           <aside className="side-panel" aria-label="Side panel">
@@ -90,6 +96,11 @@ export function Editor({ workflow }: { workflow: Workflow }) {
                   <span className={`count ${errors > 0 ? 'error' : 'warning'}`}>{problems.length}</span>
                 )}
               </Tabs.Trigger>
+              <Tabs.Trigger value="discuss" aria-label={`Discuss (${openThreads} open)`}>
+                Discuss
+                {openThreads > 0 && <span className="count">{openThreads}</span>}
+              </Tabs.Trigger>
+              <Tabs.Trigger value="versions">Versions</Tabs.Trigger>
             </Tabs.List>
             <Tabs.Content
               value="inspector"
@@ -126,6 +137,12 @@ export function Editor({ workflow }: { workflow: Workflow }) {
             <Tabs.Content value="problems" className="tab-content">
               <ProblemsPanel problems={problems} />
               <LintList workflowId={workflow.id} lint={lint} />
+            </Tabs.Content>
+            <Tabs.Content value="discuss" className="tab-content">
+              <DiscussPanel workflow={workflow} />
+            </Tabs.Content>
+            <Tabs.Content value="versions" className="tab-content">
+              <VersionsPanel workflow={workflow} lint={lint} />
             </Tabs.Content>
           </aside>
         </Tabs.Root>

@@ -7,6 +7,7 @@ import { lookOf } from './stepKinds';
 import { useEditor } from '../store/editorStore';
 import { InlineRename } from './InlineRename';
 import { StepQuickBar } from './StepQuickBar';
+import { CommentPin } from '../codesign/CommentPin';
 
 export interface StepHeat {
   /** 0–1, relative to the hottest step. */
@@ -97,6 +98,7 @@ function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
             <AlertTriangle size={14} aria-hidden />
           </span>
         )}
+        <CommentPin stepId={step.id} />
       </div>
       {renaming ? <InlineRename step={step} /> : <div className="step-name">{step.name}</div>}
       {selected && <StepQuickBar step={step} />}

@@ -12,6 +12,7 @@ import {
   addVersion3WorkflowFields,
 } from '../../shared/model/upgrades';
 import type { HistoryRow } from './historyRow';
+import type { Decision, SignOff, Thread, Version } from '../../shared/codesign/index';
 import type { Keyring } from '../../shared/encryption/keyring';
 import { EncryptionSession } from './encryptionSession';
 import { encryptionMiddleware } from './encryptionMiddleware';
@@ -23,7 +24,7 @@ export interface MetaRow {
 
 export const DATABASE_NAME = 'coarchitect';
 /** The newest schema version declared below. */
-export const DATABASE_VERSION = 6;
+export const DATABASE_VERSION = 7;
 
 /** The database on disk was written by a newer Coarchitect: it is opened for nothing and written never. */
 export class NewerDatabaseError extends Error {
@@ -51,6 +52,11 @@ export class CoarchitectDb extends Dexie {
   history!: Table<HistoryRow, string>;
   /** The wrapped keys of an encrypted workspace (version 6): one row, or none when encryption is off. */
   keyring!: Table<Keyring, string>;
+  /** The co-design record (version 7), beside the workflows: never part of a workflow row. */
+  threads!: Table<Thread, string>;
+  decisions!: Table<Decision, string>;
+  versions!: Table<Version, string>;
+  signoffs!: Table<SignOff, string>;
   /** Whether rows are sealed, and the data key while unlocked (see encryptionMiddleware.ts). */
   readonly encryption = new EncryptionSession();
 
@@ -120,6 +126,14 @@ export class CoarchitectDb extends Dexie {
     // Version 6: encryption at rest. A new table for the wrapped keys; no row changes until the user
     // enables encryption (encryption.ts), which rewrites the sensitive tables in one transaction.
     this.version(6).stores({ keyring: 'id' });
+    // Version 7: the co-design record (comments, decisions, versions, sign-offs), by id with the workflow
+    // it belongs to indexed. New tables only; the local profile is a row of meta.
+    this.version(7).stores({
+      threads: 'id, workflowId',
+      decisions: 'id, workflowId',
+      versions: 'id, workflowId',
+      signoffs: 'id, workflowId',
+    });
     // After every version: Dexie 4 opens a database of a higher version than declared without a word
     // (IndexedDB's version is Dexie's times 10), and a write by this older app could then lose the newer
     // app's data. Refuse it instead; open() rejects with the message and nothing is written.

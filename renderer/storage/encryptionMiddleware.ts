@@ -31,6 +31,11 @@ export const SEALED_TABLES: Readonly<Record<string, readonly string[]>> = {
   roles: ['id'],
   customSkills: ['id'],
   history: ['workflowId', 'savedAt'],
+  // The co-design record: the workflow id stays clear for its index.
+  threads: ['id', 'workflowId'],
+  decisions: ['id', 'workflowId'],
+  versions: ['id', 'workflowId'],
+  signoffs: ['id', 'workflowId'],
 };
 
 type Row = Record<string, unknown>;

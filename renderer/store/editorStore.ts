@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { Position } from '../../shared/model/schema';
 import type { LayoutDirection } from '../../shared/layout/geometry';
 
-export type SidePanel = 'inspector' | 'analysis' | 'learning' | 'roles' | 'skills' | 'problems';
+export type SidePanel =
+  'inspector' | 'analysis' | 'learning' | 'roles' | 'skills' | 'problems' | 'discuss' | 'versions';
 
 /** What the canvas tints steps by: nothing, person-hours per week, or waiting time. */
 export type HeatMode = 'off' | 'load' | 'wait';

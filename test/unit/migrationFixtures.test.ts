@@ -174,7 +174,15 @@ describe('database fixtures', () => {
   it('refuses a database from a newer schema version: a clear message, nothing written', async () => {
     const name = `newer-${crypto.randomUUID()}`;
     const newer = new Dexie(name);
-    newer.version(DATABASE_VERSION + 1).stores({ ...SCHEMAS[5], keyring: 'id', future: 'id' });
+    newer.version(DATABASE_VERSION + 1).stores({
+      ...SCHEMAS[5],
+      keyring: 'id',
+      threads: 'id, workflowId',
+      decisions: 'id, workflowId',
+      versions: 'id, workflowId',
+      signoffs: 'id, workflowId',
+      future: 'id',
+    });
     const rows = fixture('dexie-v5', 'full') as unknown as Rows;
     await newer.table('workflows').bulkPut(rows.workflows);
     await newer.table('future').put({ id: 'x', what: 'a newer app' });
