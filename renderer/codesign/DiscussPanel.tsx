@@ -228,6 +228,7 @@ function ThreadItem({
   onDecide(): void;
 }) {
   const roles = useWorkspace((s) => s.roles);
+  const decision = useRecord((s) => s.decisions.find((d) => d.id === thread.decisionId));
   const where = resolveAnchor(thread.anchor, workflow, roles);
   const [answer, setAnswer] = useState('');
   const label = `Thread ${where.label}`;
@@ -252,7 +253,13 @@ function ThreadItem({
             {where.gone && ' (shown at workflow level)'}
           </span>
         )}
-        <span className="thread-status">{thread.status === 'open' ? 'Open' : 'Resolved'}</span>
+        <span className="thread-status">
+          {thread.status === 'open'
+            ? 'Open'
+            : decision
+              ? `Resolved as decision “${decision.title}”`
+              : 'Resolved'}
+        </span>
       </div>
       <ol className="comments" aria-label="Comments">
         {thread.comments.map((c) => (
