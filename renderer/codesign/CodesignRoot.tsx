@@ -7,6 +7,7 @@ import { contentHash, inChainOrder } from '../../shared/codesign/index';
 import type { Workflow } from '../../shared/model/schema';
 import { registerActions } from '../commands/registry';
 import { useEditor } from '../store/editorStore';
+import { notify } from '../store/notifications';
 import { useWorkspace } from '../store/workspaceStore';
 import { ProfileDialog } from './ProfileDialog';
 import {
@@ -56,7 +57,11 @@ export function CodesignRoot({ workflow }: { workflow: Workflow }) {
     void loadProfileOnce().catch(() => {});
   }, []);
   useEffect(() => {
-    void loadWorkflowRecord(workflow.id).catch(() => {});
+    void loadWorkflowRecord(workflow.id).catch((error: unknown) =>
+      notify(
+        `The co-design record of this workflow could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
   }, [workflow.id]);
   useDailyVersion(workflow);
   useEffect(

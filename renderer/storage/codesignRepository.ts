@@ -51,14 +51,15 @@ function parseRows<T>(rows: unknown[], schema: z.ZodType<T>): { rows: T[]; unrea
 }
 
 export async function loadRecord(db: CoarchitectDb, workflowIds: readonly string[]): Promise<CodesignRecord> {
-  const ids = [...workflowIds];
+  // One equality query per workflow: anyOf() walks a cursor, which the encryption middleware's cursor
+  // wrapper does not let jump between keys (the read never finishes).
+  const rowsOf = async (table: CoarchitectDb['threads' | 'decisions' | 'versions' | 'signoffs']) => {
+    const out: unknown[] = [];
+    for (const id of workflowIds) out.push(...(await table.where('workflowId').equals(id).toArray()));
+    return out;
+  };
   const [t, d, v, s] = await db.transaction('r', [db.threads, db.decisions, db.versions, db.signoffs], () =>
-    Promise.all([
-      db.threads.where('workflowId').anyOf(ids).toArray(),
-      db.decisions.where('workflowId').anyOf(ids).toArray(),
-      db.versions.where('workflowId').anyOf(ids).toArray(),
-      db.signoffs.where('workflowId').anyOf(ids).toArray(),
-    ]),
+    Promise.all([rowsOf(db.threads), rowsOf(db.decisions), rowsOf(db.versions), rowsOf(db.signoffs)]),
   );
   const threads = parseRows(t, ThreadSchema);
   const decisions = parseRows(d, DecisionSchema);

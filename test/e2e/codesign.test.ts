@@ -167,6 +167,8 @@ describe('co-design record', () => {
     await page.getByRole('heading', { name: 'Workflows' }).waitFor();
     await app.openWorkflow('Customer support (as-is)');
     await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `${SHOTS}/after-reload.png` });
     await eventually(() => text(signoff.getByRole('status'))).toBe('Changed since sign-off');
     await visible(versions.getByRole('listitem', { name: 'Version Before AI' }));
     await page.getByRole('tab', { name: /^Discuss/ }).click();
