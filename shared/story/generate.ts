@@ -20,6 +20,18 @@ export interface StoryInput {
   skills: ReadonlyMap<string, Skill>;
   /** Weeks of the learning projection (default 26). */
   projectionWeeks?: number;
+  /** The co-design record's decisions about the redesign (shared/codesign); only accepted ones are shown. */
+  decisions?: readonly StoryDecision[];
+}
+
+/** A decision as the story shows it. */
+export interface StoryDecision {
+  title: string;
+  decision: string;
+  rationale: string;
+  decidedBy: string;
+  date: string;
+  status: 'proposed' | 'accepted' | 'superseded';
 }
 
 export interface Figure {
@@ -66,7 +78,7 @@ export type SlideContent =
       points: { week: number; cycleTime: number | null; constraintUtilization: number | null }[];
       summary: string;
     }
-  | { kind: 'decisions' }
+  | { kind: 'decisions'; decisions: StoryDecision[] }
   | { kind: 'next-steps'; steps: string[] };
 
 export interface Slide {
@@ -322,12 +334,16 @@ export function generateStory(input: StoryInput): GeneratedStory {
           },
         };
       }
-      case 'decisions':
-        return {
-          missing:
-            'No co-design data yet: decisions and open questions appear here once the co-design session records them.',
-          content: { kind: 'decisions' },
-        };
+      case 'decisions': {
+        const accepted = (input.decisions ?? []).filter((d) => d.status === 'accepted');
+        return accepted.length === 0
+          ? {
+              missing:
+                'No co-design data yet: decisions and open questions appear here once the co-design session records them.',
+              content: { kind: 'decisions', decisions: [] },
+            }
+          : { missing: null, content: { kind: 'decisions', decisions: accepted } };
+      }
       case 'next-steps': {
         const steps = story.nextSteps
           .split('\n')

@@ -75,6 +75,31 @@ describe('generateStory', () => {
     expect(missing('figures')).toBeNull();
   });
 
+  it('shows the accepted decisions of the co-design record on the decisions slide', () => {
+    const { ws, asIs, toBe } = pair();
+    const decision = (title: string, status: 'proposed' | 'accepted' | 'superseded') => ({
+      title,
+      decision: 'AI drafts, agents edit',
+      rationale: 'Drafting is most of the time',
+      decidedBy: 'Grace (CHRO)',
+      date: '2026-12-07',
+      status,
+    });
+    const g = generateStory({
+      toBe,
+      asIs,
+      roles: ws.roles,
+      skills: skillIndex(ws.customSkills),
+      decisions: [decision('AI drafts replies', 'accepted'), decision('Old idea', 'superseded')],
+    });
+    const slide = g.slides.find((s) => s.kind === 'decisions')!;
+    expect(slide.missing).toBeNull();
+    expect(slide.content).toEqual({
+      kind: 'decisions',
+      decisions: [decision('AI drafts replies', 'accepted')],
+    });
+  });
+
   it('without an as-is, the as-is and the bottleneck slides say why', () => {
     const { ws, toBe } = pair(invoiceProcessingExample());
     const g = generateStory({ toBe, asIs: null, roles: ws.roles, skills: skillIndex(ws.customSkills) });
