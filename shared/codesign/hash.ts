@@ -6,8 +6,8 @@
 import canonicalize from 'canonicalize';
 import type { Role, Workflow } from '../model/schema';
 
-/** Workflow fields that are not content: how it is drawn, presented and when it was saved. */
-const NON_SEMANTIC_WORKFLOW_FIELDS = new Set(['createdAt', 'updatedAt', 'story', 'lintSettings']);
+/** Workflow fields that are not content: its storage id (a copy gets another), how it is presented, when saved. */
+const NON_SEMANTIC_WORKFLOW_FIELDS = new Set(['id', 'createdAt', 'updatedAt', 'story', 'lintSettings']);
 const SEMANTIC_ROLE_FIELDS = ['id', 'name', 'headcount', 'hoursPerWeek', 'costPerHour'] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -4,3 +4,4 @@ export * from './hash';
 export * from './versions';
 export * from './signoff';
 export * from './threads';
+export * from './exchange';
