@@ -121,8 +121,16 @@ export async function requireProfile(): Promise<Profile | null> {
   });
 }
 
+/** The load under way (a new version must chain to the stored head, so saving waits for it). */
+let loading: Promise<void> = Promise.resolve();
+
 /** Loads the record of a workflow (the open one) and checks its version chain in the background. */
-export async function loadWorkflowRecord(workflowId: string): Promise<void> {
+export function loadWorkflowRecord(workflowId: string): Promise<void> {
+  loading = loadRecordRows(workflowId);
+  return loading;
+}
+
+async function loadRecordRows(workflowId: string): Promise<void> {
   set({
     workflowId,
     threads: [],
@@ -132,13 +140,14 @@ export async function loadWorkflowRecord(workflowId: string): Promise<void> {
     checks: new Map(),
     loaded: false,
   });
-  const record = await repo.loadRecord(workspaceDatabase(), [workflowId]);
+  const { unreadable, ...record } = await repo.loadRecord(workspaceDatabase(), [workflowId]);
   if (get().workflowId !== workflowId) return;
   set({ ...record, loaded: true });
-  if (record.unreadable > 0)
-    notify(`${record.unreadable} co-design record row(s) could not be read and are not shown.`);
-  const checks = await verifyChain(record.versions);
-  if (get().workflowId === workflowId) set((s) => ({ checks: new Map([...checks, ...s.checks]) }));
+  if (unreadable > 0) notify(`${unreadable} co-design record row(s) could not be read and are not shown.`);
+  // The chain is checked in the background (200 versions of 500 steps: a few seconds); rows show at once.
+  void verifyChain(record.versions).then((checks) => {
+    if (get().workflowId === workflowId) set((s) => ({ checks: new Map([...checks, ...s.checks]) }));
+  });
 }
 
 function ownsRecord(workflowId: string): boolean {
@@ -238,6 +247,7 @@ export async function saveVersion(
   const author = askProfile ? await requireProfile() : get().profile;
   if (askProfile && !author) return null;
   if (!ownsRecord(workflow.id)) await loadWorkflowRecord(workflow.id);
+  else await loading;
   const version = await createVersion(workflow, useWorkspace.getState().roles, head(get().versions), {
     id: newId('version'),
     name: name.trim() || 'Untitled version',
@@ -360,4 +370,17 @@ export async function signProposal(currentHash: string, note: string): Promise<b
   await repo.saveSignOff(workspaceDatabase(), next);
   set((s) => ({ signoffs: s.signoffs.map((x) => (x.id === next.id ? next : x)) }));
   return true;
+}
+
+/**
+ * An automatic version before something is imported into a workflow (O*NET tasks, a pasted set of steps),
+ * so the import can be compared and undone from the version list. The model is captured now, before the
+ * edit that follows; saving finishes in the background.
+ */
+export function versionBeforeImport(workflowId: string, what: string): void {
+  const workflow = useWorkspace.getState().workflows.find((w) => w.id === workflowId);
+  if (!workflow) return;
+  void saveVersion(workflow, `Before importing ${what}`, 'import', false).catch(() => {
+    notify('The automatic version before the import could not be saved.');
+  });
 }

@@ -2,6 +2,7 @@
  * "Create steps from an occupation's tasks": pick an occupation, tick its tasks (core tasks are ticked to
  * begin with) and add one human task step per tick, each linked to its O*NET task with the suggestion pending.
  */
+import { versionBeforeImport } from '../codesign/recordStore';
 import { useEffect, useMemo, useState } from 'react';
 import { createStepsFromTasks, occupationTasks, type ReferenceIndex } from '../../shared/reference/index';
 import { Dialog } from '../ui/Dialog';
@@ -68,6 +69,7 @@ function OccupationTasks({ index, workflowId }: { index: ReferenceIndex; workflo
   const create = () => {
     const picked = tasks.filter((t) => chosen.has(t.index));
     let made = 0;
+    versionBeforeImport(workflowId, 'O*NET tasks');
     useWorkspace.getState().editWorkflow(workflowId, (wf) => {
       const result = createStepsFromTasks(wf, picked, index.pack.onetRelease);
       made = result.stepIds.length;

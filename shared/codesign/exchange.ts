@@ -127,12 +127,12 @@ export async function checkSection(section: CodesignSection): Promise<SectionChe
   const notes: string[] = [];
   if (flaggedVersions.length > 0) {
     notes.push(
-      `${flaggedVersions.length} version${flaggedVersions.length === 1 ? '' : 's'} in the file do not match their hash (${flaggedVersions.map((v) => `'${v.name}'`).join(', ')}): kept and flagged.`,
+      `${flaggedVersions.length} version${flaggedVersions.length === 1 ? ' in the file does not match its' : 's in the file do not match their'} hash (${flaggedVersions.map((v) => `'${v.name}'`).join(', ')}): kept and flagged.`,
     );
   }
   if (invalidSignatures > 0) {
     notes.push(
-      `${invalidSignatures} signature${invalidSignatures === 1 ? '' : 's'} in the file do not match the signed version: kept, flagged and not counted.`,
+      `${invalidSignatures} signature${invalidSignatures === 1 ? ' in the file does' : 's in the file do'} not match the signed version: kept, flagged and not counted.`,
     );
   }
   return { flaggedVersions, invalidSignatures, notes };
