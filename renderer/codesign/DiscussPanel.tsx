@@ -8,6 +8,7 @@ import {
   clipText,
   connectionName,
   filterThreads,
+  inChainOrder,
   resolveAnchor,
   type Anchor,
   type Decision,
@@ -17,7 +18,9 @@ import {
 import type { Workflow } from '../../shared/model/schema';
 import { useEditor } from '../store/editorStore';
 import { useWorkspace } from '../store/workspaceStore';
+import { notify } from '../store/notifications';
 import { DecisionDialog } from './DecisionDialog';
+import { compareWithVersion } from './versionCompare';
 import { MentionText } from './MentionText';
 import {
   addThread,
@@ -27,6 +30,7 @@ import {
   setThreadStatus,
   useRecord,
   type DecisionDraft,
+  versionModel,
 } from './recordStore';
 
 const FILTERS: { value: ThreadFilter; label: string }[] = [
@@ -216,6 +220,21 @@ export function DiscussPanel({ workflow }: { workflow: Workflow }) {
   );
 }
 
+/** Opens Compare against the newest version whose model still has the thread's (removed) step. */
+function compareWithLastHaving(thread: Thread): void {
+  if (thread.anchor.kind !== 'step') return;
+  const stepId = thread.anchor.stepId;
+  const newestFirst = inChainOrder(useRecord.getState().versions).reverse();
+  for (const v of newestFirst) {
+    const model = versionModel(v);
+    if (model.ok && model.snapshot.workflow.steps.some((s) => s.id === stepId)) {
+      compareWithVersion(v);
+      return;
+    }
+  }
+  notify(`No saved version has the step '${thread.anchor.name}'.`);
+}
+
 function ThreadItem({
   thread,
   workflow,
@@ -251,6 +270,14 @@ function ThreadItem({
           <span>
             {where.label}
             {where.gone && ' (shown at workflow level)'}
+            {where.gone && thread.anchor.kind === 'step' && (
+              <>
+                {' '}
+                <button type="button" className="link" onClick={() => compareWithLastHaving(thread)}>
+                  Compare with the last version that had it
+                </button>
+              </>
+            )}
           </span>
         )}
         <span className="thread-status">

@@ -18,8 +18,7 @@ import type { LintResult } from '../../shared/lint/index';
 import type { Workflow } from '../../shared/model/schema';
 import { Dialog } from '../ui/Dialog';
 import { NameDialog } from '../ui/NameDialog';
-import { notify } from '../store/notifications';
-import { useCompare } from './compareStore';
+import { compareWithVersion } from './versionCompare';
 import {
   deleteVersionById,
   isSignedVersion,
@@ -28,7 +27,6 @@ import {
   saveVersion,
   signProposal,
   useRecord,
-  versionModel,
 } from './recordStore';
 import { useContentHash } from './useContentHash';
 
@@ -42,19 +40,6 @@ const REASON_LABELS: Record<Version['reason'], string> = {
   'sign-off': 'automatic: proposed for sign-off',
   daily: 'automatic: daily',
 };
-
-export function compareWithVersion(version: Version): void {
-  const model = versionModel(version);
-  if (!model.ok) {
-    notify(`Version “${version.name}” cannot be compared: ${model.message}.`);
-    return;
-  }
-  useCompare.getState().compareWith({
-    label: `version “${version.name}”`,
-    workflow: model.snapshot.workflow,
-    roles: model.snapshot.roles,
-  });
-}
 
 export function VersionsPanel({ workflow, lint }: { workflow: Workflow; lint: LintResult }) {
   const versions = useRecord((s) => s.versions);
