@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from './freshDb';
 import { memoryStorage } from './memoryStorage';
 import { createWorkflow, updateWorkflowFields } from '../../shared/model/operations';
-import { CoarchitectDb } from '../../renderer/storage/db';
+import { CoarchitectDb, DATABASE_VERSION } from '../../renderer/storage/db';
 import {
   loadWorkflow,
   loadWorkspace,
@@ -122,7 +122,7 @@ describe('revisions', () => {
       const db = new CoarchitectDb(name);
       try {
         const { workspace, unreadable, revisions } = await loadWorkspace(db);
-        expect(db.verno).toBe(6);
+        expect(db.verno).toBe(DATABASE_VERSION);
         expect(unreadable).toEqual([]);
         const byId = <T extends { id: string }>(list: T[]) =>
           [...list].sort((a, b) => a.id.localeCompare(b.id));

@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { updateWorkflowFields } from '../../shared/model/operations';
 import { WorkflowSchema } from '../../shared/model/schema';
-import { CoarchitectDb } from '../../renderer/storage/db';
+import { CoarchitectDb, DATABASE_VERSION } from '../../renderer/storage/db';
 import { loadWorkspace, saveWorkflows } from '../../renderer/storage/repository';
 import { HISTORY_JOURNAL_KEY } from '../../renderer/storage/historySaver';
 
@@ -273,7 +273,7 @@ describe('database version 3', () => {
     const db = new CoarchitectDb(name);
     opened.push(db);
     const { workspace, unreadable } = await loadWorkspace(db);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(DATABASE_VERSION);
     expect(unreadable).toEqual([]);
     const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(workspace.workflows)).toEqual(byId(ws.workflows));
