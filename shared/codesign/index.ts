@@ -5,3 +5,4 @@ export * from './versions';
 export * from './signoff';
 export * from './threads';
 export * from './exchange';
+export * from './redact';

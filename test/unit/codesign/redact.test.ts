@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { redactSection, type CodesignSection } from '../../../shared/codesign';
+
+const ada = { name: 'Ada Lovelace', role: 'CTO' as const };
+const section: CodesignSection = {
+  threads: [
+    {
+      id: 't1',
+      workflowId: 'wf',
+      anchor: { kind: 'workflow' },
+      status: 'open',
+      createdAt: '2026-12-07T10:00:00.000Z',
+      comments: [
+        {
+          id: 'c1',
+          author: ada,
+          createdAt: '2026-12-07T10:00:00.000Z',
+          text: 'Ask Ada Lovelace and Bob (@CHRO)',
+        },
+      ],
+      resolvedAt: null,
+      decisionId: null,
+    },
+  ],
+  decisions: [
+    {
+      id: 'd1',
+      workflowId: 'wf',
+      title: 'Agreed with ada lovelace',
+      context: '',
+      options: [],
+      decision: '',
+      rationale: '',
+      decidedBy: ada,
+      date: '2026-12-07',
+      status: 'accepted',
+      links: { stepIds: [], threadIds: ['t1'], versionIds: ['v1'] },
+      createdAt: '2026-12-07T10:00:00.000Z',
+    },
+  ],
+  versions: [],
+  signoffs: [],
+};
+
+describe('redacting the co-design record', () => {
+  it('outside HR: authors and their names in texts become [person], roles stay', () => {
+    const r = redactSection(section, 'outside-hr', ['Bob']);
+    const c = r.section!.threads[0]!.comments[0]!;
+    expect(c.author).toEqual({ name: '[person]', role: 'CTO' });
+    expect(c.text).toBe('Ask [person] and [person] (@CHRO)');
+    expect(r.section!.decisions[0]!.title).toBe('Agreed with [person]');
+    expect(r.section!.decisions[0]!.links.versionIds).toEqual([]);
+    expect(r.names).toBe(5);
+    expect(JSON.stringify(r.section)).not.toMatch(/Ada|Bob/i);
+  });
+
+  it('public: the whole record is left out', () => {
+    const r = redactSection(section, 'public');
+    expect(r.section).toBeUndefined();
+    expect([r.threads, r.decisions]).toEqual([1, 1]);
+  });
+});
