@@ -8,7 +8,8 @@ import { redactDocument, type RedactionLevel } from '../shared/format/redact';
 import { importFileText, reportUnreadable, type ImportOptions } from './desktop/fileImport';
 import { getPlatform } from './platform/index';
 import { notify } from './store/notifications';
-import { useWorkspace } from './store/workspaceStore';
+import { useWorkspace, workspaceDatabase } from './store/workspaceStore';
+import { withRecord } from './codesign/recordExchange';
 
 const FILTERS = [
   { name: 'Coarchitect file', extensions: ['json'] },
@@ -20,7 +21,7 @@ export async function exportWorkflowToFile(workflowId: string): Promise<string |
   await state.flush();
   const workflow = state.workflows.find((w) => w.id === workflowId);
   if (!workflow) return null;
-  const content = serializeDocument(exportWorkflow(workflow, state));
+  const content = serializeDocument(await withRecord(workspaceDatabase(), exportWorkflow(workflow, state)));
   const result = await getPlatform().saveTextFile({
     suggestedName: fileNameFor(workflow.name),
     content,
@@ -37,7 +38,7 @@ export async function exportWorkspaceToFile(): Promise<string | null> {
     roles: state.roles,
     customSkills: state.customSkills,
   };
-  const content = serializeDocument(exportWorkspace(workspace));
+  const content = serializeDocument(await withRecord(workspaceDatabase(), exportWorkspace(workspace)));
   const suggestedName = fileNameFor(`workspace-${new Date().toISOString().slice(0, 10)}`);
   const result = await getPlatform().saveTextFile({ suggestedName, content, filters: FILTERS });
   return result.saved ? (result.fileName ?? suggestedName) : null;
@@ -89,9 +90,12 @@ export async function exportForSharingAndReport(
   const state = useWorkspace.getState();
   await state.flush();
   const workflow = workflowId ? state.workflows.find((w) => w.id === workflowId) : undefined;
-  const document = workflow
-    ? exportWorkflow(workflow, state)
-    : exportWorkspace({ workflows: state.workflows, roles: state.roles, customSkills: state.customSkills });
+  const document = await withRecord(
+    workspaceDatabase(),
+    workflow
+      ? exportWorkflow(workflow, state)
+      : exportWorkspace({ workflows: state.workflows, roles: state.roles, customSkills: state.customSkills }),
+  );
   const suffix = level === 'full' ? '' : level === 'public' ? ' (public)' : ' (outside HR)';
   const base = workflow ? workflow.name : `workspace-${new Date().toISOString().slice(0, 10)}`;
   const suggestedName = fileNameFor(`${base}${suffix}`);

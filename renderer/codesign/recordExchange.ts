@@ -1,19 +1,13 @@
 /**
- * The co-design record in exports and imports: the section of the exported workflows is read from storage;
- * an imported section is checked (hash chains, signatures), moved onto the ids the workflows were stored
- * with, given fresh row ids, stored, and followed by an automatic "Imported" version of each workflow.
+ * The co-design record in exports and imports: the section of the exported workflows is read from storage
+ * and attached to the document; an imported section is moved onto the ids the workflows were stored with,
+ * given fresh row ids, checked (hash chains, signatures: what does not verify is kept and flagged) and stored.
  */
-import {
-  checkSection,
-  createVersion,
-  inChainOrder,
-  remapSection,
-  type CodesignSection,
-} from '../../shared/codesign/index';
-import type { Role, Workflow } from '../../shared/model/schema';
+import { checkSection, remapSection, type CodesignSection } from '../../shared/codesign/index';
+import type { CoarchitectDocument } from '../../shared/format/document';
+import type { Workflow } from '../../shared/model/schema';
 import * as repo from '../storage/codesignRepository';
 import type { CoarchitectDb } from '../storage/db';
-import { newId } from '../../shared/model/ids';
 
 export async function recordSectionFor(
   db: CoarchitectDb,
@@ -32,33 +26,29 @@ export async function importRecordSection(
   section: CodesignSection | undefined,
   fileIds: readonly string[],
   imported: readonly Workflow[],
-  roles: readonly Role[],
 ): Promise<string[]> {
+  if (!section) return [];
   const ids = new Map(fileIds.map((id, i) => [id, imported[i]?.id ?? id]));
   const record = section
     ? remapSection(section, ids)
     : { threads: [], decisions: [], versions: [], signoffs: [] };
   const { notes } = await checkSection(record);
-  // A version on import: the file's state is where later edits are compared from.
-  const at = new Date().toISOString();
-  for (const wf of imported) {
-    const head = inChainOrder(record.versions.filter((v) => v.workflowId === wf.id)).at(-1) ?? null;
-    record.versions.push(
-      await createVersion(wf, roles, head, {
-        id: newId('version'),
-        name: 'Imported from file',
-        reason: 'import',
-        author: null,
-        createdAt: at,
-      }),
-    );
-  }
   await repo.addRecord(db, record);
-  const n = section ? section.threads.length + section.decisions.length + section.signoffs.length : 0;
-  if (n > 0 || (section?.versions.length ?? 0) > 0) {
+  const { threads, decisions, versions, signoffs } = record;
+  if (threads.length + decisions.length + versions.length + signoffs.length > 0) {
     notes.unshift(
-      `Co-design record: ${section?.threads.length ?? 0} threads, ${section?.decisions.length ?? 0} decisions, ${section?.versions.length ?? 0} versions, ${section?.signoffs.length ?? 0} sign-offs.`,
+      `Co-design record: ${threads.length} threads, ${decisions.length} decisions, ${versions.length} versions, ${signoffs.length} sign-offs.`,
     );
   }
   return notes;
+}
+
+/** The document with the co-design record of its workflows (left out when there is none). */
+export async function withRecord<D extends CoarchitectDocument>(db: CoarchitectDb, doc: D): Promise<D> {
+  const ids = doc.format === 'coarchitect.workflow' ? [doc.workflow.id] : doc.workflows.map((w) => w.id);
+  const section = await recordSectionFor(db, ids);
+  const empty =
+    section.threads.length + section.decisions.length + section.versions.length + section.signoffs.length ===
+    0;
+  return empty ? doc : { ...doc, codesign: section };
 }

@@ -6,7 +6,8 @@ import {
 } from '../../shared/encryption/encryptedExport';
 import { exportWorkspace, serializeDocument } from '../../shared/format/document';
 import { getPlatform } from '../platform/index';
-import { useWorkspace, type ImportOutcome } from '../store/workspaceStore';
+import { useWorkspace, workspaceDatabase, type ImportOutcome } from '../store/workspaceStore';
+import { withRecord } from '../codesign/recordExchange';
 
 const FILTERS = [
   { name: 'Encrypted Coarchitect workspace', extensions: ['json'] },
@@ -17,7 +18,8 @@ export async function exportEncryptedWorkspace(passphrase: string): Promise<stri
   const state = useWorkspace.getState();
   await state.flush();
   const { workflows, roles, customSkills } = useWorkspace.getState();
-  const text = serializeDocument(exportWorkspace({ workflows, roles, customSkills }));
+  const doc = await withRecord(workspaceDatabase(), exportWorkspace({ workflows, roles, customSkills }));
+  const text = serializeDocument(doc);
   const content = await encryptDocumentText(text, passphrase);
   const suggestedName = `workspace-${new Date().toISOString().slice(0, 10)}${ENCRYPTED_FILE_EXTENSION}`;
   const result = await getPlatform().saveTextFile({ suggestedName, content, filters: FILTERS });

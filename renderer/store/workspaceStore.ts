@@ -32,6 +32,7 @@ import {
   type DocumentSnapshot,
 } from './persistentHistory';
 import { flushPendingEdits } from '../ui/deferredCommit';
+import { importRecordSection } from '../codesign/recordExchange';
 
 export type ImportOutcome =
   | { ok: true; workflowIds: string[]; notes: string[]; summary: string }
@@ -442,6 +443,18 @@ export const useWorkspace = create<WorkspaceStore>()(
               issues: [{ path: '$', message: get().saveError ?? 'The import could not be stored.' }],
             };
           announceSaved(new Map(plan.workflows.map((wf) => [wf.id, 1])));
+          // The co-design record travels with its workflows (checked; what does not verify stays flagged).
+          const doc = parsed.document;
+          const fileIds =
+            doc.format === 'coarchitect.workflow' ? [doc.workflow.id] : doc.workflows.map((w) => w.id);
+          const recordNotes = await importRecordSection(
+            database(),
+            doc.codesign,
+            fileIds,
+            plan.workflows,
+          ).catch((e: unknown) => [
+            `The co-design record could not be stored: ${e instanceof Error ? e.message : String(e)}`,
+          ]);
           // Parsed on import: later saves check only what the user changes.
           for (const wf of plan.workflows) repo.markChecked(wf);
           set((s) => ({
@@ -453,7 +466,7 @@ export const useWorkspace = create<WorkspaceStore>()(
           return {
             ok: true,
             workflowIds: plan.workflows.map((w) => w.id),
-            notes: plan.notes,
+            notes: [...plan.notes, ...recordNotes],
             summary: `Imported ${n} workflow${n === 1 ? '' : 's'}${plan.roles.length ? `, ${plan.roles.length} role${plan.roles.length === 1 ? '' : 's'}` : ''}${plan.customSkills.length ? `, ${plan.customSkills.length} skill${plan.customSkills.length === 1 ? '' : 's'}` : ''}.`,
           };
         },

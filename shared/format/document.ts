@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { RoleSchema, SkillSchema, WorkflowSchema } from '../model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../model/schema';
 import { RedactionManifestSchema } from './redactionManifest';
+import { CodesignSectionSchema } from '../codesign/exchange';
 
 export const FORMAT_VERSION = 4;
 export const WORKFLOW_FORMAT = 'coarchitect.workflow';
@@ -34,6 +35,8 @@ export const WorkflowDocumentSchema = z
     roles: z.array(RoleSchema).default([]),
     /** The user's own skills the workflow refers to (built-in skills ship with the app). */
     customSkills: z.array(SkillSchema).default([]),
+    /** The co-design record of the workflow (comments, decisions, versions, sign-offs); absent when none. */
+    codesign: CodesignSectionSchema.optional(),
   })
   .meta({
     title: 'Coarchitect workflow',
@@ -48,6 +51,8 @@ export const WorkspaceDocumentSchema = z
     workflows: z.array(WorkflowSchema),
     roles: z.array(RoleSchema).default([]),
     customSkills: z.array(SkillSchema).default([]),
+    /** The co-design record of the workflows; absent when none. */
+    codesign: CodesignSectionSchema.optional(),
   })
   .meta({
     title: 'Coarchitect workspace',

@@ -6,7 +6,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppDriver, eventually, launchBrowser, text, visible } from './harness';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppDriver, eventually, launchBrowser, tempDir, text, visible } from './harness';
 
 const SHOTS = '/tmp/record-shots';
 
@@ -175,7 +177,61 @@ describe('co-design record', () => {
     await visible(discuss.getByRole('listitem', { name: 'Decision: AI drafts replies' }));
     await visible(discuss.getByRole('listitem', { name: "Thread on step 'Draft reply'" }));
 
+    // Export, and import on another computer (a fresh browser profile): the record comes along.
+    const [download] = await Promise.all([page.waitForEvent('download'), app.button('Export JSON').click()]);
+    const file = join(tempDir(), download.suggestedFilename());
+    await download.saveAs(file);
+    const content = readFileSync(file, 'utf8');
+    const doc = JSON.parse(content) as {
+      version: number;
+      codesign: {
+        threads: unknown[];
+        decisions: unknown[];
+        versions: unknown[];
+        signoffs: { signatures: { contentHash: string }[] }[];
+      };
+    };
+    expect(doc.codesign.threads).toHaveLength(1);
+    expect(doc.codesign.decisions).toHaveLength(1);
+    expect(doc.codesign.signoffs[0]!.signatures).toHaveLength(2);
     expect(app.errors).toEqual([]);
     await app.close();
+
+    const other = await AppDriver.open(browser);
+    const importInto = async (driver: AppDriver, name: string, text: string) => {
+      const [chooser] = await Promise.all([
+        driver.page.waitForEvent('filechooser'),
+        driver.button('Import…').first().click(),
+      ]);
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    };
+    await importInto(other, 'customer-support-as-is.coarchitect.json', content);
+    await eventually(() => text(other.page.getByRole('log', { name: 'Notifications' }))).toContain(
+      'Imported 1 workflow',
+    );
+    await other.openWorkflow('Customer support (as-is)');
+    await other.page.getByRole('tab', { name: 'Versions' }).click();
+    const otherSignoff = other.page.getByRole('region', { name: 'Sign-off' });
+    await eventually(() => text(otherSignoff.getByRole('status'))).toBe('Changed since sign-off');
+    await visible(other.page.getByRole('listitem', { name: 'Version Before AI' }));
+    await other.page.getByRole('tab', { name: /^Discuss/ }).click();
+    await visible(other.page.getByRole('listitem', { name: 'Decision: AI drafts replies' }));
+    await other.close();
+
+    // A file whose CHRO signature was tampered with: imported, flagged, never counted.
+    const forged = JSON.parse(content) as typeof doc;
+    forged.codesign.signoffs[0]!.signatures[0]!.contentHash = 'f'.repeat(64);
+    const third = await AppDriver.open(browser);
+    await importInto(third, 'forged.coarchitect.json', JSON.stringify(forged));
+    await eventually(() => text(third.page.getByRole('log', { name: 'Notifications' }))).toContain(
+      'Imported 1 workflow',
+    );
+    await third.openWorkflow('Customer support (as-is)');
+    await third.page.getByRole('tab', { name: 'Versions' }).click();
+    const thirdSignoff = third.page.getByRole('region', { name: 'Sign-off' });
+    await eventually(() => text(thirdSignoff.getByRole('status'))).toMatch(/^Proposed: waiting for/);
+    await visible(thirdSignoff.getByText(/Not valid: it signs other content/));
+    await third.page.screenshot({ path: `${SHOTS}/forged-import.png` });
+    await third.close();
   });
 });
