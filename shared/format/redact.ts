@@ -14,6 +14,7 @@ import type { Role, Step, Workflow } from '../model/schema';
 import type { CoarchitectDocument } from './document';
 import { WORKFLOW_FORMAT } from './document';
 import { REDACTED_FIELDS } from './redactionManifest';
+import { redactSection } from '../codesign/redact';
 import type { RedactedField, RedactedLevel, RedactionEntry, RedactionManifest } from './redactionManifest';
 
 export type { RedactedLevel } from './redactionManifest';
@@ -118,6 +119,11 @@ const DESCRIPTIONS: Record<RedactedField, string> = {
   'Step.notes': 'Step notes removed.',
   'LearningPlanItem.notes': 'Learning plan notes removed.',
   'Skill.description': 'Descriptions of your own skills removed.',
+  'Codesign.authors':
+    'Names of the authors of comments and decisions (and those names in their texts) replaced by "[person]"; their co-architect role stays.',
+  'Codesign.versions':
+    'Versions and sign-offs left out: their stored models hold what this export removes, and redacting them would break their hashes.',
+  'Codesign.record': 'The co-design record (comments, decisions, versions, sign-offs) left out.',
 };
 
 function redactRoles(roles: readonly Role[], tally: Tally): Role[] {
@@ -246,12 +252,22 @@ export function redactDocument<D extends CoarchitectDocument>(doc: D, level: Red
       return { ...skill, description: '' };
     });
   }
+  // The co-design record: its authors are people too (shared/codesign/redact.ts).
+  const record = redactSection(
+    doc.codesign,
+    level,
+    doc.roles.flatMap((r) => r.people.map((p) => p.displayName)),
+  );
+  tally.add('Codesign.authors', record.names);
+  tally.add('Codesign.versions', record.versions + record.signoffs);
+  tally.add('Codesign.record', record.threads + record.decisions);
   const redaction: RedactionManifest = { level, removed: tally.entries() };
-  const common = { roles, customSkills, redaction };
+  const { codesign: _unredacted, ...rest } = doc;
+  const common = { roles, customSkills, redaction, ...(record.section && { codesign: record.section }) };
   return (
     doc.format === WORKFLOW_FORMAT
-      ? { ...doc, ...common, workflow: workflows[0] ?? doc.workflow }
-      : { ...doc, ...common, workflows }
+      ? { ...rest, ...common, workflow: workflows[0] ?? doc.workflow }
+      : { ...rest, ...common, workflows }
   ) as D;
 }
 

@@ -21,6 +21,9 @@ export const REDACTED_FIELDS = [
   'Step.notes',
   'LearningPlanItem.notes',
   'Skill.description',
+  'Codesign.authors',
+  'Codesign.versions',
+  'Codesign.record',
 ] as const;
 export type RedactedField = (typeof REDACTED_FIELDS)[number];
 

@@ -60,3 +60,20 @@ describe('redacting the co-design record', () => {
     expect([r.threads, r.decisions]).toEqual([1, 1]);
   });
 });
+
+describe('sharing export of a document with a co-design record', () => {
+  it('outside HR keeps comments without names and lists what it removed; public leaves the record out', async () => {
+    const { customerSupportExample } = await import('../../../shared/examples/customerSupport');
+    const { exportWorkflow } = await import('../../../shared/format/document');
+    const { redactDocument } = await import('../../../shared/format/redact');
+    const ws = customerSupportExample();
+    const doc = { ...exportWorkflow(ws.workflows[0]!, ws), codesign: section };
+    const outside = redactDocument(doc, 'outside-hr');
+    expect(outside.codesign?.threads[0]?.comments[0]?.author.name).toBe('[person]');
+    expect(outside.redaction?.removed.map((e) => e.field)).toContain('Codesign.authors');
+    const pub = redactDocument(doc, 'public');
+    expect(pub).not.toHaveProperty('codesign');
+    expect(pub.redaction?.removed.find((e) => e.field === 'Codesign.record')?.count).toBe(2);
+    expect(redactDocument(doc, 'full')).toBe(doc);
+  });
+});
