@@ -9,6 +9,8 @@ import type { Workflow } from '../../shared/model/schema';
 import * as repo from '../storage/codesignRepository';
 import type { CoarchitectDb } from '../storage/db';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export async function recordSectionFor(
   db: CoarchitectDb,
   workflowIds: readonly string[],
@@ -37,7 +39,7 @@ export async function importRecordSection(
   const { threads, decisions, versions, signoffs } = record;
   if (threads.length + decisions.length + versions.length + signoffs.length > 0) {
     notes.unshift(
-      `Co-design record: ${threads.length} threads, ${decisions.length} decisions, ${versions.length} versions, ${signoffs.length} sign-offs.`,
+      `Co-design record: ${plural(threads.length, 'thread')}, ${plural(decisions.length, 'decision')}, ${plural(versions.length, 'version')}, ${plural(signoffs.length, 'sign-off')}.`,
     );
   }
   return notes;
