@@ -2,14 +2,25 @@
  * Export and import through the platform adapter (native dialogs in Electron, download and file input in
  * the browser). The document itself is built and checked in shared/format.
  */
-import { exportWorkflow, exportWorkspace, fileNameFor, serializeDocument } from '../shared/format/document';
+import {
+  exportWorkflow,
+  exportWorkspace,
+  fileNameFor,
+  serializeDocument,
+  type CoarchitectDocument,
+} from '../shared/format/document';
 import type { Workspace } from '../shared/model/schema';
 import { redactDocument, type RedactionLevel } from '../shared/format/redact';
 import { importFileText, reportUnreadable, type ImportOptions } from './desktop/fileImport';
 import { getPlatform } from './platform/index';
 import { notify } from './store/notifications';
 import { useWorkspace, workspaceDatabase } from './store/workspaceStore';
-import { withRecord } from './codesign/recordExchange';
+
+/** The document with the co-design record of its workflows (the record's code loads on first export). */
+async function attachRecord<D extends CoarchitectDocument>(doc: D): Promise<D> {
+  const { withRecord } = await import('./codesign/recordExchange');
+  return withRecord(workspaceDatabase(), doc);
+}
 
 const FILTERS = [
   { name: 'Coarchitect file', extensions: ['json'] },
@@ -21,7 +32,7 @@ export async function exportWorkflowToFile(workflowId: string): Promise<string |
   await state.flush();
   const workflow = state.workflows.find((w) => w.id === workflowId);
   if (!workflow) return null;
-  const content = serializeDocument(await withRecord(workspaceDatabase(), exportWorkflow(workflow, state)));
+  const content = serializeDocument(await attachRecord(exportWorkflow(workflow, state)));
   const result = await getPlatform().saveTextFile({
     suggestedName: fileNameFor(workflow.name),
     content,
@@ -38,7 +49,7 @@ export async function exportWorkspaceToFile(): Promise<string | null> {
     roles: state.roles,
     customSkills: state.customSkills,
   };
-  const content = serializeDocument(await withRecord(workspaceDatabase(), exportWorkspace(workspace)));
+  const content = serializeDocument(await attachRecord(exportWorkspace(workspace)));
   const suggestedName = fileNameFor(`workspace-${new Date().toISOString().slice(0, 10)}`);
   const result = await getPlatform().saveTextFile({ suggestedName, content, filters: FILTERS });
   return result.saved ? (result.fileName ?? suggestedName) : null;
@@ -90,8 +101,7 @@ export async function exportForSharingAndReport(
   const state = useWorkspace.getState();
   await state.flush();
   const workflow = workflowId ? state.workflows.find((w) => w.id === workflowId) : undefined;
-  const document = await withRecord(
-    workspaceDatabase(),
+  const document = await attachRecord(
     workflow
       ? exportWorkflow(workflow, state)
       : exportWorkspace({ workflows: state.workflows, roles: state.roles, customSkills: state.customSkills }),

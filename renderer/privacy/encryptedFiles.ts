@@ -7,7 +7,6 @@ import {
 import { exportWorkspace, serializeDocument } from '../../shared/format/document';
 import { getPlatform } from '../platform/index';
 import { useWorkspace, workspaceDatabase, type ImportOutcome } from '../store/workspaceStore';
-import { withRecord } from '../codesign/recordExchange';
 
 const FILTERS = [
   { name: 'Encrypted Coarchitect workspace', extensions: ['json'] },
@@ -18,6 +17,7 @@ export async function exportEncryptedWorkspace(passphrase: string): Promise<stri
   const state = useWorkspace.getState();
   await state.flush();
   const { workflows, roles, customSkills } = useWorkspace.getState();
+  const { withRecord } = await import('../codesign/recordExchange');
   const doc = await withRecord(workspaceDatabase(), exportWorkspace({ workflows, roles, customSkills }));
   const text = serializeDocument(doc);
   const content = await encryptDocumentText(text, passphrase);

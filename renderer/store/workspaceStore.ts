@@ -32,7 +32,6 @@ import {
   type DocumentSnapshot,
 } from './persistentHistory';
 import { flushPendingEdits } from '../ui/deferredCommit';
-import { importRecordSection } from '../codesign/recordExchange';
 
 export type ImportOutcome =
   | { ok: true; workflowIds: string[]; notes: string[]; summary: string }
@@ -447,6 +446,8 @@ export const useWorkspace = create<WorkspaceStore>()(
           const doc = parsed.document;
           const fileIds =
             doc.format === 'coarchitect.workflow' ? [doc.workflow.id] : doc.workflows.map((w) => w.id);
+          // Loaded on first use: the first paint does not wait for the co-design code.
+          const { importRecordSection } = await import('../codesign/recordExchange');
           const recordNotes = await importRecordSection(
             database(),
             doc.codesign,
