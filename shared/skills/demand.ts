@@ -223,21 +223,7 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
     const toBeSide = summarise(toBeCell, after);
     const asIsSide = before ? summarise(asIsCell, before) : null;
     const flag = flagOf(asIsSide, toBeSide);
-    if (!explain) {
-      rows.push({
-        roleId,
-        roleName,
-        skill,
-        asIs: asIsSide,
-        toBe: toBeSide,
-        flag,
-        deskillingRisk: flag === 'no-longer-exercised',
-        why: NO_WHY,
-      });
-      continue;
-    }
-    let why: DemandRow['why'] | undefined;
-    rows.push({
+    const row = {
       roleId,
       roleName,
       skill,
@@ -245,6 +231,14 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
       toBe: toBeSide,
       flag,
       deskillingRisk: flag === 'no-longer-exercised',
+    };
+    if (!explain) {
+      rows.push({ ...row, why: NO_WHY });
+      continue;
+    }
+    let why: DemandRow['why'] | undefined;
+    rows.push({
+      ...row,
       // Written the first time it is read (see lazyWhy.ts); a literal getter keeps the row a fast object.
       get why() {
         return (why ??= {
