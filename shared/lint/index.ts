@@ -15,3 +15,5 @@ export type {
 } from './types';
 export { REVIEW_OVERLOAD_THRESHOLD } from './rules/reviewOverload';
 export { addFeedbackLoop } from './rules/reviewWithoutLearning';
+export { insertCustomerReview, reviewerRoleFor, FIX_REVIEW_DURATION } from './insertReview';
+export { reviewCoverage, leavesUnreviewed } from './reviewCoverage';
