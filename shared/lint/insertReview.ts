@@ -23,7 +23,7 @@ export function reviewerRoleFor(workflow: Workflow, stepId: string, roles: reado
   return roles[0]?.id ?? null;
 }
 
-export function insertCustomerReview(workflow: Workflow, stepId: string, roles: readonly Role[]): Workflow {
+export function insertReviewBeforeEnd(workflow: Workflow, stepId: string, roles: readonly Role[]): Workflow {
   const step = workflow.steps.find((s) => s.id === stepId);
   if (step?.type !== 'task') return workflow;
   const coverage = reviewCoverage(workflow);

@@ -3,7 +3,7 @@
  * oversight of what the system produces). A path is judged on the flow's successors: a decision's branches,
  * a split's branches, the accepted share of a review.
  */
-import { insertCustomerReview } from '../insertReview';
+import { insertReviewBeforeEnd } from '../insertReview';
 import { leavesUnreviewed, reviewCoverage } from '../reviewCoverage';
 import type { LintRule, RuleFinding } from '../types';
 
@@ -25,7 +25,7 @@ export const aiCustomerOutputReviewed: LintRule = {
         message: `'${step.name}' is ${step.mode} and its output reaches a customer without a human review on at least one path.`,
         fix: {
           title: `Insert a review after '${step.name}'`,
-          apply: (wf) => insertCustomerReview(wf, step.id, roles),
+          apply: (wf) => insertReviewBeforeEnd(wf, step.id, roles),
         },
       });
     }
