@@ -37,11 +37,9 @@ import type { SolvedVisits } from './visits';
 import { applyWhatIf, withRejectionRates } from '../whatIf/whatIf';
 import type { AnalysisError, AnalysisOptions, AnalysisResult, Bottleneck, WorkflowAnalysis } from './analyze';
 import type { ReviewStep, Role, Skill, Step, TaskStep, Workflow } from '../model/schema';
-import { skillIndex } from '../ontology';
-import { computeSkillsLens } from '../skills/lens';
-import { closedBy, gapProgress, levelAt, penalisedRejection, stepPenalties } from '../skills/penalty';
-import type { GapProgress } from '../skills/penalty';
-import type { LearningLoadPart, SkillWeekFigures } from '../skills/types';
+import { penalisedRejection } from '../skills/penalty';
+import type { SkillWeekFigures } from '../skills/types';
+import { skillPlan, type SkillPlan } from './skillPlanWeeks';
 
 export interface LearningProjectionOptions {
   /** Weeks to project after week 0 (today): a whole number from 0 to MAX_PROJECTION_WEEKS. */
@@ -345,56 +343,6 @@ function weekPoint(
     penaltyFactor: figures.penaltyFactor,
     learningHoursPerWeek: figures.learningHoursPerWeek,
     levels: figures.levels,
-  };
-}
-
-/** The skills side of the projection: week → penalties, learning time and levels. */
-interface SkillPlan {
-  gaps: GapProgress[];
-  /** Steps that carry a penalty in some week (in week 0 at the latest: levels only rise). */
-  stepIds: string[];
-  roleIds: string[];
-  week(week: number): SkillWeekFigures;
-}
-
-function skillPlan(
-  workflow: Workflow,
-  roles: readonly Role[],
-  skills: ReadonlyMap<string, Skill> | undefined,
-): SkillPlan | null {
-  const lens = computeSkillsLens({
-    toBe: workflow,
-    asIs: null,
-    roles,
-    skills: skills ?? skillIndex([]),
-    explain: 'none',
-  });
-  if (!lens.ok) return null;
-  const gaps = gapProgress(lens);
-  const parts: readonly LearningLoadPart[] = lens.loadParts;
-  if (gaps.length === 0 && parts.length === 0) return null;
-  const gapByKey = new Map(gaps.map((g) => [g.key, g]));
-  const penalty = workflow.learningAssumptions.penaltyPerMissingLevel;
-  const levelsIn = (week: number) => new Map(gaps.map((g) => [g.key, levelAt(g, week)]));
-  const stepIds = stepPenalties(workflow, levelsIn(0), penalty).map((p) => p.stepId);
-  const roleIds = [...new Set(parts.map((p) => p.roleId))];
-  return {
-    gaps,
-    stepIds,
-    roleIds,
-    week(week) {
-      const levels = levelsIn(week);
-      const penaltyFactor: Record<string, number> = {};
-      for (const p of stepPenalties(workflow, levels, penalty)) penaltyFactor[p.stepId] = p.factor;
-      const learningHoursPerWeek: Record<string, number> = {};
-      for (const part of parts) {
-        if (week < part.startWeek) continue;
-        const gap = part.closesWith === null ? undefined : gapByKey.get(part.closesWith);
-        if (gap && closedBy(gap, week)) continue;
-        learningHoursPerWeek[part.roleId] = (learningHoursPerWeek[part.roleId] ?? 0) + part.hoursPerWeek;
-      }
-      return { penaltyFactor, learningHoursPerWeek, levels: Object.fromEntries(levels) };
-    },
   };
 }
 
