@@ -4,8 +4,10 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
 import { installUnloadGuard, useWorkspace } from './store/workspaceStore';
+import { installLintSettingsLoader } from './codesign/lintSettingsStore';
 
 installUnloadGuard();
+installLintSettingsLoader();
 void useWorkspace.getState().init();
 
 const root = document.getElementById('root');

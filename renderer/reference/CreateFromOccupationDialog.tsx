@@ -3,47 +3,26 @@
  * begin with) and add one human task step per tick, each linked to its O*NET task with the suggestion pending.
  */
 import { versionBeforeImport } from '../codesign/recordStore';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { createStepsFromTasks, occupationTasks, type ReferenceIndex } from '../../shared/reference/index';
-import { Dialog } from '../ui/Dialog';
+import { ReferenceDialog } from './ReferenceDialog';
 import { notify } from '../store/notifications';
 import { useWorkspace } from '../store/workspaceStore';
 import { LabelChip } from './ExposureLabels';
 import { OccupationSelect } from './OnetLinkDialog';
-import { importReferenceAndReport } from './importReference';
-import { NeedsReferenceData, ReferenceCredit } from './ReferenceCredit';
-import { ensureReference, useReference } from './referenceStore';
+import { ReferenceCredit } from './ReferenceCredit';
 import { closeReferenceDialogs, useReferenceUi } from './referenceUi';
 
 export function CreateFromOccupationDialog() {
   const workflowId = useReferenceUi((s) => s.createInWorkflowId);
-  const reference = useReference((s) => s.state);
-  const open = workflowId !== null;
-  useEffect(() => {
-    if (open) void ensureReference();
-  }, [open]);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => !o && closeReferenceDialogs()}
+    <ReferenceDialog
+      open={workflowId !== null}
       title="Create steps from an occupation’s tasks"
       description="Adds one human task step per chosen O*NET task, linked to it, below the diagram and not yet connected."
     >
-      {reference.status === 'ready' && workflowId ? (
-        <OccupationTasks index={reference.index} workflowId={workflowId} />
-      ) : reference.status === 'none' ? (
-        <NeedsReferenceData problem={reference.problem} onImport={() => void importReferenceAndReport()} />
-      ) : (
-        <p role="status">Loading reference data…</p>
-      )}
-      {reference.status !== 'ready' && (
-        <div className="dialog-actions">
-          <button type="button" onClick={closeReferenceDialogs}>
-            Cancel
-          </button>
-        </div>
-      )}
-    </Dialog>
+      {(index) => workflowId && <OccupationTasks index={index} workflowId={workflowId} />}
+    </ReferenceDialog>
   );
 }
 

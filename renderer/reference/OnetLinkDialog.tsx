@@ -3,7 +3,7 @@
  * and the suggested mode of the one picked, and link it. Linking changes no mode: the Inspector then offers
  * Accept or Dismiss.
  */
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import {
   linkFromTask,
   linkOnetTask,
@@ -12,45 +12,24 @@ import {
   type ReferenceIndex,
   type ReferenceTask,
 } from '../../shared/reference/index';
-import { Dialog } from '../ui/Dialog';
+import { ReferenceDialog } from './ReferenceDialog';
 import { useWorkspace } from '../store/workspaceStore';
 import { ExposureLabels, LabelChip } from './ExposureLabels';
-import { importReferenceAndReport } from './importReference';
-import { NeedsReferenceData, ReferenceCredit } from './ReferenceCredit';
-import { ensureReference, useReference } from './referenceStore';
+import { ReferenceCredit } from './ReferenceCredit';
 import { closeReferenceDialogs, useReferenceUi } from './referenceUi';
 
 const SHOWN = 50;
 
 export function OnetLinkDialog() {
   const stepId = useReferenceUi((s) => s.linkStepId);
-  const reference = useReference((s) => s.state);
-  const open = stepId !== null;
-  useEffect(() => {
-    if (open) void ensureReference();
-  }, [open]);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(o) => !o && closeReferenceDialogs()}
+    <ReferenceDialog
+      open={stepId !== null}
       title="Link to an O*NET task"
       description="Find the O*NET task statement this step stands for. Linking shows its AI-exposure labels; the step’s mode only changes if you accept the suggestion."
     >
-      {reference.status === 'ready' && stepId ? (
-        <TaskSearch index={reference.index} stepId={stepId} />
-      ) : reference.status === 'none' ? (
-        <NeedsReferenceData problem={reference.problem} onImport={() => void importReferenceAndReport()} />
-      ) : (
-        <p role="status">Loading reference data…</p>
-      )}
-      {reference.status !== 'ready' && (
-        <div className="dialog-actions">
-          <button type="button" onClick={closeReferenceDialogs}>
-            Cancel
-          </button>
-        </div>
-      )}
-    </Dialog>
+      {(index) => stepId && <TaskSearch index={index} stepId={stepId} />}
+    </ReferenceDialog>
   );
 }
 

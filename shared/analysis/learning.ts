@@ -32,14 +32,14 @@
  * more slowly than projected), and learning depends only on the cases done, not on calendar time.
  */
 import { analyzeFlow } from './analyze';
+import { computeVisits, resolveWithRates } from './visits';
+import type { SolvedVisits } from './visits';
 import { applyWhatIf, withRejectionRates } from '../whatIf/whatIf';
 import type { AnalysisError, AnalysisOptions, AnalysisResult, Bottleneck, WorkflowAnalysis } from './analyze';
 import type { ReviewStep, Role, Skill, Step, TaskStep, Workflow } from '../model/schema';
-import { skillIndex } from '../ontology';
-import { computeSkillsLens } from '../skills/lens';
-import { closedBy, gapProgress, levelAt, penalisedRejection, stepPenalties } from '../skills/penalty';
-import type { GapProgress } from '../skills/penalty';
-import type { LearningLoadPart, SkillWeekFigures } from '../skills/types';
+import { penalisedRejection } from '../skills/penalty';
+import type { SkillWeekFigures } from '../skills/types';
+import { skillPlan, type SkillPlan } from './skillPlanWeeks';
 
 export interface LearningProjectionOptions {
   /** Weeks to project after week 0 (today): a whole number from 0 to MAX_PROJECTION_WEEKS. */
@@ -173,6 +173,7 @@ export function projectLearning(
     plan,
     stepAt,
     learningHoursPerWeek: options.learningHoursPerWeek ?? {},
+    solved: null,
   };
   const points: WeekPoint[] = [];
   let previous: (WeekInputs & { result: WorkflowAnalysis }) | null = null;
@@ -220,6 +221,8 @@ interface ProjectionContext {
   stepAt: ReadonlyMap<string, number>;
   /** The caller's own learning hours per role, to which the plan's are added. */
   learningHoursPerWeek: Readonly<Record<string, number>>;
+  /** The last week's visits: the graph never changes between weeks, only times and rates do. */
+  solved: SolvedVisits | null;
 }
 
 /** What one week's analysis depends on. */
@@ -269,7 +272,37 @@ function analyseWeek(context: ProjectionContext, inputs: WeekInputs): AnalysisRe
   const learningHoursPerWeek: Record<string, number> = { ...context.learningHoursPerWeek };
   for (const [id, h] of Object.entries(inputs.figures.learningHoursPerWeek))
     learningHoursPerWeek[id] = (learningHoursPerWeek[id] ?? 0) + h;
-  return analyzeFlow(adjusted, context.roles, { learningHoursPerWeek, explain: 'none' });
+  const visits = weekVisits(context, adjusted, rejectionRate);
+  // A week whose visits cannot be solved is analysed afresh, so that it fails as the analysis would.
+  return analyzeFlow(adjusted, context.roles, {
+    learningHoursPerWeek,
+    explain: 'none',
+    ...(visits && { visits }),
+  });
+}
+
+/**
+ * The week's visits: last week's chain with this week's rejection rates, solved again on the same
+ * components (a full compile only in week 0, or when a rate reaches 0 or 1 and a path appears or goes).
+ */
+function weekVisits(
+  context: ProjectionContext,
+  adjusted: Workflow,
+  rejectionRate: Readonly<Record<string, number>>,
+): SolvedVisits | null {
+  const previous = context.solved;
+  let solved: ReturnType<typeof computeVisits> | null = null;
+  if (previous) {
+    const rates = new Map<number, number>();
+    for (const [id, r] of Object.entries(rejectionRate)) {
+      const at = previous.chain.index.get(id);
+      if (at !== undefined) rates.set(at, r);
+    }
+    solved = resolveWithRates(previous, adjusted.steps, rates);
+  }
+  solved ??= computeVisits(adjusted);
+  context.solved = solved.ok ? solved : null;
+  return context.solved;
 }
 
 function weekPoint(
@@ -310,56 +343,6 @@ function weekPoint(
     penaltyFactor: figures.penaltyFactor,
     learningHoursPerWeek: figures.learningHoursPerWeek,
     levels: figures.levels,
-  };
-}
-
-/** The skills side of the projection: week → penalties, learning time and levels. */
-interface SkillPlan {
-  gaps: GapProgress[];
-  /** Steps that carry a penalty in some week (in week 0 at the latest: levels only rise). */
-  stepIds: string[];
-  roleIds: string[];
-  week(week: number): SkillWeekFigures;
-}
-
-function skillPlan(
-  workflow: Workflow,
-  roles: readonly Role[],
-  skills: ReadonlyMap<string, Skill> | undefined,
-): SkillPlan | null {
-  const lens = computeSkillsLens({
-    toBe: workflow,
-    asIs: null,
-    roles,
-    skills: skills ?? skillIndex([]),
-    explain: 'none',
-  });
-  if (!lens.ok) return null;
-  const gaps = gapProgress(lens);
-  const parts: readonly LearningLoadPart[] = lens.loadParts;
-  if (gaps.length === 0 && parts.length === 0) return null;
-  const gapByKey = new Map(gaps.map((g) => [g.key, g]));
-  const penalty = workflow.learningAssumptions.penaltyPerMissingLevel;
-  const levelsIn = (week: number) => new Map(gaps.map((g) => [g.key, levelAt(g, week)]));
-  const stepIds = stepPenalties(workflow, levelsIn(0), penalty).map((p) => p.stepId);
-  const roleIds = [...new Set(parts.map((p) => p.roleId))];
-  return {
-    gaps,
-    stepIds,
-    roleIds,
-    week(week) {
-      const levels = levelsIn(week);
-      const penaltyFactor: Record<string, number> = {};
-      for (const p of stepPenalties(workflow, levels, penalty)) penaltyFactor[p.stepId] = p.factor;
-      const learningHoursPerWeek: Record<string, number> = {};
-      for (const part of parts) {
-        if (week < part.startWeek) continue;
-        const gap = part.closesWith === null ? undefined : gapByKey.get(part.closesWith);
-        if (gap && closedBy(gap, week)) continue;
-        learningHoursPerWeek[part.roleId] = (learningHoursPerWeek[part.roleId] ?? 0) + part.hoursPerWeek;
-      }
-      return { penaltyFactor, learningHoursPerWeek, levels: Object.fromEntries(levels) };
-    },
   };
 }
 
