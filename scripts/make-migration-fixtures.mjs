@@ -4,16 +4,20 @@
 // version shipped it (read from the commit that introduced the version); "minimal" and "edge" are written
 // here in that version's shape. format-v4 was written from format-v3 with the 3 → 4 migration (story: null;
 // the edge file also carries an edited story), since no commit shipped version-4 examples yet; it is not
-// rewritten here. format-v5 is written from the working tree's examples (the version-5 files): "full" is
-// the invoice example as it is, "edge" also sets audience, data and an owner of the longest length.
+// rewritten here. format-v5 is written from the examples of the commit that introduced it: "full" is the
+// invoice example as it is, "edge" also sets audience, data and an owner of the longest length. format-v6
+// is written from the working tree's examples (the version-6 files); its "edge" also carries a co-design
+// record (threads with markup and a long comment, a thread on a removed step, a decision, a version chain
+// and a sign-off with one valid and one tampered signature). "minimal" and "full" have no record.
 // Run once after a format or schema change: node scripts/make-migration-fixtures.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { importShared } from '../bench/support.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The commit that introduced each format version (its examples are the version's own files). */
-const COMMITS = { 1: '7e155a1', 2: '10fc621', 3: '73bfcfb', 5: null };
+const COMMITS = { 1: '7e155a1', 2: '10fc621', 3: '73bfcfb', 5: '7dc116e', 6: null };
 
 /** A file as it was at the commit, or (commit null) as it is in the working tree. */
 const show = (commit, path) =>
@@ -149,18 +153,111 @@ function edge(version, commit) {
   );
 }
 
+/** The edge file with a co-design record (format version 6), its hashes computed by shared/codesign. */
+async function withRecord(doc) {
+  const { createVersion } = await importShared("export { createVersion } from './shared/codesign/index';");
+  const wf = doc.workflow;
+  const at = '2026-12-01T09:00:00.000Z';
+  const cto = { name: 'Ада <b>CTO</b>', role: 'CTO' };
+  const chro = { name: 'Grace', role: 'CHRO' };
+  const v1 = await createVersion(wf, doc.roles, null, {
+    id: 'ver-1',
+    name: 'Before AI \u200b🤖',
+    reason: 'named',
+    author: cto,
+    createdAt: at,
+  });
+  const v2 = await createVersion(wf, doc.roles, v1, {
+    id: 'ver-2',
+    name: 'Proposed for sign-off',
+    reason: 'sign-off',
+    author: null,
+    createdAt: '2026-12-01T10:00:00.000Z',
+  });
+  const step = wf.steps.find((s) => s.type === 'task');
+  const comment = (id, author, text) => ({ id, author, createdAt: at, text });
+  return {
+    ...doc,
+    codesign: {
+      threads: [
+        {
+          id: 'th-1',
+          workflowId: wf.id,
+          anchor: { kind: 'step', stepId: step.id, name: step.name },
+          status: 'open',
+          createdAt: at,
+          comments: [
+            // The longest comment allowed (10,000 characters), with markup and a right-to-left override.
+            comment(
+              'c-1',
+              cto,
+              `<script>alert(1)</script> @CHRO \u202e ${'long '.repeat(2000)}`.slice(0, 9999) + '!',
+            ),
+            comment('c-2', chro, 'Agreed, @Ада <b>CTO</b>'),
+          ],
+          resolvedAt: null,
+          decisionId: null,
+        },
+        {
+          id: 'th-2',
+          workflowId: wf.id,
+          anchor: { kind: 'step', stepId: 'step-removed', name: 'Draft reply' },
+          status: 'resolved',
+          createdAt: at,
+          comments: [comment('c-3', chro, 'Removed on purpose.')],
+          resolvedAt: at,
+          decisionId: 'dec-1',
+        },
+      ],
+      decisions: [
+        {
+          id: 'dec-1',
+          workflowId: wf.id,
+          title: 'Remove the research step',
+          context: 'AI reads the history',
+          options: ['Keep', 'Remove'],
+          decision: 'Remove',
+          rationale: 'Duplicated work',
+          decidedBy: chro,
+          date: '2026-12-01',
+          status: 'accepted',
+          links: { stepIds: [step.id], threadIds: ['th-2'], versionIds: ['ver-1'] },
+          createdAt: at,
+        },
+      ],
+      versions: [v1, v2],
+      signoffs: [
+        {
+          id: 'so-1',
+          workflowId: wf.id,
+          versionId: 'ver-2',
+          contentHash: v2.contentHash,
+          proposedBy: cto,
+          proposedAt: '2026-12-01T10:00:00.000Z',
+          acknowledged: [],
+          signatures: [
+            { id: 'sig-1', signer: cto, signedAt: at, note: '', contentHash: v2.contentHash },
+            // Tampered: it signs other content, so it never counts.
+            { id: 'sig-2', signer: chro, signedAt: at, note: 'forged', contentHash: 'f'.repeat(64) },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 function write(path, value) {
   mkdirSync(new URL('.', new URL(path, `file://${root}`)), { recursive: true });
   writeFileSync(`${root}${path}`, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 const docs = {};
-for (const version of [1, 2, 3, 5]) {
+for (const version of [1, 2, 3, 5, 6]) {
   const commit = COMMITS[version];
   docs[version] = {
     minimal: minimal(version),
     full: show(commit, 'examples/invoice-processing.coarchitect.json'),
-    edge: edge(version, commit),
+    edge: version >= 6 ? await withRecord(edge(version, commit)) : edge(version, commit),
   };
   for (const [kind, doc] of Object.entries(docs[version]))
     write(`test/fixtures/format-v${version}/${kind}.json`, doc);
@@ -180,4 +277,6 @@ for (const [schema, model] of Object.entries(MODEL_OF_SCHEMA)) {
     });
   }
 }
-console.log('Wrote test/fixtures/format-v1..v3, format-v5 and dexie-v1, v2, v3, v5.');
+// The record's short lists (options, links) are written on one line, as the repository's Prettier wants.
+execFileSync('npx', ['prettier', '--write', 'test/fixtures/format-v6'], { cwd: root, stdio: 'ignore' });
+console.log('Wrote test/fixtures/format-v1..v3, format-v5, format-v6 and dexie-v1, v2, v3, v5.');

@@ -6,6 +6,8 @@
  * level on skills, a learning plan with its assumptions on workflows, coaching on steps, O*NET task links.
  * Version 4 added the story of a redesign on workflows (slides shown, their order and notes, next steps).
  * Version 5 added governance attributes on task and review steps: audience, data handled and owner.
+ * Version 6 added the optional co-design record (comments, decisions, versions, sign-offs) beside the
+ * workflows, in a top-level `codesign` section; a document without one has no record.
  */
 import { z } from 'zod';
 import { RoleSchema, SkillSchema, WorkflowSchema } from '../model/schema';
@@ -13,7 +15,7 @@ import type { Role, Skill, Workflow, Workspace } from '../model/schema';
 import { RedactionManifestSchema } from './redactionManifest';
 import { CodesignSectionSchema } from '../codesign/exchange';
 
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 export const WORKFLOW_FORMAT = 'coarchitect.workflow';
 export const WORKSPACE_FORMAT = 'coarchitect.workspace';
 export const FILE_EXTENSION = '.coarchitect.json';

@@ -52,6 +52,13 @@ export const MIGRATIONS: readonly Migration[] = [
     for (const wf of workflowsOf(doc)) addVersion5StepFields(wf);
     return doc;
   },
+  // 5 → 6: documents may carry a co-design record (top-level `codesign`). A version-5 file has none, and
+  // an absent section means exactly that, so nothing is added; a stray `codesign` key, which no version-5
+  // writer produced and a version-5 reader dropped, is dropped here too rather than trusted.
+  (doc) => {
+    const { codesign: _ignored, ...rest } = doc;
+    return rest;
+  },
 ];
 
 export class UnsupportedVersionError extends Error {}

@@ -121,3 +121,29 @@ describe('the codesign section on import', () => {
     expect(vCheck.invalidSignatures).toBe(2);
   });
 });
+
+describe('format version 6', () => {
+  it('the edge fixture carries a record whose chain verifies and whose tampered signature is flagged', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseDocument } = await import('../../../shared/format/importer');
+    const parsed = parseDocument(readFileSync('test/fixtures/format-v6/edge.json', 'utf8'));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const record = parsed.document.codesign!;
+    expect(record.threads[0]!.comments[0]!.text).toHaveLength(10_000);
+    const check = await checkSection(record);
+    expect(check.flaggedVersions).toEqual([]);
+    expect(check.invalidSignatures).toBe(1);
+  });
+
+  it('5 → 6 adds no record and drops a stray one a version-5 writer never produced', async () => {
+    const { migrateDocument } = await import('../../../shared/format/migrations');
+    const { readFileSync } = await import('node:fs');
+    const v5 = JSON.parse(readFileSync('test/fixtures/format-v5/minimal.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const migrated = migrateDocument({ ...v5, codesign: { threads: 'not trusted' } });
+    expect(migrated.version).toBe(6);
+    expect(migrated).not.toHaveProperty('codesign');
+  });
+});
