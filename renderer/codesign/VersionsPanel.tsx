@@ -21,7 +21,6 @@ import { NameDialog } from '../ui/NameDialog';
 import { compareWithVersion } from './versionCompare';
 import {
   deleteVersionById,
-  isSignedVersion,
   proposeForSignOff,
   restoreVersion,
   saveVersion,
@@ -44,6 +43,12 @@ const REASON_LABELS: Record<Version['reason'], string> = {
 export function VersionsPanel({ workflow, lint }: { workflow: Workflow; lint: LintResult }) {
   const versions = useRecord((s) => s.versions);
   const checks = useRecord((s) => s.checks);
+  // Subscribed, so a signature marks its version at once (and disables its Delete).
+  const signoffs = useRecord((s) => s.signoffs);
+  const signedIds = useMemo(
+    () => new Set(signoffs.filter((s) => s.signatures.length > 0).map((s) => s.versionId)),
+    [signoffs],
+  );
   const [naming, setNaming] = useState(false);
   const ordered = useMemo(() => inChainOrder(versions).reverse(), [versions]);
   return (
@@ -59,7 +64,7 @@ export function VersionsPanel({ workflow, lint }: { workflow: Workflow; lint: Li
         <ul className="version-list" aria-label="Versions">
           {ordered.map((v) => {
             const check = checks.get(v.id);
-            const signed = isSignedVersion(v.id);
+            const signed = signedIds.has(v.id);
             return (
               <li key={v.id} aria-label={`Version ${v.name}`} className={check && !check.ok ? 'flagged' : ''}>
                 <div>

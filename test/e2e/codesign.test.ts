@@ -135,6 +135,11 @@ describe('co-design record', () => {
     await signoff.getByRole('button', { name: 'Sign as Ada (CTO)…' }).click();
     await sign.getByRole('button', { name: 'Sign' }).click();
     await eventually(() => text(signoff.getByRole('status'))).toBe('Signed');
+    // The signed version cannot be deleted.
+    const proposed = versions.getByRole('listitem', { name: 'Version Proposed for sign-off' });
+    await eventually(() =>
+      proposed.getByRole('button', { name: 'Delete Proposed for sign-off' }).isDisabled(),
+    ).toBe(true);
     await page.screenshot({ path: `${SHOTS}/signed.png` });
 
     // A move keeps it signed; a time edit does not.
