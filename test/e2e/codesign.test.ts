@@ -118,8 +118,26 @@ describe('co-design record', () => {
     await page.screenshot({ path: `${SHOTS}/compare-version.png` });
     await compare.getByRole('button', { name: 'Close compare' }).click();
 
-    // Propose and sign as CHRO, then as CTO: "Signed".
+    // AI output that reaches a customer without a review is a governance error: proposing is blocked until
+    // the rule's quick fix inserts a review.
     const signoff = versions.getByRole('region', { name: 'Sign-off' });
+    await page.getByRole('tab', { name: 'Inspector', exact: true }).click();
+    await app.selectStep('AI-automated task: Draft reply');
+    await app.field('Output goes to').selectOption({ label: 'Customer' });
+    await app.waitUntilSaved();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await versions.getByRole('button', { name: 'Propose for sign-off…' }).click();
+    const blocked = page.getByRole('dialog', { name: 'Propose for sign-off' });
+    await visible(blocked.getByRole('alert'));
+    expect(await text(blocked.getByRole('alert'))).toMatch(/governance error/);
+    expect(await blocked.getByRole('button', { name: 'Propose' }).isDisabled()).toBe(true);
+    await blocked.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('tab', { name: /^Problems/ }).click();
+    await page.getByRole('button', { name: "Insert a review after 'Draft reply'" }).click();
+    await app.waitUntilSaved();
+    await page.getByRole('tab', { name: 'Versions' }).click();
+
+    // Propose and sign as CHRO, then as CTO: "Signed".
     await versions.getByRole('button', { name: 'Propose for sign-off…' }).click();
     const propose = page.getByRole('dialog', { name: 'Propose for sign-off' });
     for (const box of await propose.getByRole('checkbox').all()) await box.check();
