@@ -337,6 +337,7 @@ main { padding: 0; }
 .report-tile { margin: 0 0 6px; break-inside: avoid; page-break-inside: avoid; }
 .report-tile + .report-tile { break-before: page; }
 .report-tile svg { display: block; border: 1px solid #c8cdd2; }
+.report-tile-view { border: 1px solid #c8cdd2; box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .report-tile figcaption { font-size: 9pt; color: #3d3d3d; }
 .report-table { border-collapse: collapse; margin: 0 0 10px; font-size: 10pt; }
 .report-table caption { text-align: left; font-weight: 700; padding: 4px 0; }

@@ -97,18 +97,12 @@ export function prefixSvgIds(svg: string, prefix: string): string {
     .replace('aria-labelledby="diagram-title"', `aria-labelledby="${prefix}-diagram-title"`);
 }
 
-/** What is inside the outer <svg> element of the renderer's output. */
-function innerOf(svg: string): { open: string; inner: string } {
-  const start = svg.indexOf('>') + 1;
-  const end = svg.lastIndexOf('</svg>');
-  return { open: svg.slice(0, start), inner: svg.slice(start, end) };
-}
-
 /**
- * HTML for the tiles of a diagram: one tile is the SVG itself at its printed size; several tiles draw the
- * diagram once (hidden) and show it through `<use>` with each tile's view box, so a 5,000-step diagram on
- * hundreds of pages is still one copy of the drawing. Every tile is a <figure> of class report-tile with its
- * grid label in the caption.
+ * HTML for the tiles of a diagram: one tile is the SVG itself at its printed size; several tiles show one
+ * picture of the diagram (a data: URL declared once in a <style>) as each tile's background, cropped and
+ * placed to the tile, so a 5,000-step diagram on hundreds of pages is still one copy of the drawing that the
+ * browser decodes once (an inline <use> per tile would clone the whole drawing for every tile). Every tile is
+ * a <figure> of class report-tile with its grid label in the caption.
  */
 export function tiledDiagramHtml(
   diagram: SvgDiagram,
@@ -126,16 +120,19 @@ export function tiledDiagramHtml(
     );
     return `<figure class="report-tile" data-tile="A1">${sized}</figure>`;
   }
-  const { inner } = innerOf(svg);
+  const s = grid.scale;
+  // encodeURIComponent leaves no double quote, so the URL is safe inside url("…").
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   const out: string[] = [
-    `<svg class="report-diagram-source" width="0" height="0" aria-hidden="true" focusable="false" style="position:absolute;overflow:hidden"><defs><g id="${prefix}-drawing">${inner}</g></defs></svg>`,
+    `<style>.${prefix}-picture{background-image:url("${url}");background-repeat:no-repeat;background-size:${r1(diagram.width * s)}px ${r1(diagram.height * s)}px}</style>`,
   ];
+  const last = `${rowLetter(grid.rows - 1)}${grid.columns}`;
   for (const t of grid.tiles) {
-    const viewBox = [t.x, t.y, t.width, t.height].map(r1).join(' ');
+    const style = `width:${r1(t.printWidth)}px;height:${r1(t.printHeight)}px;background-position:${r1(-t.x * s)}px ${r1(-t.y * s)}px`;
     out.push(
       `<figure class="report-tile" data-tile="${t.label}">`,
-      `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escape(`${title}, part ${t.label}`)}" width="${r1(t.printWidth)}" height="${r1(t.printHeight)}" viewBox="${viewBox}"><use href="#${prefix}-drawing"/></svg>`,
-      `<figcaption>Part ${t.label} of ${rowLetter(grid.rows - 1)}${grid.columns} (row ${t.row + 1} of ${grid.rows}, column ${t.column + 1} of ${grid.columns}; parts overlap)</figcaption>`,
+      `<div class="report-tile-view ${prefix}-picture" role="img" aria-label="${escape(`${title}, part ${t.label}`)}" data-scale="${s}" style="${style}"></div>`,
+      `<figcaption>Part ${t.label} of ${last} (row ${t.row + 1} of ${grid.rows}, column ${t.column + 1} of ${grid.columns}; parts overlap)</figcaption>`,
       '</figure>',
     );
   }

@@ -66,15 +66,19 @@ describe('tiledDiagramHtml', () => {
     '<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="300" viewBox="0 0 3000 300" role="img" aria-labelledby="diagram-title"><title id="diagram-title">x</title><defs><marker id="arrow"/></defs><path marker-end="url(#arrow)"/></svg>\n';
   const diagram = { svg, width: 3000, height: 300, minFontSize: 12, boxes: new Map() };
 
-  it('draws the diagram once and shows each tile through <use>', () => {
+  it('declares the picture once and shows each tile as its cropped background', () => {
     const grid = pageTiles(diagram, page, 8);
     const html = tiledDiagramHtml(diagram, 'as-is', grid, 'Flow <b>', escapeXml);
-    expect(html.match(/<g id="as-is-drawing">/g)).toHaveLength(1);
-    expect(html.match(/<use href="#as-is-drawing"\/>/g)).toHaveLength(3);
+    expect(html.match(/data:image\/svg\+xml/g)).toHaveLength(1);
+    expect(html.match(/class="report-tile-view as-is-picture"/g)).toHaveLength(3);
+    // Scale 2/3: the second tile starts at 1380 units = 920 px; the picture is 2000 × 200 px.
+    expect(html).toContain('background-position:-920px 0px');
+    expect(html).toContain('background-size:2000px 200px');
     expect(html).toContain('Part A3 of A3 (row 1 of 1, column 3 of 3; parts overlap)');
     expect(html).toContain('aria-label="Flow &lt;b&gt;, part A1"');
-    expect(html).toContain('url(#as-is-arrow)');
-    expect(html).not.toContain('id="arrow"');
+    const url = decodeURIComponent(/url\("data:image\/svg\+xml;charset=utf-8,([^"]*)"\)/.exec(html)![1]!);
+    expect(url).toContain('url(#as-is-arrow)');
+    expect(url).not.toContain('id="arrow"');
   });
 
   it('prints a single tile at its size', () => {
