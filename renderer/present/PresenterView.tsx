@@ -22,6 +22,7 @@ function SlidePreview({ slide, deck, label }: { slide: Slide | null; deck: Prese
   if (!slide) {
     return (
       <section className="presenter-slide" aria-label={label}>
+        <p className="presenter-label">{label}</p>
         <p className="slide-missing">This is the last slide.</p>
       </section>
     );
@@ -33,6 +34,7 @@ function SlidePreview({ slide, deck, label }: { slide: Slide | null; deck: Prese
   };
   return (
     <section className="presenter-slide presentation-theme" aria-label={label}>
+      <p className="presenter-label">{label}</p>
       <h2 className="slide-heading">
         {slide.content?.kind === 'title' ? slide.content.workflowName : slide.title}
       </h2>
