@@ -209,18 +209,30 @@ describe.skipIf(!electronBinary)(
       expect(exported().workflows).toHaveLength(2);
     });
 
-    it('presents with View › Present (F5): full screen, Escape leaves full screen, then the presentation', async () => {
+    it('presents with View › Present (F5): full screen, a presenter window, Escape leaves full screen, then the presentation', async () => {
       const isFullScreen = () =>
         app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isFullScreen() ?? false);
       await clickMenuItem('view.present');
       const deck = page.getByRole('dialog', { name: 'Presentation' });
       await deck.waitFor();
       await eventually(isFullScreen).toBe(true);
+      // P opens the presenter window (the app at #presenter), which follows the deck.
+      const windowCount = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+      const presenterPage = app.waitForEvent('window');
+      await page.keyboard.press('p');
+      const presenter = await presenterPage;
+      await eventually(windowCount).toBe(2);
+      const current = presenter.getByRole('status', { name: 'Current slide' });
+      await eventually(() => text(current)).toBe('Slide 1 of 9: Title');
+      await page.keyboard.press('ArrowRight');
+      await eventually(() => text(current)).toBe('Slide 2 of 9: As-is flow');
       await page.keyboard.press('Escape');
       await eventually(isFullScreen).toBe(false);
       expect(await deck.count()).toBe(1);
       await page.keyboard.press('Escape');
       await eventually(() => deck.count()).toBe(0);
+      // Ending the presentation closes the presenter window.
+      await eventually(windowCount).toBe(1);
     });
 
     it('saves the report as PDF through webContents.printToPDF', async () => {
