@@ -21,7 +21,7 @@ import './presentation.css';
 function SlidePreview({ slide, deck, label }: { slide: Slide | null; deck: PresenterDeck; label: string }) {
   if (!slide) {
     return (
-      <section className="presenter-slide" aria-label={label}>
+      <section className="presenter-slide" aria-label={label} tabIndex={0}>
         <p className="presenter-label">{label}</p>
         <p className="slide-missing">This is the last slide.</p>
       </section>
@@ -33,7 +33,8 @@ function SlidePreview({ slide, deck, label }: { slide: Slide | null; deck: Prese
     return svg ? <div className="presenter-diagram" dangerouslySetInnerHTML={{ __html: svg }} /> : null;
   };
   return (
-    <section className="presenter-slide presentation-theme" aria-label={label}>
+    // Scrollable when the slide is long: focusable, so the keyboard can scroll it.
+    <section className="presenter-slide presentation-theme" aria-label={label} tabIndex={0}>
       <p className="presenter-label">{label}</p>
       <h2 className="slide-heading">
         {slide.content?.kind === 'title' ? slide.content.workflowName : slide.title}
@@ -111,7 +112,7 @@ export default function PresenterView() {
           <SlidePreview slide={current} deck={deck} label="Current slide" />
           <div className="presenter-side">
             <SlidePreview slide={next} deck={deck} label="Next slide" />
-            <section className="presenter-notes" aria-label="Speaker notes">
+            <section className="presenter-notes" aria-label="Speaker notes" tabIndex={0}>
               <h2>Notes</h2>
               <p>{current?.notes.trim() || 'No notes for this slide.'}</p>
             </section>

@@ -2,8 +2,9 @@
  * The presenter view and the report's print layout, end to end: the presenter window opens from the
  * presentation (a popup kept in step over BroadcastChannel), follows the main window and drives it; a
  * 5,000-step diagram in the report is tiled so that every tile lies inside the page box under print emulation.
- * Screenshots in /tmp/present3-shots.
+ * axe-core finds no serious violation in the presenter view. Screenshots in /tmp/present3-shots.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -68,6 +69,10 @@ describe('presenter view', () => {
     await eventually(() => text(current)).toBe('Slide 5 of 9: Figures');
     await eventually(() => text(live)).toBe('Slide 5 of 9: Figures');
     await popup.screenshot({ path: `${SHOTS}/presenter.png` });
+    const axe = await new AxeBuilder({ page: popup }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/slide-1920x1080.png` });
 
     // Ending the presentation closes the presenter window.
