@@ -14,10 +14,12 @@ const WARMUP = 15;
 const TARGET_STEPS = 10_000;
 const ROLES = 20;
 
-const { analyzeWorkflow, computeVisits, projectLearning, customerSupportExample } = await importShared(
-  "export { analyzeWorkflow, computeVisits, projectLearning } from './shared/analysis/index';\n" +
-    "export { customerSupportExample } from './shared/examples/customerSupport';",
-);
+const { analyzeWorkflow, computeVisits, createIncrementalAnalysis, projectLearning, customerSupportExample } =
+  await importShared(
+    "export { analyzeWorkflow, computeVisits, projectLearning } from './shared/analysis/index';\n" +
+      "export { createIncrementalAnalysis } from './shared/analysis/incremental';\n" +
+      "export { customerSupportExample } from './shared/examples/customerSupport';",
+  );
 
 // Steps are written as plain object literals, like the objects JSON.parse and zod produce in the app
 // (objects built by spreading a shared base can end up in V8's slow dictionary mode and distort timings).
@@ -198,6 +200,31 @@ line(
   'computeVisits only',
   time(() => computeVisits(workflow)),
 );
+// The editor worker's path: each run is one edit, alternating between two values, analysed incrementally.
+const incremental = createIncrementalAnalysis();
+const someTask = workflow.steps.findIndex((s) => s.type === 'task' && s.mode === 'human');
+const someReview = workflow.steps.findIndex((s) => s.type === 'review');
+const editedStep = (at, patch) => {
+  const steps = workflow.steps.slice();
+  steps[at] = { ...steps[at], ...patch };
+  return { ...workflow, steps };
+};
+const timeEdits = [3, 4].map((likely) =>
+  editedStep(someTask, { duration: { ...workflow.steps[someTask].duration, likely } }),
+);
+const rateEdits = [0.12, 0.18].map((rejectionRate) => editedStep(someReview, { rejectionRate }));
+let edit = 0;
+incremental.analyze(workflow, roles, { explain: 'none' });
+line(
+  "incremental analysis after a time edit, 'none'",
+  time(() => incremental.analyze(timeEdits[edit++ % 2], roles, { explain: 'none' })),
+);
+if (incremental.lastVisits !== 'reused') throw new Error(`visits were ${incremental.lastVisits}`);
+line(
+  "incremental analysis after a rejection-rate edit, 'none'",
+  time(() => incremental.analyze(rateEdits[edit++ % 2], roles, { explain: 'none' })),
+);
+if (incremental.lastVisits !== 're-solved') throw new Error(`visits were ${incremental.lastVisits}`);
 console.log(
   `With parallel blocks: ${withParallel.workflow.steps.length} steps, ` +
     `${withParallel.workflow.steps.filter((s) => s.type === 'parallel').length / 2} blocks, cycle time ` +

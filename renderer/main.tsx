@@ -4,7 +4,7 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { App } from './App';
 import { installUnloadGuard, useWorkspace } from './store/workspaceStore';
-
+import { installLintSettingsLoader } from './codesign/lintSettingsStore';
 import { PRESENTER_HASH } from './present/presenterSync';
 
 const root = document.getElementById('root');
@@ -22,6 +22,7 @@ if (window.location.hash === PRESENTER_HASH) {
   );
 } else {
   installUnloadGuard();
+  installLintSettingsLoader();
   void useWorkspace.getState().init();
   createRoot(root).render(
     <StrictMode>

@@ -3,18 +3,25 @@
 // before and is left as it is). The "full" files are the example workspace exactly as the app of that
 // version shipped it (read from the commit that introduced the version); "minimal" and "edge" are written
 // here in that version's shape. format-v4 was written from format-v3 with the 3 → 4 migration (story: null;
-// the edge file also carries an edited story), since no commit shipped version-4 examples yet.
+// the edge file also carries an edited story), since no commit shipped version-4 examples yet; it is not
+// rewritten here. format-v5 is written from the working tree's examples (the version-5 files): "full" is
+// the invoice example as it is, "edge" also sets audience, data and an owner of the longest length.
 // Run once after a format or schema change: node scripts/make-migration-fixtures.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The commit that introduced each format version (its examples are the version's own files). */
-const COMMITS = { 1: '7e155a1', 2: '10fc621', 3: '73bfcfb' };
+const COMMITS = { 1: '7e155a1', 2: '10fc621', 3: '73bfcfb', 5: null };
 
+/** A file as it was at the commit, or (commit null) as it is in the working tree. */
 const show = (commit, path) =>
-  JSON.parse(execFileSync('git', ['show', `${commit}:${path}`], { cwd: root, encoding: 'utf8' }));
+  JSON.parse(
+    commit === null
+      ? readFileSync(`${root}${path}`, 'utf8')
+      : execFileSync('git', ['show', `${commit}:${path}`], { cwd: root, encoding: 'utf8' }),
+  );
 const clone = (v) => JSON.parse(JSON.stringify(v));
 
 function step(id, type, name, x, extra = {}) {
@@ -33,6 +40,11 @@ function toVersion(doc, version) {
       delete wf.learningAssumptions;
     }
     for (const s of wf.steps) {
+      if (version < 5) {
+        delete s.audience;
+        delete s.data;
+        delete s.owner;
+      }
       if (version < 3) {
         delete s.coaching;
         delete s.onetTask;
@@ -109,6 +121,12 @@ function edge(version, commit) {
     s.name = `${s.name} \u202e<script>alert(1)</script>`.slice(0, 200);
     if (s.type === 'task' || s.type === 'review') {
       s.duration = { min: 0, likely: 0, max: 525600 };
+      // Version 5: AI output to customers, special-category data, an owner of the longest allowed name.
+      if (s.mode === 'ai-automated' || s.type === 'review') {
+        s.audience = 'customer';
+        s.data = s.type === 'review' ? 'personal' : 'special-category';
+        s.owner = `آنا\u200b دوارتي <i>owner</i> ${'x'.repeat(200)}`.slice(0, 200);
+      }
     }
   }
   const roles = ws.roles.map((r, i) =>
@@ -137,7 +155,7 @@ function write(path, value) {
 }
 
 const docs = {};
-for (const version of [1, 2, 3]) {
+for (const version of [1, 2, 3, 5]) {
   const commit = COMMITS[version];
   docs[version] = {
     minimal: minimal(version),
@@ -162,4 +180,4 @@ for (const [schema, model] of Object.entries(MODEL_OF_SCHEMA)) {
     });
   }
 }
-console.log('Wrote test/fixtures/format-v1..v3 and dexie-v1, v2, v3, v5.');
+console.log('Wrote test/fixtures/format-v1..v3, format-v5 and dexie-v1, v2, v3, v5.');

@@ -12,7 +12,10 @@ import { toAnalysisOptions, useWhatIfFor } from '../store/whatIfStore';
 import { NumberField } from '../ui/fields';
 import { formatDuration } from './format';
 
-const AUTOMATIC_PROJECTION_STEPS = 300;
+/** Up to this size the projection runs on this thread at once; above it, in the analysis worker. */
+const ON_THREAD_PROJECTION_STEPS = 300;
+/** A background projection starts once editing pauses this long, so a burst of edits runs it once. */
+const BACKGROUND_PROJECTION_DELAY_MS = 400;
 const LINE_COLOURS = ['#3f51b5', '#b3261e', '#0f8a80', '#b76a00', '#7b43c9', '#2f6fce', '#5b6573'];
 
 export function ProjectionView({ workflow }: { workflow: Workflow }) {
@@ -20,10 +23,9 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
   const whatIf = useWhatIfFor(workflow.id);
   const skills = useSkillIndex();
   const [weeks, setWeeks] = useState(26);
-  // A projection analyses the workflow once per week; on large workflows it waits until asked for, so that
-  // editing stays fluid.
-  const [requested, setRequested] = useState(false);
-  const automatic = workflow.steps.length <= AUTOMATIC_PROJECTION_STEPS;
+  // A projection analyses the workflow once per week: small workflows here and at once, large ones in the
+  // analysis worker when editing pauses, so that editing stays fluid either way.
+  const automatic = workflow.steps.length <= ON_THREAD_PROJECTION_STEPS;
   const onThread = useMemo(
     () =>
       automatic
@@ -31,30 +33,37 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
         : null,
     [workflow, roles, weeks, whatIf, automatic, skills],
   );
-  // Large workflows are projected in the analysis worker, so the page stays responsive meanwhile.
-  const [background, setBackground] = useState<ProjectionResult | 'running' | null>(null);
+  // The last background result stays on screen, marked as updating, while the next one is computed.
+  const [background, setBackground] = useState<ProjectionResult | null>(null);
+  const [updating, setUpdating] = useState(false);
   useEffect(() => {
-    if (automatic || !requested) return;
-    setBackground('running');
-    const job = projectInBackground(workflow, roles, weeks, toAnalysisOptions(whatIf));
+    if (automatic) return;
+    setUpdating(true);
     let live = true;
-    job.promise.then(
-      (result) => live && setBackground(result),
-      (error: Error) =>
-        live &&
-        setBackground({
-          ok: false,
-          message: `The projection failed: ${error.message}`,
-          week: null,
-          error: null,
-        }),
-    );
+    let job: ReturnType<typeof projectInBackground> | null = null;
+    const timer = setTimeout(() => {
+      job = projectInBackground(workflow, roles, weeks, toAnalysisOptions(whatIf));
+      job.promise
+        .then(
+          (result) => live && setBackground(result),
+          (error: Error) =>
+            live &&
+            setBackground({
+              ok: false,
+              message: `The projection failed: ${error.message}`,
+              week: null,
+              error: null,
+            }),
+        )
+        .finally(() => live && setUpdating(false));
+    }, BACKGROUND_PROJECTION_DELAY_MS);
     return () => {
       live = false;
-      job.cancel();
+      clearTimeout(timer);
+      job?.cancel();
     };
-  }, [workflow, roles, weeks, whatIf, automatic, requested]);
-  const projection = automatic ? onThread : background;
+  }, [workflow, roles, weeks, whatIf, automatic]);
+  const projection = automatic ? onThread : (background ?? (updating ? 'running' : null));
   const roleName = (id: string | undefined) => roles.find((r) => r.id === id)?.name ?? '—';
   // Reviews whose rejection moves (feedback loops, skill penalties), shown as columns of their own.
   const reviews =
@@ -68,14 +77,15 @@ export function ProjectionView({ workflow }: { workflow: Workflow }) {
   return (
     <section aria-labelledby="projection-title" className="projection">
       <h3 id="projection-title">Learning over the weeks</h3>
-      {projection === 'running' ? (
+      {!automatic && background !== null && updating && (
+        <p className="muted small" role="status">
+          Updating the projection…
+        </p>
+      )}
+      {projection === 'running' || projection === null ? (
         <p className="muted" role="status">
           Projecting…
         </p>
-      ) : projection === null ? (
-        <button type="button" onClick={() => setRequested(true)}>
-          Project learning over the weeks
-        </button>
       ) : !projection.ok ? (
         <p className="banner error" role="alert">
           {projection.message}

@@ -12,6 +12,7 @@ import type { Workflow } from '../../shared/model/schema';
 import { useWorkspace } from '../store/workspaceStore';
 import { toAnalysisOptions, useWhatIfFor } from '../store/whatIfStore';
 import { useSimulation } from '../store/simulationStore';
+import { prewarmSimulationWorkers, workersFor } from '../workers/simulationClient';
 import { NumberField } from '../ui/fields';
 import { formatDuration } from './format';
 
@@ -30,6 +31,8 @@ export function SimulationView({ workflow }: { workflow: Workflow }) {
 
   // A run and its result belong to the workflow they were made for.
   useEffect(() => useSimulation.getState().keepOnly(workflow.id), [workflow.id]);
+  // The workers load their code while the user sets up the run.
+  useEffect(() => prewarmSimulationWorkers(workersFor(replications)), [replications]);
 
   const start = () =>
     useSimulation

@@ -1,18 +1,26 @@
 /** Governance lint findings below the validation problems: each linked to its step, with its quick fix. */
-import { AlertTriangle, Info, Lightbulb } from 'lucide-react';
+import { useMemo } from 'react';
+import { AlertTriangle, Info, Lightbulb, Settings2 } from 'lucide-react';
 import type { LintResult, LintSeverity } from '../../shared/lint/index';
-import { BUILTIN_RULES } from '../../shared/lint/index';
 import { useEditor } from '../store/editorStore';
 import { useWorkspace } from '../store/workspaceStore';
+import { useLintSettingsDialog } from './LintSettingsDialog';
+import { useLintSettings } from './lintSettingsStore';
 import './codesign.css';
 
 const SEVERITY_LABELS: Record<LintSeverity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
-const explanationOf = new Map(BUILTIN_RULES.map((r) => [r.id, r.explanation]));
 
 export function LintList({ workflowId, lint }: { workflowId: string; lint: LintResult }) {
+  const rules = useLintSettings((s) => s.compiled.rules);
+  const explanationOf = useMemo(() => new Map(rules.map((r) => [r.id, r.explanation])), [rules]);
   return (
     <section className="lint" aria-label="Governance">
-      <h3>Governance</h3>
+      <div className="lint-header">
+        <h3>Governance</h3>
+        <button type="button" onClick={() => useLintSettingsDialog.getState().setOpen(true)}>
+          <Settings2 size={14} aria-hidden /> Lint settings…
+        </button>
+      </div>
       {lint.settingsProblems.map((p) => (
         <p key={p} className="problem warning">
           {p}
@@ -50,6 +58,7 @@ export function LintList({ workflowId, lint }: { workflowId: string; lint: LintR
               {f.fix && (
                 <button
                   type="button"
+                  // Through the workspace's edit path: one undo step, saved like any edit.
                   onClick={() => useWorkspace.getState().editWorkflow(workflowId, f.fix!.apply)}
                 >
                   <Lightbulb size={14} aria-hidden /> {f.fix.title}

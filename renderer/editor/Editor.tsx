@@ -1,7 +1,7 @@
 /** The editor screen: palette and legend, the diagram, and the side panels. */
 import * as Tabs from '@radix-ui/react-tabs';
 import { ReactFlowProvider } from '@xyflow/react';
-import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Workflow } from '../../shared/model/schema';
 import { useEditor, type SidePanel } from '../store/editorStore';
 import { useProblems, useWorkflowContent } from '../store/selectors';
@@ -23,6 +23,8 @@ import { useCompareAction } from '../codesign/compareAction';
 import { useCompare } from '../codesign/compareStore';
 import { LintList } from '../codesign/LintList';
 import { useLint } from '../codesign/useLint';
+import { LintSettingsDialog } from '../codesign/LintSettingsDialog';
+import { withLintFindings } from '../codesign/lintOnCanvas';
 
 const KEEP_MOUNTED: readonly SidePanel[] = ['inspector', 'analysis'];
 // Switching tabs, presenting or selecting re-renders the editor; the diagram and the panels re-render only
@@ -43,6 +45,7 @@ export function Editor({ workflow }: { workflow: Workflow }) {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const analysis = useAnalysis(content);
   const lint = useLint(content, analysis);
+  const marked = useMemo(() => withLintFindings(problems, lint), [problems, lint]);
   const comparing = useCompare((s) => s.open);
   useCompareAction(workflow);
   // The inspector and the analysis stay mounted (hidden) once shown: switching between them is the most
@@ -73,8 +76,9 @@ export function Editor({ workflow }: { workflow: Workflow }) {
         </aside>
         <main className="canvas-area" aria-label="Diagram">
           <FilterBar workflow={workflow} problems={problems} />
-          <CanvasView workflow={workflow} analysis={analysis} problems={problems} />
+          <CanvasView workflow={workflow} analysis={analysis} problems={marked} />
           {comparing && !presenting && <ComparePanel workflow={content} />}
+          <LintSettingsDialog />
         </main>
         <Tabs.Root asChild value={panel} onValueChange={(v) => useEditor.getState().setPanel(v as SidePanel)}>
           <aside className="side-panel" aria-label="Side panel">

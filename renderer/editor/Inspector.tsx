@@ -18,6 +18,7 @@ import { useWorkspace } from '../store/workspaceStore';
 import { useEditor } from '../store/editorStore';
 import { useSkillIndex } from '../store/selectors';
 import { NumberField, SelectField, TextField } from '../ui/fields';
+import { GovernanceFields } from './GovernanceFields';
 import { lookOf, MODE_LABELS } from './stepKinds';
 import { SkillPicker } from '../skills/SkillPicker';
 import { OnetTaskSection } from '../reference/OnetTaskSection';
@@ -195,6 +196,7 @@ function WorkFields({
       )}
       {step.type === 'task' && step.mode !== 'human' && <AiFields step={step} update={update} />}
       {step.type === 'task' && step.mode !== 'ai-automated' && <LearningFields step={step} update={update} />}
+      <GovernanceFields step={step} update={update} />
       <fieldset className="duration">
         <legend>Processing time per case (minutes)</legend>
         <NumberField

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { EdgeSchema, RoleSchema, SkillSchema, StepSchema, WorkflowSchema } from '../../shared/model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../../shared/model/schema';
 import type { ImportPlan } from '../../shared/format/importer';
+import type { LintWorkspaceSettings } from '../../shared/lint/workspaceSettings';
 import Dexie from 'dexie';
 import type { CoarchitectDb, WorkflowRow } from './db';
 import { parseHistoryRow, type HistoryRow } from './historyRow';
@@ -307,4 +308,19 @@ export async function applyImport(db: CoarchitectDb, plan: ImportPlan): Promise<
     await db.customSkills.bulkAdd(plan.customSkills);
     await db.workflows.bulkAdd(plan.workflows.map((wf) => ({ ...wf, revision: 1 })));
   });
+}
+
+/** The meta-table key of the workspace's lint settings (shared/lint/workspaceSettings.ts). */
+export const LINT_SETTINGS_KEY = 'lintSettings';
+
+/**
+ * The stored lint settings as they are, or null when none were saved. Not parsed here: the lint reads them
+ * leniently and lists what is wrong (unknown rule ids, bad custom rules) while the defaults apply.
+ */
+export async function loadLintSettings(db: CoarchitectDb): Promise<unknown> {
+  return (await db.meta.get(LINT_SETTINGS_KEY))?.value ?? null;
+}
+
+export async function saveLintSettings(db: CoarchitectDb, settings: LintWorkspaceSettings): Promise<void> {
+  await db.meta.put({ key: LINT_SETTINGS_KEY, value: settings });
 }

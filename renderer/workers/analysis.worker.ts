@@ -5,9 +5,12 @@
  * Protocol: in `{ id, workflow, roles, options, projectWeeks? }` (with projectWeeks, the learning projection); out `{ id, ok: true, result }` or `{ id, ok: false,
  * message }`. The request is parsed with the model's schemas (so the bounds hold here too) before anything
  * runs. A newer request does not wait for an older one: the client terminates a busy worker instead.
+ * Analyses go through one incremental analysis (shared/analysis/incremental.ts), so an edit of times,
+ * headcount, cost or a rejection rate reuses the last visits instead of compiling the workflow again.
  */
 import { z } from 'zod';
-import { analyzeWorkflow, type AnalysisResult } from '../../shared/analysis/analyze';
+import type { AnalysisResult } from '../../shared/analysis/analyze';
+import { createIncrementalAnalysis } from '../../shared/analysis/incremental';
 import { MAX_PROJECTION_WEEKS, projectLearning, type ProjectionResult } from '../../shared/analysis/learning';
 import { RoleSchema, WorkflowSchema } from '../../shared/model/schema';
 import { WhatIfSchema } from '../../shared/whatIf/whatIf';
@@ -38,6 +41,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+const incremental = createIncrementalAnalysis();
 
 scope.addEventListener('message', (event) => {
   const parsed = RequestSchema.safeParse(event.data);
@@ -57,7 +61,7 @@ scope.addEventListener('message', (event) => {
   try {
     const result =
       projectWeeks === undefined
-        ? analyzeWorkflow(workflow, roles, options)
+        ? incremental.analyze(workflow, roles, options)
         : projectLearning(workflow, roles, { weeks: projectWeeks, options });
     scope.postMessage({ id, ok: true, result });
   } catch (error) {

@@ -3,8 +3,10 @@
  * result as a promise. With several replications and several cores the replications are split into parts,
  * one worker each (at most MAX_SIMULATION_WORKERS), and their figures merged here into the result a single
  * run gives, bit for bit (shared/simulation/parallel.ts); if a part reached a cap, the run is made again in
- * one worker, as only a single run stops where it should. Each worker is terminated when its part ends, so
- * a run never holds on to memory or a core after it is done.
+ * one worker, as only a single run stops where it should. Workers that finished are kept warm for the next
+ * run (their code loaded and compiled: a fresh worker spends its first part compiling, which ate most of
+ * the gain of a second core) and terminated after POOL_IDLE_MS without work, so an app nobody simulates in
+ * holds no worker; a worker that failed or did not answer a cancel is terminated at once.
  *
  * cancel() asks the workers to stop (each answers within one slice of work with a cancelled result); if they
  * do not answer within CANCEL_GRACE_MS, they are terminated and the promise resolves as cancelled anyway.
@@ -33,6 +35,61 @@ export function workersFor(
   return Math.max(1, Math.min(MAX_SIMULATION_WORKERS, Math.floor(cores) || 1, replications));
 }
 
+/** How long a finished worker waits for the next run before it is terminated. */
+export const POOL_IDLE_MS = 60_000;
+
+/** Finished workers, most recent last, each with the timer that ends it. */
+const idle: { worker: Worker; timer: ReturnType<typeof setTimeout> }[] = [];
+
+function acquireWorker(): Worker {
+  const warm = idle.pop();
+  if (warm) {
+    clearTimeout(warm.timer);
+    return warm.worker;
+  }
+  return acquireNewWorker();
+}
+
+const acquireNewWorker = () =>
+  new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+
+function releaseWorker(worker: Worker): void {
+  if (idle.length >= MAX_SIMULATION_WORKERS) {
+    worker.terminate();
+    return;
+  }
+  const entry = {
+    worker,
+    timer: setTimeout(() => {
+      idle.splice(idle.indexOf(entry), 1);
+      worker.terminate();
+    }, POOL_IDLE_MS),
+  };
+  idle.push(entry);
+}
+
+/**
+ * Starts workers ahead of the first run (the simulation view does when it opens), so that their code is
+ * loaded by the time the user presses Run; they wait like finished ones.
+ */
+export function prewarmSimulationWorkers(count: number): void {
+  if (typeof Worker === 'undefined') return; // a test page or a browser without workers: runs start them
+  while (idle.length < Math.min(count, MAX_SIMULATION_WORKERS)) releaseWorker(acquireNewWorker());
+}
+
+/** Workers waiting for the next run. */
+export function idleSimulationWorkers(): number {
+  return idle.length;
+}
+
+/** Terminates every waiting worker (when the page goes away, and between tests). */
+export function endIdleSimulationWorkers(): void {
+  for (const { worker, timer } of idle.splice(0)) {
+    clearTimeout(timer);
+    worker.terminate();
+  }
+}
+
 let counter = 0;
 
 type Answer = { kind: 'result'; result: SimulationResult } | { kind: 'part'; part: SimulationPart };
@@ -51,7 +108,7 @@ function startWorker(
   onProgress: (done: number, total: number) => void,
 ): WorkerJob {
   const id = `sim-${Date.now().toString(36)}-${(counter++).toString(36)}`;
-  const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
+  const worker = acquireWorker();
   let settled = false;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   let resolveAnswer: (answer: Answer) => void = () => {};
@@ -60,31 +117,37 @@ function startWorker(
     resolveAnswer = resolve;
     rejectAnswer = reject;
   });
-  const finish = () => {
+  /** Ends this job; a worker that answered goes back to the pool, any other is terminated. */
+  const finish = (answered: boolean) => {
     settled = true;
     if (graceTimer !== undefined) clearTimeout(graceTimer);
-    worker.terminate();
+    worker.removeEventListener('message', onMessage);
+    worker.removeEventListener('error', onError);
+    if (answered) releaseWorker(worker);
+    else worker.terminate();
   };
-  worker.addEventListener('message', (event: MessageEvent<SimulationWorkerResponse>) => {
+  const onMessage = (event: MessageEvent<SimulationWorkerResponse>) => {
     const message = event.data;
     if (settled || message.id !== id) return;
     if (message.type === 'progress') onProgress(message.done, message.total);
     else if (message.type === 'result') {
-      finish();
+      finish(true);
       resolveAnswer({ kind: 'result', result: message.result });
     } else if (message.type === 'part') {
-      finish();
+      finish(true);
       resolveAnswer({ kind: 'part', part: message.part });
     } else {
-      finish();
+      finish(false);
       rejectAnswer(new Error(message.message));
     }
-  });
-  worker.addEventListener('error', (event: ErrorEvent) => {
+  };
+  const onError = (event: ErrorEvent) => {
     if (settled) return;
-    finish();
+    finish(false);
     rejectAnswer(new Error(event.message || 'The simulation worker failed.'));
-  });
+  };
+  worker.addEventListener('message', onMessage);
+  worker.addEventListener('error', onError);
   const request: SimulationWorkerRequest = { type: 'run', id, workflow, roles: [...roles], options, part };
   worker.postMessage(request);
   return {
@@ -95,7 +158,7 @@ function startWorker(
       worker.postMessage(cancel);
       graceTimer = setTimeout(() => {
         if (settled) return;
-        finish();
+        finish(false);
         resolveAnswer({ kind: 'result', result: { ok: false, cancelled: true } });
       }, CANCEL_GRACE_MS);
     },

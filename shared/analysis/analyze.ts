@@ -118,7 +118,7 @@ export function analyzeFlow(
   const badInput = inputOutOfRange(workflow, roles, volume);
   if (badInput !== null) return outOfRange(workflow, `Out of range: ${badInput}.`);
 
-  const solved = computeVisits(workflow);
+  const solved = options.visits ?? computeVisits(workflow);
   if (!solved.ok) return { ok: false, workflow: refOf(workflow), error: solved.error };
   const { chain, visits } = solved;
   const warnings: string[] = [...whatIfWarnings];

@@ -32,6 +32,8 @@
  * more slowly than projected), and learning depends only on the cases done, not on calendar time.
  */
 import { analyzeFlow } from './analyze';
+import { computeVisits, resolveWithRates } from './visits';
+import type { SolvedVisits } from './visits';
 import { applyWhatIf, withRejectionRates } from '../whatIf/whatIf';
 import type { AnalysisError, AnalysisOptions, AnalysisResult, Bottleneck, WorkflowAnalysis } from './analyze';
 import type { ReviewStep, Role, Skill, Step, TaskStep, Workflow } from '../model/schema';
@@ -173,6 +175,7 @@ export function projectLearning(
     plan,
     stepAt,
     learningHoursPerWeek: options.learningHoursPerWeek ?? {},
+    solved: null,
   };
   const points: WeekPoint[] = [];
   let previous: (WeekInputs & { result: WorkflowAnalysis }) | null = null;
@@ -220,6 +223,8 @@ interface ProjectionContext {
   stepAt: ReadonlyMap<string, number>;
   /** The caller's own learning hours per role, to which the plan's are added. */
   learningHoursPerWeek: Readonly<Record<string, number>>;
+  /** The last week's visits: the graph never changes between weeks, only times and rates do. */
+  solved: SolvedVisits | null;
 }
 
 /** What one week's analysis depends on. */
@@ -269,7 +274,37 @@ function analyseWeek(context: ProjectionContext, inputs: WeekInputs): AnalysisRe
   const learningHoursPerWeek: Record<string, number> = { ...context.learningHoursPerWeek };
   for (const [id, h] of Object.entries(inputs.figures.learningHoursPerWeek))
     learningHoursPerWeek[id] = (learningHoursPerWeek[id] ?? 0) + h;
-  return analyzeFlow(adjusted, context.roles, { learningHoursPerWeek, explain: 'none' });
+  const visits = weekVisits(context, adjusted, rejectionRate);
+  // A week whose visits cannot be solved is analysed afresh, so that it fails as the analysis would.
+  return analyzeFlow(adjusted, context.roles, {
+    learningHoursPerWeek,
+    explain: 'none',
+    ...(visits && { visits }),
+  });
+}
+
+/**
+ * The week's visits: last week's chain with this week's rejection rates, solved again on the same
+ * components (a full compile only in week 0, or when a rate reaches 0 or 1 and a path appears or goes).
+ */
+function weekVisits(
+  context: ProjectionContext,
+  adjusted: Workflow,
+  rejectionRate: Readonly<Record<string, number>>,
+): SolvedVisits | null {
+  const previous = context.solved;
+  let solved: ReturnType<typeof computeVisits> | null = null;
+  if (previous) {
+    const rates = new Map<number, number>();
+    for (const [id, r] of Object.entries(rejectionRate)) {
+      const at = previous.chain.index.get(id);
+      if (at !== undefined) rates.set(at, r);
+    }
+    solved = resolveWithRates(previous, adjusted.steps, rates);
+  }
+  solved ??= computeVisits(adjusted);
+  context.solved = solved.ok ? solved : null;
+  return context.solved;
 }
 
 function weekPoint(

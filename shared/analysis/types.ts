@@ -2,6 +2,7 @@
  * The analytic engine's options and results (see analyze.ts for the model and units). Results are plain
  * data, so they can be posted from a Web Worker and written as JSON.
  */
+import type { SolvedVisits } from './visits';
 import type { ChainError } from './chain';
 import type { Explanations } from './explanationKeys';
 import type { StepType, TaskMode, WorkflowKind } from '../model/schema';
@@ -155,4 +156,10 @@ export interface AnalysisFailure {
 export type AnalysisResult = WorkflowAnalysis | AnalysisFailure;
 
 /** What the engine takes besides the workflow and roles: never a what-if (it is applied before). */
-export type FlowAnalysisOptions = Pick<AnalysisOptions, 'learningHoursPerWeek' | 'explain'>;
+export type FlowAnalysisOptions = Pick<AnalysisOptions, 'learningHoursPerWeek' | 'explain'> & {
+  /**
+   * The visits of exactly this workflow, already solved (the learning projection re-solves them week by
+   * week on the same graph instead of compiling it again); computed here when absent.
+   */
+  visits?: SolvedVisits;
+};

@@ -25,6 +25,8 @@
  * the chain is built, so I − Q is non-singular whenever we get here.
  */
 import { buildChain } from './chain';
+import { ACCEPT, REWORK } from '../flow/graph';
+import type { Step } from '../model/schema';
 import type { ChainError, MarkovChain } from './chain';
 import { solveDenseInPlace, solveSparse } from './linear';
 import type { SparseRow } from './linear';
@@ -33,31 +35,82 @@ import type { Workflow } from '../model/schema';
 /** Components up to this many steps are solved densely (O(k³)); larger ones sparsely. */
 export const DENSE_LIMIT = 32;
 
-export type VisitsResult =
-  | {
-      ok: true;
-      chain: MarkovChain;
-      /** Expected visits per case, by state index (chain.ids order). */
-      visits: Float64Array;
-    }
-  | { ok: false; error: ChainError };
+export interface SolvedVisits {
+  ok: true;
+  chain: MarkovChain;
+  /** Expected visits per case, by state index (chain.ids order). */
+  visits: Float64Array;
+  /** The chain's strongly connected components in topological order (kept to solve it again). */
+  components: number[][];
+}
+
+export type VisitsResult = SolvedVisits | { ok: false; error: ChainError };
+
+const singular = (): VisitsResult => ({
+  ok: false,
+  error: {
+    code: 'not-absorbing',
+    message: 'The workflow loops too strongly to finish (the visit equations are singular).',
+    stepIds: [],
+  },
+});
 
 /** Expected visits per case of every step of the workflow; steps the start cannot reach get 0. */
 export function computeVisits(workflow: Pick<Workflow, 'steps' | 'edges'>): VisitsResult {
   const built = buildChain(workflow);
   if (!built.ok) return built;
-  const visits = solveVisits(built.chain);
-  if (!visits) {
-    return {
-      ok: false,
-      error: {
-        code: 'not-absorbing',
-        message: 'The workflow loops too strongly to finish (the visit equations are singular).',
-        stepIds: [],
-      },
-    };
+  const components = componentsInTopologicalOrder(built.chain);
+  const visits = solveVisits(built.chain, components);
+  if (!visits) return singular();
+  return { ok: true, chain: built.chain, visits, components };
+}
+
+/**
+ * The visits of the same workflow with other rejection rates on some reviews (state index → rate) and
+ * `steps` in place of the chain's (other times: the chain does not read them), without compiling the
+ * workflow again: the rework and accept probabilities are rewritten and the chain solved again with its
+ * components. The learning projection moves rates week by week on an unchanged graph.
+ * Returns null where the graph itself would change (a rate moving to or from 0 or 1 adds or removes a
+ * transition); the caller then computes the visits afresh.
+ */
+export function resolveWithRates(
+  solved: SolvedVisits,
+  steps: readonly Step[],
+  rates: ReadonlyMap<number, number>,
+): VisitsResult | null {
+  const chain = solved.chain;
+  const { outStart, outKind, outTo } = chain;
+  let outProbability: Float64Array | null = null;
+  const joinBranches = branchesIntoJoins(chain);
+  const inside = (x: number) => x > 0 && x < 1;
+  for (const [i, r] of rates) {
+    const step = chain.steps[i];
+    if (step?.type !== 'review') return null;
+    const old = step.rejectionRate;
+    if (r === old) continue;
+    if (!inside(r) || !inside(old)) return null;
+    outProbability ??= chain.outProbability.slice();
+    for (let k = outStart[i]!; k < outStart[i + 1]!; k++) {
+      const p = outKind[k] === REWORK ? r : outKind[k] === ACCEPT ? 1 - r : null;
+      if (p === null) continue;
+      // As buildChain does: a transition into a join is divided by its split's number of branches.
+      outProbability[k] = joinBranches ? p / joinBranches[outTo[k]!]! : p;
+    }
   }
-  return { ok: true, chain: built.chain, visits };
+  // Only times moved: the visits stand.
+  if (outProbability === null) return { ...solved, chain: { ...chain, steps } };
+  const next: MarkovChain = { ...chain, steps, outProbability };
+  const visits = solveVisits(next, solved.components);
+  if (!visits) return singular();
+  return { ok: true, chain: next, visits, components: solved.components };
+}
+
+/** The number of branches of the split each join closes (1 for every other step), or null without blocks. */
+function branchesIntoJoins(chain: MarkovChain): Float64Array | null {
+  if (chain.parallelBlocks.length === 0) return null;
+  const count = new Float64Array(chain.ids.length).fill(1);
+  for (const block of chain.parallelBlocks) count[chain.index.get(block.joinId)!] = block.branches.length;
+  return count;
 }
 
 /** Expected visits by step id, for callers that want plain data. */
@@ -68,14 +121,16 @@ export function visitsById(chain: MarkovChain, visits: Float64Array): Record<str
 }
 
 /** Solves v = e_start + Qᵀ v component by component. Returns null only if a component is singular. */
-export function solveVisits(chain: MarkovChain): Float64Array | null {
+export function solveVisits(
+  chain: MarkovChain,
+  components: readonly (readonly number[])[] = componentsInTopologicalOrder(chain),
+): Float64Array | null {
   const n = chain.ids.length;
   const { outStart, outTo, outProbability } = chain;
   const visits = new Float64Array(n);
   // Inflow b_j = [j = start] + Σ vᵢ Qᵢⱼ over states i of components already solved.
   const inflow = new Float64Array(n);
   inflow[chain.start] = 1;
-  const components = componentsInTopologicalOrder(chain);
   const component = new Int32Array(n).fill(-1);
   for (let c = 0; c < components.length; c++) for (const i of components[c]!) component[i] = c;
 

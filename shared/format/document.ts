@@ -5,13 +5,14 @@
  * Version 3 added the CHRO lens: current skill levels and people on roles, external references and hours per
  * level on skills, a learning plan with its assumptions on workflows, coaching on steps, O*NET task links.
  * Version 4 added the story of a redesign on workflows (slides shown, their order and notes, next steps).
+ * Version 5 added governance attributes on task and review steps: audience, data handled and owner.
  */
 import { z } from 'zod';
 import { RoleSchema, SkillSchema, WorkflowSchema } from '../model/schema';
 import type { Role, Skill, Workflow, Workspace } from '../model/schema';
 import { RedactionManifestSchema } from './redactionManifest';
 
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 export const WORKFLOW_FORMAT = 'coarchitect.workflow';
 export const WORKSPACE_FORMAT = 'coarchitect.workspace';
 export const FILE_EXTENSION = '.coarchitect.json';

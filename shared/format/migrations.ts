@@ -8,6 +8,7 @@ import {
   addVersion3RoleFields,
   addVersion3SkillFields,
   addVersion3WorkflowFields,
+  addVersion5StepFields,
 } from '../model/upgrades';
 
 export type JsonObject = { [key: string]: unknown };
@@ -44,6 +45,11 @@ export const MIGRATIONS: readonly Migration[] = [
         (wf as JsonObject).story = null;
       }
     }
+    return doc;
+  },
+  // 4 → 5: task and review steps gain audience (internal), data handled (none) and owner (nobody named).
+  (doc) => {
+    for (const wf of workflowsOf(doc)) addVersion5StepFields(wf);
     return doc;
   },
 ];

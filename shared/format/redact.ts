@@ -3,9 +3,9 @@
  * an exported document and returns a new one that still validates and analyses, with a manifest of what was
  * removed (redactionManifest.ts).
  *
- * - "outside-hr" drops people (names and their own levels) and costs per hour. The model has no author
- *   fields, so there are none to drop. A role's cost per hour becomes 0 with `costRedacted: true`, so the
- *   file stays valid and the app shows its costs as "redacted", never as 0.
+ * - "outside-hr" drops people (names and their own levels), steps' owners (a person's name) and costs per
+ *   hour. A role's cost per hour becomes 0 with `costRedacted: true`, so the file stays valid and the app
+ *   shows its costs as "redacted", never as 0.
  * - "public" also renames roles Role A, Role B… (their ids too, and their names wherever they appear in the
  *   remaining text: workflow and step names, connection labels, AI tools), and drops every description and
  *   note.
@@ -30,7 +30,7 @@ export const REDACTION_CHOICES: readonly { level: RedactionLevel; label: string;
     level: 'outside-hr',
     label: 'Share outside HR',
     removes:
-      'Removes people (names and their own skill levels) and every cost per hour; costs show as "redacted". Team skill levels, times, volumes and AI costs stay.',
+      'Removes people (names and their own skill levels), the owners named on steps and every cost per hour; costs show as "redacted". Team skill levels, times, volumes and AI costs stay.',
   },
   {
     level: 'public',
@@ -111,6 +111,7 @@ const DESCRIPTIONS: Record<RedactedField, string> = {
   'Role.people': 'People on roles removed (names and ids).',
   'Person.levels': 'Per-person skill levels removed.',
   'Person.mentions': 'Names of people in names, descriptions, notes and labels replaced by "[person]".',
+  'Step.owner': 'Owners named on steps removed (left empty).',
   'Role.costPerHour': 'Costs per hour removed; written as 0 with costRedacted, shown as "redacted".',
   'Role.name': 'Roles renamed Role A, Role B… (ids and mentions in names and labels too).',
   'Workflow.description': 'Workflow descriptions removed.',
@@ -119,6 +120,23 @@ const DESCRIPTIONS: Record<RedactedField, string> = {
   'LearningPlanItem.notes': 'Learning plan notes removed.',
   'Skill.description': 'Descriptions of your own skills removed.',
 };
+
+/** The steps without their owner (a person's name), counting the owners removed. */
+function withoutOwners(wf: Workflow, tally: Tally): Workflow {
+  return {
+    ...wf,
+    steps: wf.steps.map((s): Step => {
+      if ((s.type !== 'task' && s.type !== 'review') || s.owner === '') return s;
+      tally.add('Step.owner');
+      return { ...s, owner: '' };
+    }),
+  };
+}
+
+const ownersOf = (workflows: readonly Workflow[]): string[] =>
+  workflows.flatMap((wf) =>
+    wf.steps.flatMap((s) => ((s.type === 'task' || s.type === 'review') && s.owner !== '' ? [s.owner] : [])),
+  );
 
 function redactRoles(roles: readonly Role[], tally: Tally): Role[] {
   return roles.map((role) => {
@@ -219,15 +237,14 @@ function publicWorkflow(wf: Workflow, r: PublicRenames, tally: Tally): Workflow 
 export function redactDocument<D extends CoarchitectDocument>(doc: D, level: RedactionLevel): D {
   if (level === 'full') return doc;
   const tally = new Tally();
-  // People's names may also have been typed into notes or step names: those mentions go too.
+  const original = doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows;
+  // People's names (and owners') may also have been typed into notes or step names: those mentions go too.
   const hidePeople = personReplacer(
-    doc.roles.flatMap((r) => r.people.map((p) => p.displayName)),
+    [...doc.roles.flatMap((r) => r.people.map((p) => p.displayName)), ...ownersOf(original)],
     tally,
   );
   let roles = redactRoles(doc.roles, tally);
-  let workflows = (doc.format === WORKFLOW_FORMAT ? [doc.workflow] : doc.workflows).map((wf) =>
-    mapWorkflowText(wf, hidePeople),
-  );
+  let workflows = original.map((wf) => withoutOwners(mapWorkflowText(wf, hidePeople), tally));
   let customSkills = doc.customSkills.map((skill) => ({
     ...skill,
     description: hidePeople(skill.description),

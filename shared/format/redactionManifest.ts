@@ -14,6 +14,7 @@ export const REDACTED_FIELDS = [
   'Role.people',
   'Person.levels',
   'Person.mentions',
+  'Step.owner',
   'Role.costPerHour',
   'Role.name',
   'Workflow.description',

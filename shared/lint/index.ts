@@ -15,3 +15,15 @@ export type {
 } from './types';
 export { REVIEW_OVERLOAD_THRESHOLD } from './rules/reviewOverload';
 export { addFeedbackLoop } from './rules/reviewWithoutLearning';
+export { insertReviewBeforeEnd, reviewerRoleFor, FIX_REVIEW_DURATION } from './insertReview';
+export { reviewCoverage, leavesUnreviewed } from './reviewCoverage';
+export {
+  CustomRuleSchema,
+  MAX_CUSTOM_RULES,
+  compileCustomRule,
+  parseCustomRules,
+  pathText,
+} from './customRules';
+export type { CustomRule, ParsedCustomRules } from './customRules';
+export { DEFAULT_LINT_SETTINGS, compileLintSettings, lintWithSettings } from './workspaceSettings';
+export type { CompiledLintSettings, LintWorkspaceSettings } from './workspaceSettings';

@@ -2,7 +2,10 @@
  * Runs the governance rules over a workflow with the severities the settings give them. Pure and linear in
  * the workflow's size; it never blocks editing (the findings are shown beside the validation problems).
  */
+import { aiCustomerOutputReviewed } from './rules/aiCustomerOutputReviewed';
+import { aiPersonalDataOwner } from './rules/aiPersonalDataOwner';
 import { aiToolNamed } from './rules/aiToolNamed';
+import { modeChangeDecided } from './rules/modeChangeDecided';
 import { reviewerCompetence } from './rules/reviewerCompetence';
 import { reviewOverload } from './rules/reviewOverload';
 import { reviewWithoutLearning } from './rules/reviewWithoutLearning';
@@ -11,10 +14,13 @@ import type { LintContext, LintFinding, LintRule } from './types';
 import type { Workflow } from '../model/schema';
 
 export const BUILTIN_RULES: readonly LintRule[] = [
+  aiCustomerOutputReviewed,
+  aiPersonalDataOwner,
+  reviewerCompetence,
   reviewOverload,
   reviewWithoutLearning,
   aiToolNamed,
-  reviewerCompetence,
+  modeChangeDecided,
 ];
 
 export interface LintResult {

@@ -25,6 +25,10 @@ export interface LintContext {
   analysis: WorkflowAnalysis | null;
   /** Skills by id, to name them in messages; ids are shown where a skill is not found. */
   skills?: ReadonlyMap<string, Skill>;
+  /** For a to-be: the as-is it redesigns, to tell which steps changed mode (mode-change-decided). */
+  asIs?: Workflow | null;
+  /** Steps (to-be or as-is ids) whose mode change has a recorded decision; without it none has. */
+  decidedStepIds?: ReadonlySet<string>;
 }
 
 /** What a rule reports; the engine adds the rule id and the severity the settings give it. */

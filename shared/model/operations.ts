@@ -5,7 +5,7 @@
 import { newId } from './ids';
 import { canConnect } from './rules';
 import type { Edge, Position, Step, StepType, TaskMode, Workflow, WorkflowKind } from './schema';
-import { noLearningPlan } from './schema';
+import { defaultGovernance, noLearningPlan } from './schema';
 
 export function nowIso(): string {
   return new Date().toISOString();
@@ -62,6 +62,7 @@ export function createStep(type: StepType, position: Position, mode: TaskMode = 
         learningCurve: null,
         coaching: null,
         onetTask: null,
+        ...defaultGovernance(),
       };
     case 'review':
       return {
@@ -74,6 +75,7 @@ export function createStep(type: StepType, position: Position, mode: TaskMode = 
         reworkTargetId: null,
         coaching: null,
         feedbackLoop: null,
+        ...defaultGovernance(),
       };
   }
 }

@@ -89,6 +89,19 @@ export const StepCoachingSchema = z.object({
 });
 export type StepCoaching = z.infer<typeof StepCoachingSchema>;
 
+/** Who receives a step's output: the team itself or the customer (format version 5). */
+export const AUDIENCES = ['internal', 'customer'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** What kind of data a step handles (format version 5); special-category is GDPR Art. 9 data. */
+export const DATA_CLASSES = ['none', 'personal', 'special-category'] as const;
+export type DataClass = (typeof DATA_CLASSES)[number];
+
+/** The governance attributes (format version 5) at their defaults, for steps built in code. */
+export function defaultGovernance(): { audience: Audience; data: DataClass; owner: string } {
+  return { audience: 'internal', data: 'none', owner: '' };
+}
+
 /** Fields of steps that people (or AI) work on. */
 const workFields = {
   roleId: id.nullable().default(null),
@@ -96,6 +109,15 @@ const workFields = {
   skills: z.array(SkillRequirementSchema).default([]),
   /** Format version 3. */
   coaching: StepCoachingSchema.nullable().default(null),
+  /** Format version 5: who receives the step's output. */
+  audience: z.enum(AUDIENCES).default('internal'),
+  /** Format version 5: the data the step handles. */
+  data: z.enum(DATA_CLASSES).default('none'),
+  /**
+   * Format version 5, personal data: the accountable person (a name, free text); '' for nobody named.
+   * Redacted exports remove it (see PERSONAL_DATA_FIELDS).
+   */
+  owner: z.string().max(200, 'owner must be at most 200 characters').default('').meta({ personal: true }),
 };
 
 export const EXPOSURE_LABELS = ['E0', 'E1', 'E2'] as const;
@@ -324,8 +346,11 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-/** Where the model holds personal data, for redacted exports: `Role.people` (names and per-person levels). */
-export const PERSONAL_DATA_FIELDS = ['Role.people'] as const;
+/**
+ * Where the model holds personal data, for redacted exports: `Role.people` (names and per-person levels) and
+ * `Step.owner` (the accountable person's name).
+ */
+export const PERSONAL_DATA_FIELDS = ['Role.people', 'Step.owner'] as const;
 
 export const RoleSchema = z.object({
   id,

@@ -55,3 +55,17 @@ export function addVersion3SkillFields(skill: unknown): void {
   skill.externalRefs ??= [];
   skill.hoursPerLevel ??= null;
 }
+
+/**
+ * Model version 5 (governance lint): task and review steps gain who receives their output, the data they
+ * handle and their accountable owner, at the defaults an older file cannot contradict.
+ */
+export function addVersion5StepFields(workflow: unknown): void {
+  if (!isObject(workflow) || !Array.isArray(workflow.steps)) return;
+  for (const step of workflow.steps) {
+    if (!isObject(step) || (step.type !== 'task' && step.type !== 'review')) continue;
+    step.audience ??= 'internal';
+    step.data ??= 'none';
+    step.owner ??= '';
+  }
+}

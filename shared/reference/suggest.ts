@@ -6,6 +6,7 @@
 import { newId } from '../model/ids';
 import { nowIso, updateStep } from '../model/operations';
 import type { ExposureLabel, OnetTaskLink, Step, TaskStep, Workflow } from '../model/schema';
+import { defaultGovernance } from '../model/schema';
 import type { ReferenceTask } from './search';
 
 /** The modes a suggestion may propose; AI-automated is never among them. */
@@ -144,6 +145,7 @@ export function createStepsFromTasks(
     learningCurve: null,
     coaching: null,
     onetTask: linkFromTask(task, release),
+    ...defaultGovernance(),
   }));
   return {
     workflow: { ...workflow, steps: [...workflow.steps, ...steps], updatedAt: nowIso() },

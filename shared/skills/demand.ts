@@ -8,7 +8,6 @@ import { computeVisits } from '../analysis/visits';
 import { formatNumber as f } from '../analysis/numbers';
 import type { Role, Workflow } from '../model/schema';
 import { skillInfo } from './skillInfo';
-import { withLazyWhy } from './lazyWhy';
 import type {
   DemandFlag,
   DemandRow,
@@ -23,18 +22,26 @@ import type {
 /** Steps listed by name in an explanation before "… n more". */
 const SHOWN_STEPS = 4;
 
+/** One role × skill on one side: the steps needing it, by index into the workflow's steps. */
 interface Cell {
   roleId: string | null;
   skillId: string;
-  steps: StepDemand[];
+  stepIndex: number[];
+  levels: number[];
+  requiredLevel: number;
+  exerciseHoursPerWeek: number;
 }
 
 interface SideCells {
   /** Role id ('' for no role) → skill id → cell; nested maps spare a key string per requirement. */
   cells: Map<string, Map<string, Cell>>;
+  workflow: Workflow;
   volume: number;
-  visits: ReadonlyMap<string, number>;
+  index: ReadonlyMap<string, number>;
   visitsByIndex: Float64Array;
+  /** PERT mean minutes and person-hours per week of each step, by step index. */
+  meanMinutes: Float64Array;
+  hoursPerWeek: Float64Array;
 }
 
 /** Demand cells of one workflow, or the engine's error. */
@@ -49,6 +56,8 @@ function sideDemand(
   const volume = workflow.volumePerWeek;
   const cells: SideCells['cells'] = new Map();
   const steps = workflow.steps;
+  const meanMinutes = new Float64Array(steps.length);
+  const hoursPerWeek = new Float64Array(steps.length);
   // The chain's states are the workflow's steps in order, so visits[i] belongs to steps[i].
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
@@ -58,6 +67,8 @@ function sideDemand(
     const mean = (min + 4 * likely + max) / 6; // the PERT mean, as pert() computes it
     const automated = step.type === 'task' && step.mode === 'ai-automated';
     const hours = automated ? 0 : (volume * v * mean) / 60;
+    meanMinutes[i] = mean;
+    hoursPerWeek[i] = hours;
     let roleId = step.roleId;
     if (roleId !== null && !roleIds.has(roleId)) {
       warnings.push(
@@ -69,28 +80,50 @@ function sideDemand(
     if (!bySkill) cells.set(roleId ?? '', (bySkill = new Map()));
     for (const req of step.skills) {
       let cell = bySkill.get(req.skillId);
-      if (!cell) bySkill.set(req.skillId, (cell = { roleId, skillId: req.skillId, steps: [] }));
-      cell.steps.push({
-        stepId: step.id,
-        stepName: step.name,
-        level: req.level,
-        visits: v,
-        meanMinutes: mean,
-        hoursPerWeek: hours,
-      });
+      if (!cell) {
+        cell = {
+          roleId,
+          skillId: req.skillId,
+          stepIndex: [],
+          levels: [],
+          requiredLevel: 0,
+          exerciseHoursPerWeek: 0,
+        };
+        bySkill.set(req.skillId, cell);
+      }
+      cell.stepIndex.push(i);
+      cell.levels.push(req.level);
+      if (req.level > cell.requiredLevel) cell.requiredLevel = req.level;
+      cell.exerciseHoursPerWeek += hours;
     }
   }
-  return { cells, volume, visits: chain.index, visitsByIndex: visits };
+  return { cells, workflow, volume, index: chain.index, visitsByIndex: visits, meanMinutes, hoursPerWeek };
 }
 
-function summarise(steps: StepDemand[]): SideDemand {
-  let requiredLevel = 0;
-  let exerciseHoursPerWeek = 0;
-  for (const s of steps) {
-    if (s.level > requiredLevel) requiredLevel = s.level;
-    exerciseHoursPerWeek += s.hoursPerWeek;
-  }
-  return { requiredLevel, exerciseHoursPerWeek, steps };
+const NO_STEPS: SideDemand = Object.freeze({ requiredLevel: 0, exerciseHoursPerWeek: 0, steps: [] });
+
+/**
+ * A cell's figures, with its steps written out only when read: the lens recomputes on every edit and the
+ * view lists the steps of one row at a time, while one object per requirement of a 5,000-step workspace
+ * cost more than the figures. An own enumerable getter, so spreading, JSON and structured clone see them.
+ */
+function summarise(cell: Cell | undefined, side: SideCells): SideDemand {
+  if (!cell) return NO_STEPS;
+  let steps: StepDemand[] | undefined;
+  return {
+    requiredLevel: cell.requiredLevel,
+    exerciseHoursPerWeek: cell.exerciseHoursPerWeek,
+    get steps() {
+      return (steps ??= cell.stepIndex.map((i, k) => ({
+        stepId: side.workflow.steps[i]!.id,
+        stepName: side.workflow.steps[i]!.name,
+        level: cell.levels[k]!,
+        visits: side.visitsByIndex[i]!,
+        meanMinutes: side.meanMinutes[i]!,
+        hoursPerWeek: side.hoursPerWeek[i]!,
+      })));
+    },
+  };
 }
 
 /** The first SHOWN_STEPS steps written out, then "… n more" (only those shown are formatted). */
@@ -187,8 +220,8 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
     if (!skill) infoCache.set(skillId, (skill = skillInfo(skillId, skills)));
     const roleName = roleId === null ? 'No role' : (roleById.get(roleId)?.name ?? roleId);
     const who = roleId === null ? 'steps without a role' : `'${roleName}'`;
-    const toBeSide = summarise(toBeCell?.steps ?? []);
-    const asIsSide = before ? summarise(asIsCell?.steps ?? []) : null;
+    const toBeSide = summarise(toBeCell, after);
+    const asIsSide = before ? summarise(asIsCell, before) : null;
     const flag = flagOf(asIsSide, toBeSide);
     const row = {
       roleId,
@@ -199,18 +232,25 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
       flag,
       deskillingRisk: flag === 'no-longer-exercised',
     };
-    rows.push(
-      !explain
-        ? { ...row, why: NO_WHY }
-        : withLazyWhy(row, () => ({
-            asIsLevel: asIsSide ? whyLevel(asIsSide, who, 'as-is') : 'There is no as-is to compare with.',
-            toBeLevel: whyLevel(toBeSide, who, 'to-be'),
-            asIsHours:
-              asIsSide && before ? whyHours(asIsSide, before.volume, who, 'as-is') : 'There is no as-is.',
-            toBeHours: whyHours(toBeSide, after.volume, who, 'to-be'),
-            flag: FLAG_WHY[flag](asIsSide?.requiredLevel ?? 0, toBeSide.requiredLevel),
-          })),
-    );
+    if (!explain) {
+      rows.push({ ...row, why: NO_WHY });
+      continue;
+    }
+    let why: DemandRow['why'] | undefined;
+    rows.push({
+      ...row,
+      // Written the first time it is read (see lazyWhy.ts); a literal getter keeps the row a fast object.
+      get why() {
+        return (why ??= {
+          asIsLevel: asIsSide ? whyLevel(asIsSide, who, 'as-is') : 'There is no as-is to compare with.',
+          toBeLevel: whyLevel(toBeSide, who, 'to-be'),
+          asIsHours:
+            asIsSide && before ? whyHours(asIsSide, before.volume, who, 'as-is') : 'There is no as-is.',
+          toBeHours: whyHours(toBeSide, after.volume, who, 'to-be'),
+          flag: FLAG_WHY[flag](asIsSide?.requiredLevel ?? 0, toBeSide.requiredLevel),
+        });
+      },
+    });
   }
   const order = rows.map((r, at) => ({
     r,
@@ -220,9 +260,13 @@ export function computeSkillDemand(input: SkillsInput): SkillDemandResult {
   }));
   order.sort((a, b) => a.role - b.role || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.at - b.at));
   for (let k = 0; k < order.length; k++) rows[k] = order[k]!.r;
-  const toBeVisits = new Map<string, number>();
-  for (const [id, i] of after.visits) toBeVisits.set(id, after.visitsByIndex[i]!);
-  return { ok: true, rows, toBeVisits, warnings };
+  // Read through the chain's own index: copying it into a map cost as much as the demand of a side.
+  const { index: toBeIndex, visitsByIndex } = after;
+  const toBeVisitsOf = (stepId: string) => {
+    const i = toBeIndex.get(stepId);
+    return i === undefined ? 0 : visitsByIndex[i]!;
+  };
+  return { ok: true, rows, toBeVisitsOf, warnings };
 }
 
 function failure(side: 'as-is' | 'to-be', message: string): SkillsFailure {

@@ -43,7 +43,7 @@ export function computeLearningSources(
   const roleById = new Map<string, Role>(roles.map((r) => [r.id, r]));
   const stepById = new Map<string, Step>(toBe.steps.map((s) => [s.id, s]));
   const gapByKey = new Map<string, GapRow>(gaps.rows.map((g) => [levelKey(g.roleId, g.skill.id), g]));
-  const visitsOf = (id: string) => demand.toBeVisits.get(id) ?? 0;
+  const visitsOf = demand.toBeVisitsOf;
   const headcountOf = (roleId: string) => {
     const h = roleById.get(roleId)?.headcount ?? 0;
     return Number.isFinite(h) && h > 0 ? h : 0;

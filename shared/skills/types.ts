@@ -108,8 +108,8 @@ export interface SkillDemand {
   ok: true;
   /** Sorted by role (workspace order, no-role last), then skill name. */
   rows: DemandRow[];
-  /** The engine's expected visits per case of the to-be's steps, by step id (reused by the plan). */
-  toBeVisits: ReadonlyMap<string, number>;
+  /** The engine's expected visits per case of a to-be step (reused by the plan); 0 for an unknown id. */
+  toBeVisitsOf: (stepId: string) => number;
   warnings: string[];
 }
 

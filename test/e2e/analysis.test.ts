@@ -86,6 +86,12 @@ describe('bottleneck analysis', () => {
     await eventually(() => text(page.getByRole('status').filter({ hasText: 'Simulation' }))).toContain(
       'Simulation cancelled.',
     );
+    await eventually(() => page.getByRole('region', { name: 'Simulation results' }).count()).toBe(0);
+    // The workers that answered the cancel stay warm and run the next one.
+    await page.getByRole('spinbutton', { name: 'Simulated weeks' }).fill('4');
+    await page.getByRole('spinbutton', { name: 'Replications' }).fill('4');
+    await app.button('Run simulation').click();
+    await eventually(() => text(results)).toContain('Cycle time, mean');
     expect(app.errors).toEqual([]);
     await app.close();
   });

@@ -280,8 +280,7 @@ describe('the professional editor', () => {
     await showAll.click();
     await eventually(() => count(rates)).toBe(reviews);
 
-    // Analysed in the analysis worker (more than 300 steps), as is its learning projection, on request.
-    await app.button('Project learning over the weeks').click();
+    // Analysed in the analysis worker (more than 300 steps), as is its learning projection, without a click.
     const projection = page.getByRole('region', { name: 'Learning over the weeks' });
     await eventually(() => text(projection)).toMatch(/Week|Nothing learns yet/);
     expect(await text(projection)).not.toMatch(/Projecting…|failed/);

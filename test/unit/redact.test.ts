@@ -189,6 +189,29 @@ describe('redactDocument', () => {
     expect(parseDocument(text).ok).toBe(true);
   });
 
+  it('"Share outside HR" removes the owners named on steps and their mentions in text', () => {
+    const ws = customerSupportExample();
+    const toBe = ws.workflows.find((w) => w.kind === 'to-be')!;
+    const wf = {
+      ...toBe,
+      steps: toBe.steps.map((s) =>
+        s.type === 'task' && s.mode === 'ai-automated'
+          ? { ...s, owner: 'Ana Duarte', notes: 'Ana Duarte signs off the prompt' }
+          : s,
+      ),
+    };
+    const owned = wf.steps.filter((s) => s.type === 'task' && s.owner !== '').length;
+    expect(owned).toBeGreaterThan(0);
+    const doc = redactDocument(exportWorkflow(wf, ws, AT), 'outside-hr');
+    const text = serializeDocument(doc);
+    expect(text).not.toContain('Ana Duarte');
+    expect(text).toContain('[person] signs off the prompt');
+    expect(doc.redaction?.removed.find((e) => e.field === 'Step.owner')?.count).toBe(owned);
+    expect(parseDocument(text).ok).toBe(true);
+    // The full export keeps the owner.
+    expect(serializeDocument(exportWorkflow(wf, ws, AT))).toContain('"owner": "Ana Duarte"');
+  });
+
   it('refuses a manifest with unknown fields', () => {
     const doc = redactDocument(exportWorkspace(sensitiveWorkspace(), AT), 'outside-hr');
     const tampered = { ...doc, redaction: { ...doc.redaction, extra: 1 } };

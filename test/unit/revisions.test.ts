@@ -126,8 +126,17 @@ describe('revisions', () => {
         expect(unreadable).toEqual([]);
         const byId = <T extends { id: string }>(list: T[]) =>
           [...list].sort((a, b) => a.id.localeCompare(b.id));
-        // Rows written before format version 4 read back with the story default (null).
-        const documents = rows.workflows.map(({ revision: _stray, ...wf }) => ({ story: null, ...wf }));
+        // Rows written before format versions 4 and 5 read back with the story default (null) and the
+        // governance defaults on task and review steps (rows are parsed with the schema on read).
+        const withGovernance = (step: Record<string, unknown>) =>
+          step.type === 'task' || step.type === 'review'
+            ? { audience: 'internal', data: 'none', owner: '', ...step }
+            : step;
+        const documents = rows.workflows.map(({ revision: _stray, ...wf }) => ({
+          story: null,
+          ...wf,
+          steps: (wf.steps as Record<string, unknown>[]).map(withGovernance),
+        }));
         expect(byId(workspace.workflows)).toEqual(byId(documents as unknown as { id: string }[]));
         expect(workspace.roles).toHaveLength(rows.roles.length);
         expect([...revisions.values()]).toEqual(rows.workflows.map(() => 1));

@@ -195,3 +195,70 @@ describe('upgrading version 2 data', () => {
     db.close();
   });
 });
+
+/** The example as format version 4 wrote it: no audience, data or owner on steps. */
+function versionFourWorkspace(): Json {
+  const doc = JSON.parse(
+    serializeDocument(exportWorkspace(customerSupportExample(), new Date('2026-11-01T09:00:00Z'))),
+  );
+  doc.version = 4;
+  for (const wf of doc.workflows) {
+    for (const step of wf.steps) {
+      delete step.audience;
+      delete step.data;
+      delete step.owner;
+    }
+  }
+  return doc;
+}
+
+describe('upgrading version 4 data', () => {
+  it('migration 4 → 5 writes audience, data and owner on task and review steps only', () => {
+    const migrated = MIGRATIONS[3]!(versionFourWorkspace()) as Json;
+    for (const wf of migrated.workflows) {
+      for (const step of wf.steps) {
+        if (step.type === 'task' || step.type === 'review') {
+          expect([step.audience, step.data, step.owner]).toEqual(['internal', 'none', '']);
+        } else {
+          expect('audience' in step || 'data' in step || 'owner' in step).toBe(false);
+        }
+      }
+    }
+    expect(MIGRATIONS[3]!(structuredClone(migrated))).toEqual(migrated);
+  });
+
+  it('keeps values a hand-edited version-4 file already has', () => {
+    const doc = versionFourWorkspace();
+    const draft = doc.workflows[1].steps.find((s: Json) => s.type === 'task');
+    draft.audience = 'customer';
+    draft.owner = 'Ana';
+    const migrated = MIGRATIONS[3]!(doc) as Json;
+    expect(migrated.workflows[1].steps.find((s: Json) => s.id === draft.id)).toMatchObject({
+      audience: 'customer',
+      data: 'none',
+      owner: 'Ana',
+    });
+  });
+
+  it('imports a version 4 file as the same workflows with the version-5 defaults', () => {
+    const result = parseDocument(JSON.stringify(versionFourWorkspace()));
+    expect(result.ok).toBe(true);
+    if (!result.ok || result.document.format !== 'coarchitect.workspace') return;
+    expect(result.document.version).toBe(FORMAT_VERSION);
+    expect(result.document.workflows).toEqual(customerSupportExample().workflows);
+  });
+
+  it('reads version-4 rows of the current database with the defaults (rows are parsed on read)', async () => {
+    const name = `upgrade-model4-${crypto.randomUUID()}`;
+    const db = new CoarchitectDb(name);
+    await db.open();
+    const v4 = versionFourWorkspace();
+    await db.table('workflows').bulkPut(v4.workflows.map((wf: Json) => ({ ...wf, revision: 1 })));
+    await db.table('roles').bulkPut(v4.roles);
+    const { workspace, unreadable } = await loadWorkspace(db);
+    expect(unreadable).toEqual([]);
+    expect(workspace.workflows).toEqual(customerSupportExample().workflows);
+    db.close();
+    await Dexie.delete(name);
+  });
+});

@@ -47,6 +47,9 @@ function task(id: string, name: string, extra: Partial<TaskStep> = {}): TaskStep
     learningCurve: null,
     coaching: null,
     onetTask: null,
+    audience: 'internal',
+    data: 'none',
+    owner: '',
     ...extra,
   };
 }
@@ -64,6 +67,9 @@ function review(id: string, name: string, extra: Partial<ReviewStep> = {}): Revi
     rejectionRate: 0.1,
     reworkTargetId: null,
     feedbackLoop: null,
+    audience: 'internal',
+    data: 'none',
+    owner: '',
     coaching: null,
     ...extra,
   };

@@ -71,6 +71,9 @@ export function task(
     learningCurve: null,
     coaching: null,
     onetTask: null,
+    audience: 'internal',
+    data: 'none',
+    owner: '',
   };
 }
 export function review(
@@ -93,6 +96,9 @@ export function review(
     rejectionRate,
     reworkTargetId,
     feedbackLoop: null,
+    audience: 'internal',
+    data: 'none',
+    owner: '',
     coaching: null,
   };
 }

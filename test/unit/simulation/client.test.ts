@@ -1,7 +1,14 @@
-// runSimulation with a stand-in Worker: messages, termination, cancel and its grace period.
+// runSimulation with a stand-in Worker: messages, the warm pool and its idle end, cancel and its grace period.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerSupportExample } from '../../../shared/examples/customerSupport';
-import { runSimulation, workersFor } from '../../../renderer/workers/simulationClient';
+import {
+  endIdleSimulationWorkers,
+  idleSimulationWorkers,
+  POOL_IDLE_MS,
+  prewarmSimulationWorkers,
+  runSimulation,
+  workersFor,
+} from '../../../renderer/workers/simulationClient';
 import { createSimulationPart, simulateWorkflow } from '../../../shared/simulation/index';
 import type {
   SimulationWorkerRequest,
@@ -23,6 +30,12 @@ class FakeWorker {
   }
   addEventListener(type: string, listener: (event: unknown) => void) {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  removeEventListener(type: string, listener: (event: unknown) => void) {
+    this.listeners.set(
+      type,
+      (this.listeners.get(type) ?? []).filter((l) => l !== listener),
+    );
   }
   postMessage(message: SimulationWorkerRequest) {
     this.sent.push(message);
@@ -46,6 +59,7 @@ beforeEach(() => {
   vi.stubGlobal('Worker', FakeWorker);
 });
 afterEach(() => {
+  endIdleSimulationWorkers();
   vi.unstubAllGlobals();
   vi.useRealTimers();
 });
@@ -64,7 +78,41 @@ describe('runSimulation', () => {
     worker.reply({ type: 'result', id: run.id, result: { ok: false, cancelled: true } });
     await expect(handle.promise).resolves.toEqual({ ok: false, cancelled: true });
     expect(progress).toEqual([[1, 2]]);
+    // Kept warm for the next run, which it serves without a new worker.
+    expect(worker.terminated).toBe(false);
+    expect(idleSimulationWorkers()).toBe(1);
+    const again = runSimulation(workflows[0]!, roles, options);
+    expect(FakeWorker.all).toHaveLength(1);
+    expect(idleSimulationWorkers()).toBe(0);
+    const second = worker.sent[1]!;
+    expect(second).toMatchObject({ type: 'run' });
+    // Replies to the first run no longer reach anyone.
+    worker.reply({ type: 'result', id: run.id, result: { ok: false, cancelled: true } });
+    worker.reply({ type: 'result', id: second.id, result: { ok: false, cancelled: true } });
+    await expect(again.promise).resolves.toEqual({ ok: false, cancelled: true });
+  });
+
+  it('prewarms workers that the next run takes instead of starting new ones', async () => {
+    prewarmSimulationWorkers(2);
+    prewarmSimulationWorkers(2);
+    expect(FakeWorker.all).toHaveLength(2);
+    expect(FakeWorker.all.every((w) => w.sent.length === 0)).toBe(true);
+    runSimulation(workflows[0]!, roles, { weeks: 1, replications: 4, seed: 5 }, undefined, 2);
+    expect(FakeWorker.all).toHaveLength(2);
+    expect(FakeWorker.all.map((w) => w.sent[0]?.type)).toEqual(['run', 'run']);
+  });
+
+  it('terminates a waiting worker after POOL_IDLE_MS without work', async () => {
+    vi.useFakeTimers();
+    const handle = runSimulation(workflows[0]!, roles, options);
+    const worker = FakeWorker.last!;
+    worker.reply({ type: 'result', id: worker.sent[0]!.id, result: { ok: false, cancelled: true } });
+    await handle.promise;
+    vi.advanceTimersByTime(POOL_IDLE_MS - 1);
+    expect(worker.terminated).toBe(false);
+    vi.advanceTimersByTime(1);
     expect(worker.terminated).toBe(true);
+    expect(idleSimulationWorkers()).toBe(0);
   });
 
   it('rejects on a worker error message or a crash', async () => {
@@ -113,6 +161,8 @@ describe('runSimulation', () => {
     }
     await expect(handle.promise).resolves.toEqual(simulateWorkflow(workflows[0]!, roles, several));
     expect(progress.at(-1)).toEqual([4 * 2, 4 * 2]);
+    expect(idleSimulationWorkers()).toBe(2);
+    endIdleSimulationWorkers();
     expect(FakeWorker.all.every((w) => w.terminated)).toBe(true);
   });
 
