@@ -28,6 +28,13 @@ try {
   await page.getByRole('button', { name: 'Open Customer support (to-be)', exact: true }).click();
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   await page.getByRole('dialog', { name: 'Presentation' }).waitFor();
+  // Main-thread tasks over 50 ms while the slides change (the Long Tasks API reports exactly those).
+  await page.evaluate(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
   const times = [];
   for (let i = 0; i < 27; i += 1) {
     const key = i % 9 === 8 ? 'Home' : 'ArrowRight';
@@ -44,8 +51,9 @@ try {
     );
   }
   const max = Math.max(...times);
+  const longTasks = await page.evaluate(() => window.__longTasks);
   console.log(
-    `Slide change (9 slides, customer support, 1920×1080): median ${median(times).toFixed(1)} ms, max ${max.toFixed(1)} ms over ${times.length} changes, target ≤ ${SLIDE_TARGET_MS} ms: ${verdict(max <= SLIDE_TARGET_MS)}`,
+    `Slide change (9 slides, customer support, 1920×1080): median ${median(times).toFixed(1)} ms, max ${max.toFixed(1)} ms over ${times.length} changes, target ≤ ${SLIDE_TARGET_MS} ms: ${verdict(max <= SLIDE_TARGET_MS)}; main-thread tasks over 50 ms: ${longTasks.length === 0 ? 'none' : longTasks.map((d) => `${d.toFixed(0)} ms`).join(', ')} (target none): ${verdict(longTasks.length === 0)}`,
   );
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
