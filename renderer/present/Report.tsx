@@ -6,12 +6,12 @@
  * (webContents.printToPDF behind the platform adapter). Pages carry a running footer (name, date, page X of Y).
  */
 import { FileDown, Printer, X } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import type { WorkflowAnalysis } from '../../shared/analysis';
 import type { Role, Workflow } from '../../shared/model/schema';
 import { fileStemFor } from '../../shared/format/document';
-import { analysisSectionsHtml, pageCss, reportDiagramHtml } from '../../shared/report/html';
+import { analysisSectionsHtml, pageCss, reportDiagramHtml, type PaperSize } from '../../shared/report/html';
 import { visibleSlides } from '../../shared/story/generate';
 import { getPlatform } from '../platform/index';
 import { useOpenStory } from './Presentation';
@@ -23,11 +23,12 @@ function ReportDiagram(props: {
   roles: readonly Role[];
   analysis: WorkflowAnalysis | null;
   heat: 'load' | null;
+  paper: PaperSize;
 }) {
-  const { id, workflow, roles, analysis, heat } = props;
+  const { id, workflow, roles, analysis, heat, paper } = props;
   const html = useMemo(
-    () => reportDiagramHtml(workflow, { prefix: id, roles, analysis, heat }),
-    [id, workflow, roles, analysis, heat],
+    () => reportDiagramHtml(workflow, { prefix: id, roles, analysis, heat, paper }),
+    [id, workflow, roles, analysis, heat, paper],
   );
   // Our own renderer's SVG: every label escaped, no scripts (shared/report/svg.ts).
   return <div className="report-diagram" dangerouslySetInnerHTML={{ __html: html }} />;
@@ -39,6 +40,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function Report({ onClose }: { onClose(): void }) {
   const data = useOpenStory();
   const root = useRef<HTMLDivElement>(null);
+  const [paper, setPaper] = useState<PaperSize>('A4');
   useEffect(() => {
     root.current?.focus();
     const onKey = (event: KeyboardEvent) => {
@@ -77,14 +79,31 @@ export function Report({ onClose }: { onClose(): void }) {
         roles={data.roles}
         analysis={kind === 'as-is' ? data.generated.asIsAnalysis : data.generated.toBeAnalysis}
         heat={kind === 'as-is' ? 'load' : null}
+        paper={paper}
       />
     );
   };
   return createPortal(
-    <div ref={root} className="report" role="dialog" aria-modal="true" aria-label="Report" tabIndex={-1}>
+    <div
+      ref={root}
+      className="report"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Report"
+      tabIndex={-1}
+      // The sheets on screen are as wide as the chosen paper.
+      style={{ '--report-page-width': paper === 'Letter' ? '279.4mm' : '297mm' } as CSSProperties}
+    >
       <div className="report-toolbar">
         {/* Page size, margins and the running footer (name, date, page X of Y) of the printed report. */}
-        <style>{pageCss(data.subject.name, today())}</style>
+        <style>{pageCss(data.subject.name, today(), paper)}</style>
+        <label>
+          Paper{' '}
+          <select value={paper} onChange={(e) => setPaper(e.target.value === 'Letter' ? 'Letter' : 'A4')}>
+            <option value="A4">A4 landscape</option>
+            <option value="Letter">Letter landscape</option>
+          </select>
+        </label>
         <button type="button" className="primary" onClick={() => window.print()}>
           <Printer size={16} aria-hidden /> Print report…
         </button>
@@ -104,8 +123,8 @@ export function Report({ onClose }: { onClose(): void }) {
           <X size={16} aria-hidden /> Close report
         </button>
         <span>
-          {slides.length} slide{slides.length === 1 ? '' : 's'} on A4 landscape pages, then the figures and
-          formulas.{savePdf ? '' : ' Choose “Save as PDF” in the print dialog for a handout.'}
+          {slides.length} slide{slides.length === 1 ? '' : 's'}, then the figures and formulas.
+          {savePdf ? '' : ' Choose “Save as PDF” in the print dialog for a handout.'}
         </span>
       </div>
       <main className="report-pages presentation-theme" aria-label={`Report: ${data.subject.name}`}>

@@ -359,6 +359,18 @@ describe('presentation mode', () => {
     const bottleneck = story.slides.find((s) => s.kind === 'bottleneck')!.content;
     if (bottleneck?.kind !== 'bottleneck') throw new Error('no bottleneck slide');
     expect(pdfText.replace(/\s+/g, ' ')).toContain(bottleneck.summary);
+    // Letter paper: the page size follows, and every page still has its footer.
+    await page.emulateMedia({ media: 'screen' });
+    await report.getByLabel('Paper').selectOption('Letter');
+    await page.emulateMedia({ media: 'print' });
+    const letter = join(tempDir(), 'report-letter.pdf');
+    writeFileSync(letter, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const letterInfo = execFileSync('pdfinfo', [letter], { encoding: 'utf8' });
+    expect(letterInfo).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
+    const letterPages = Number(/Pages:\s+(\d+)/.exec(letterInfo)?.[1]);
+    expect(execFileSync('pdftotext', ['-layout', letter, '-'], { encoding: 'utf8' })).toContain(
+      `Page ${letterPages} of ${letterPages}`,
+    );
     await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
     await eventually(() => report.count()).toBe(0);
