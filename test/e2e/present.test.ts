@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMinutes, formatMoney, formatPercent } from '../../shared/analysis/numbers';
 import { customerSupportExample } from '../../shared/examples/customerSupport';
 import { skillIndex } from '../../shared/ontology';
 import { generateStory } from '../../shared/story/generate';
@@ -339,6 +340,28 @@ describe('presentation mode', () => {
       if (line.trim()) expect(line.trim().split(/\s+/).slice(-5)[0], line).toBe('yes');
     }
     expect(pdfText).toContain('Utilization per role');
+    // The figures sections equal `npm run analyze -- --json` of the same example, both workflows.
+    const analyzed = JSON.parse(
+      execFileSync('node', ['scripts/analyze.mjs', 'examples/customer-support.coarchitect.json', '--json'], {
+        encoding: 'utf8',
+      }),
+    ) as {
+      reports: {
+        cycleTimeMinutes: { total: number; processing: number; waiting: number };
+        costPerCase: { total: number };
+        roles: { utilization: number }[];
+      }[];
+    };
+    const flat = pdfText.replace(/\s+/g, ' ');
+    expect(analyzed.reports).toHaveLength(2);
+    for (const r of analyzed.reports) {
+      const ct = r.cycleTimeMinutes;
+      expect(flat).toContain(
+        `${formatMinutes(ct.total)} min per case (${formatMinutes(ct.processing)} processing + ${formatMinutes(ct.waiting)} waiting`,
+      );
+      expect(flat).toContain(formatMoney(r.costPerCase.total));
+      for (const role of r.roles) expect(flat).toContain(formatPercent(role.utilization));
+    }
     expect(pdfText).toContain('Formulas, assumptions and sources');
     for (const title of TITLES.slice(1)) expect(pdfText).toContain(title);
     // The figures are the analysis's: the same story generated here from the example.
