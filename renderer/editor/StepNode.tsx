@@ -91,6 +91,7 @@ function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
         {problems.length > 0 && (
           <span
             className="step-problem"
+            role="img"
             title={problems.join('\n')}
             aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.join(' ')}`}
           >
