@@ -48,6 +48,8 @@ describe('Governance lint', () => {
     await eventually(() => value(audience)).toBe('customer');
     await visible(inspector.getByRole('combobox', { name: 'Data handled' }));
     await visible(inspector.getByRole('textbox', { name: 'Owner' }));
+    await inspector.getByRole('group', { name: 'Governance' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/inspector.png` });
 
     await app.openPanel(/^Problems/);
     const findings = page.getByRole('list', { name: 'Governance findings' });
