@@ -119,6 +119,28 @@ describe('Governance lint', () => {
     );
     await dialog.getByRole('button', { name: 'Done' }).click();
 
+    // Another tab of the same workspace follows a change of the settings.
+    const other = await app.context.newPage();
+    await other.goto(page.url());
+    await other.getByRole('button', { name: 'Open Customer support (to-be)', exact: true }).click();
+    await other.getByRole('tab', { name: /^Problems/ }).click();
+    const otherFindings = other.getByRole('list', { name: 'Governance findings' });
+    await eventually(() => text(otherFindings)).toContain('customer-owner');
+    expect(await text(otherFindings)).not.toContain('mode-change-decided');
+    await page.bringToFront();
+    await page
+      .getByRole('region', { name: 'Governance' })
+      .getByRole('button', { name: 'Lint settings…' })
+      .click();
+    await dialog
+      .getByRole('combobox', { name: 'Severity of mode-change-decided' })
+      .selectOption({ label: 'Default (Info)' });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await eventually(() => text(findings)).toContain('mode-change-decided');
+    await other.bringToFront();
+    await eventually(() => text(otherFindings)).toContain('mode-change-decided');
+    await other.close();
+
     expect(await seriousViolations(page)).toEqual([]);
     expect(app.errors).toEqual([]);
     await app.close();
