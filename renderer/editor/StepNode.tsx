@@ -91,7 +91,6 @@ function StepNodeDetail({ data, selected }: NodeProps<StepFlowNode>) {
         {problems.length > 0 && (
           <span
             className="step-problem"
-            // An image with a name: a bare span may not carry aria-label (axe aria-prohibited-attr).
             role="img"
             title={problems.join('\n')}
             aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems.join(' ')}`}
