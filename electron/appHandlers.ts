@@ -10,7 +10,15 @@ import type { RendererBridge } from './rendererBridge';
 
 export type AppHandlers<Owner> = Omit<
   IpcHandlers<Owner>,
-  'file:save' | 'file:open' | 'backup:write' | 'backup:list' | 'backup:read'
+  | 'file:save'
+  | 'file:open'
+  | 'backup:write'
+  | 'backup:list'
+  | 'backup:read'
+  | 'report:save-pdf'
+  | 'window:set-full-screen'
+  | 'presenter:open'
+  | 'presenter:close'
 >;
 
 export function createAppHandlers<Owner>(deps: {

@@ -1,7 +1,7 @@
 /**
  * Electron's main process. Thin on purpose: every decision lives in a plain module next to it (appProtocol,
  * security, fileHandlers, documents, recentFiles, windowState, launchFiles, menu, rendererBridge, closeGuard,
- * presentation) that is tested without Electron; this file only wires them to Electron's API.
+ * presenting) that is tested without Electron; this file only wires them to Electron's API.
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -30,7 +30,7 @@ import { jsonFileStore } from './jsonFile';
 import { filesFromArgv, filesFromSecondInstance, type LaunchData } from './launchFiles';
 import { buildMenuTemplate, INITIAL_MENU_STATE } from './menu';
 import { nodeTextFiles } from './nodeTextFiles';
-import { createPresentation, type Presentation } from './presentation';
+import { createPresenterWindows, createPresentingHandlers, presenterPlacement } from './presenting';
 import { RECENT_FILES_FILE, RecentFiles } from './recentFiles';
 import { RendererBridge } from './rendererBridge';
 import { hardenWebContents, isPermissionGranted, REMOTE_URL_PATTERNS } from './security';
@@ -70,7 +70,6 @@ app.on('web-contents-created', (_event, contents) => {
 interface MainWindow {
   window: BrowserWindow;
   bridge: RendererBridge;
-  presentation: Presentation;
   menuState: MenuState;
 }
 
@@ -79,6 +78,21 @@ let quitting = false;
 /** Files handed over before the app was ready (macOS sends 'open-file' that early). */
 const pendingFiles: string[] = [...launchFiles];
 let ready = false;
+
+/** The presenter view: the app at #presenter in a second window, kept in step over BroadcastChannel. */
+const presenter = createPresenterWindows({
+  placement: () =>
+    presenterPlacement(
+      screen.getAllDisplays(),
+      main?.window.getBounds() ?? screen.getPrimaryDisplay().workArea,
+    ),
+  create: (bounds) => {
+    const window = createMainWindow(BrowserWindow, preloadPath, { bounds, maximized: false });
+    window.once('ready-to-show', () => window.show());
+    window.loadURL(`${APP_ENTRY_URL}#presenter`).catch((error: unknown) => console.error(error));
+    return window;
+  },
+});
 
 const recent = new RecentFiles(jsonFileStore(path.join(app.getPath('userData'), RECENT_FILES_FILE)));
 const windowStateStore = jsonFileStore(path.join(app.getPath('userData'), WINDOW_STATE_FILE));
@@ -101,7 +115,8 @@ function rebuildMenu(): void {
             if (main.menuState.workflowOpen) main.bridge.send('menu:command', { command: 'close-workflow' });
             else main.window.close();
           },
-          present: () => main?.presentation.toggle(),
+          // The renderer starts presenting and asks for full screen itself (window:set-full-screen).
+          present: () => void sendCommand('present'),
           openRecent: (index) => void documents.openRecent(index).then((opened) => deliver(opened)),
           clearRecent: () =>
             void recent.clear().then(onRecentChanged, (error: unknown) => console.error(error)),
@@ -139,7 +154,6 @@ async function openWindow(): Promise<MainWindow> {
     window,
     bridge,
     menuState: INITIAL_MENU_STATE,
-    presentation: createPresentation(window, (command) => bridge.send('menu:command', { command })),
   };
   main = opened;
 
@@ -163,6 +177,7 @@ async function openWindow(): Promise<MainWindow> {
   });
   window.on('close', (event) => guard.onClose(event));
   window.on('closed', () => {
+    presenter.close();
     if (main === opened) main = null;
     rebuildMenu();
   });
@@ -261,6 +276,13 @@ async function start(): Promise<void> {
           main!.menuState = state;
           rebuildMenu();
         },
+      }),
+      ...createPresentingHandlers<BrowserWindow | null>({
+        mainWindowOf: (owner) => (isMainWindow(owner) ? owner : null),
+        printToPdf: (owner, options) => owner!.webContents.printToPDF(options),
+        dialogs: withE2eSavePath(electronDialogs, process.env, app.isPackaged),
+        files: nodeTextFiles,
+        presenter,
       }),
     },
     describeSender,

@@ -197,6 +197,38 @@ export const ReadBackupRequestSchema = z.strictObject({
 });
 export type ReadBackupRequest = z.infer<typeof ReadBackupRequestSchema>;
 
+// ---------------------------------------------------------------------------------------------------
+// Presenting (issue 13): the report printed to PDF, full screen, the presenter window
+// ---------------------------------------------------------------------------------------------------
+
+/** Prints the sender's own page (the open report, print stylesheet) to a PDF the user saves. */
+export const SaveReportPdfRequestSchema = z.strictObject({
+  suggestedName: z
+    .string()
+    .min(5, 'the file name must not be empty')
+    .max(255, 'the file name must be at most 255 characters')
+    .regex(/\.pdf$/i, 'the file name must end in .pdf')
+    .refine((name) => !/[/\\\0]/.test(name), 'the file name must not contain path separators or NUL'),
+});
+export type SaveReportPdfRequest = z.infer<typeof SaveReportPdfRequestSchema>;
+
+/** Presenting enters or leaves full screen (Escape leaves full screen before the presentation). */
+export const SetFullScreenRequestSchema = z.strictObject({ fullScreen: z.boolean() });
+export type SetFullScreenRequest = z.infer<typeof SetFullScreenRequestSchema>;
+export const FullScreenStateSchema = z.strictObject({
+  fullScreen: z.boolean(),
+  /** The window was not so before: Escape that left full screen keeps presenting. */
+  changed: z.boolean(),
+});
+
+/** The presenter view's window: on the second display when there is one. */
+export const PresenterWindowResultSchema = z.strictObject({
+  opened: z.boolean(),
+  /** Whether it went to another display than the main window's. */
+  otherDisplay: z.boolean(),
+});
+export type PresenterWindowResult = z.infer<typeof PresenterWindowResultSchema>;
+
 /** Every IPC channel (`domain:verb`) the renderer may invoke, with its request and result schemas. */
 export const IPC_CONTRACT = {
   'file:save': { request: SaveFileRequestSchema, result: SaveFileResultSchema },
@@ -210,6 +242,10 @@ export const IPC_CONTRACT = {
   'backup:write': { request: WriteBackupRequestSchema, result: BackupInfoSchema },
   'backup:list': { request: EmptyRequestSchema, result: BackupListSchema },
   'backup:read': { request: ReadBackupRequestSchema, result: OpenedFileSchema },
+  'report:save-pdf': { request: SaveReportPdfRequestSchema, result: SaveFileResultSchema },
+  'window:set-full-screen': { request: SetFullScreenRequestSchema, result: FullScreenStateSchema },
+  'presenter:open': { request: EmptyRequestSchema, result: PresenterWindowResultSchema },
+  'presenter:close': { request: EmptyRequestSchema, result: NoResultSchema },
 } as const;
 
 export type IpcChannel = keyof typeof IPC_CONTRACT;
@@ -317,6 +353,12 @@ export interface CoarchitectApi {
   writeBackup(request: WriteBackupRequest): Promise<BackupInfo>;
   listBackups(): Promise<BackupInfo[]>;
   readBackup(request: ReadBackupRequest): Promise<OpenedFile>;
+  /** Prints the sending window's page (the report) with webContents.printToPDF and saves it. */
+  saveReportPdf(request: SaveReportPdfRequest): Promise<SaveFileResult>;
+  setFullScreen(request: SetFullScreenRequest): Promise<{ fullScreen: boolean; changed: boolean }>;
+  /** Opens (or focuses) the presenter window, which loads the app at #presenter. */
+  openPresenterWindow(): Promise<PresenterWindowResult>;
+  closePresenterWindow(): Promise<null>;
   /** Says the renderer listens: main then delivers the files and commands it held back. */
   rendererReady(): Promise<null>;
   /** Payloads are passed on as main sent them; renderer/platform parses them with MAIN_EVENTS. */

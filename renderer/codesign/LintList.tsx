@@ -58,6 +58,7 @@ export function LintList({ workflowId, lint }: { workflowId: string; lint: LintR
               {f.fix && (
                 <button
                   type="button"
+                  className="lint-fix"
                   // Through the workspace's edit path: one undo step, saved like any edit.
                   onClick={() => useWorkspace.getState().editWorkflow(workflowId, f.fix!.apply)}
                 >

@@ -23,6 +23,9 @@ interface LintSettingsState {
   save(next: LintWorkspaceSettings): Promise<void>;
 }
 
+/** Tells the workspace's other tabs and windows that the settings changed (they read them again). */
+const tabs: { channel: BroadcastChannel | null } = { channel: null };
+
 export const useLintSettings = create<LintSettingsState>()((set) => ({
   raw: null,
   compiled: compileLintSettings(null),
@@ -36,6 +39,7 @@ export const useLintSettings = create<LintSettingsState>()((set) => ({
     set({ raw: next, compiled: compileLintSettings(next), saveError: null });
     try {
       await saveLintSettings(workspaceDatabase(), next);
+      tabs.channel?.postMessage('lint-settings-saved');
     } catch (error) {
       set({ saveError: error instanceof Error ? error.message : String(error) });
     }
@@ -55,7 +59,7 @@ export function editableSettings(raw: unknown): LintWorkspaceSettings {
   };
 }
 
-/** Loads the settings each time the workspace becomes ready (start, unlock). */
+/** Loads the settings each time the workspace becomes ready (start, unlock) and when another tab saved them. */
 export function installLintSettingsLoader(): void {
   const loadIfReady = () => {
     if (useWorkspace.getState().status === 'ready')
@@ -64,6 +68,10 @@ export function installLintSettingsLoader(): void {
         .load()
         .catch(() => {});
   };
+  if (typeof BroadcastChannel !== 'undefined') {
+    tabs.channel = new BroadcastChannel('coarchitect-lint-settings');
+    tabs.channel.onmessage = loadIfReady;
+  }
   useWorkspace.subscribe((now, before) => {
     if (now.status === 'ready' && before.status !== 'ready') loadIfReady();
   });

@@ -44,7 +44,7 @@ export function GovernanceFields({ step, update }: { step: WorkStep; update(patc
         label="Owner"
         value={step.owner}
         maxLength={200}
-        onCommit={(owner) => update({ owner: owner.trim() })}
+        onCommit={(owner) => update({ owner })}
         hint="The accountable person (personal data: removed when sharing outside HR)."
       />
     </fieldset>

@@ -31,6 +31,11 @@ export function createElectronPlatform(api: CoarchitectApi): Platform {
       read: (fileName) => clean(api.readBackup({ fileName })),
     },
 
+    saveReportPdf: (request) => clean(api.saveReportPdf(request)),
+    setFullScreen: (fullScreen) => clean(api.setFullScreen({ fullScreen })),
+    openPresenterWindow: () => clean(api.openPresenterWindow()),
+    closePresenterWindow: () => clean(api.closePresenterWindow()).then(() => undefined),
+
     hasNativeMenu: true,
     hasRecentFiles: true,
     listRecentFiles: () => clean(api.listRecentFiles()),

@@ -67,6 +67,16 @@ export interface Platform {
   onFlushRequest(handler: () => Promise<void>): Unsubscribe;
   /** Rolling backups, where the platform keeps them (Electron); absent in the browser. */
   readonly backups?: BackupStore;
+  /** Prints the open report to a PDF the user saves (Electron: webContents.printToPDF); absent in the browser (Print). */
+  saveReportPdf?(request: { suggestedName: string }): Promise<SaveFileResult>;
+  /**
+   * Window full screen while presenting (Electron); absent in the browser, which uses the Fullscreen API.
+   * `changed` is false when the window already was so.
+   */
+  setFullScreen?(fullScreen: boolean): Promise<{ fullScreen: boolean; changed: boolean }>;
+  /** Opens the presenter view in its own window (Electron: on the second display); the browser uses window.open. */
+  openPresenterWindow?(): Promise<{ opened: boolean; otherDisplay: boolean }>;
+  closePresenterWindow?(): Promise<void>;
   /** Call once every listener above is in place: files and commands that arrived earlier follow. */
   ready(): void;
 }

@@ -3,10 +3,11 @@
  * keyboard (deck.ts) with a few quiet buttons for the mouse. Each slide change and each step of Walk the flow
  * is announced in a polite live region. On leaving, focus returns to where it was.
  */
-import { ChevronLeft, ChevronRight, CircleHelp, Footprints, X } from 'lucide-react';
+import { ChevronLeft, ChevronRight, CircleHelp, Footprints, MonitorSpeaker, X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { skillIndex } from '../../shared/ontology';
+import { renderWorkflowSvg } from '../../shared/report/svg';
 import { generateStory, visibleSlides } from '../../shared/story/generate';
 import { walkStops } from '../../shared/story/mainPath';
 import { dispatchCommand } from '../desktop/commands';
@@ -15,6 +16,7 @@ import { lensPair } from '../skills/useSkillsLens';
 import { useWorkspace } from '../store/workspaceStore';
 import { DECK_KEYS, initialDeck, pressKey, startWalk, type DeckResult, type DeckState } from './deck';
 import { DiagramSlide, walkAnnouncement } from './DiagramSlide';
+import { deckMessage as deckMessageOf, openPresenterChannel, PRESENTER_HASH } from './presenterSync';
 import { SlideBody } from './SlideBody';
 
 /** The open workflow's story: its redesign pair, generated afresh whenever the workspace changes. */
@@ -58,7 +60,7 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
     (outcome: DeckResult) => {
       const next = outcome.state;
       setDeck(next);
-      if (outcome.effect === 'leave') onLeave();
+      if (outcome.effect === 'leave') void leaveFullScreenOr(onLeave);
       else if (outcome.effect === 'announce-slide') setAnnouncement(slideText(next.index));
       else if (outcome.effect === 'no-such-slide')
         setAnnouncement(`There is no such slide: choose 1 to ${count}.`);
@@ -77,18 +79,41 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
     [onLeave, count, slides, stops, slide, data],
   );
 
-  // Focus the deck on opening and announce the first slide; full screen where the browser allows it.
+  /**
+   * Escape's last steps: leave full screen first (the desktop window, or the browser's full screen), and only
+   * when the window is no longer full screen end the presentation.
+   */
+  const leaveFullScreenOr = async (leave: () => void) => {
+    const platform = getPlatform();
+    if (platform.setFullScreen) {
+      const result = await platform.setFullScreen(false).catch(() => null);
+      if (result?.changed) {
+        setAnnouncement('Full screen left: press Escape again to end the presentation.');
+        return;
+      }
+    } else if (document.fullscreenElement) {
+      await document.exitFullscreen().catch(() => {});
+      setAnnouncement('Full screen left: press Escape again to end the presentation.');
+      return;
+    }
+    leave();
+  };
+
+  // Focus the deck on opening and announce the first slide; full screen where the platform allows it.
   useLayoutEffect(() => {
     root.current?.focus();
     setAnnouncement(slideText(0));
     const element = root.current;
-    if (getPlatform().kind !== 'electron' && element?.requestFullscreen && !document.fullscreenElement) {
+    const platform = getPlatform();
+    if (platform.setFullScreen) void platform.setFullScreen(true).catch(() => {});
+    else if (element?.requestFullscreen && !document.fullscreenElement) {
       element.requestFullscreen().catch(() => {
         // Not allowed here (no user gesture, an iframe, a test browser): the deck fills the window instead.
       });
     }
     return () => {
-      if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+      if (platform.setFullScreen) void platform.setFullScreen(false).catch(() => {});
+      else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     };
     // Once, on opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -96,14 +121,9 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
 
   useEffect(() => setDeck((d) => ({ ...d, count })), [count]);
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-    const onButton = event.target instanceof HTMLButtonElement;
-    // A focused button keeps Enter and Space for itself.
-    if (onButton && (event.key === 'Enter' || event.key === ' ') && !deck.typed) return;
-    if ((event.key === 'f' || event.key === 'F') && !deck.help) {
-      event.preventDefault();
-      event.stopPropagation();
+  /** One key of the deck, from this window or the presenter view; whether it was the deck's. */
+  const handleKey = (key: string): boolean => {
+    if ((key === 'f' || key === 'F') && !deck.help) {
       if (deck.walk !== null)
         apply({ state: { ...deck, walk: null }, effect: 'announce-slide', handled: true });
       else {
@@ -111,14 +131,107 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
         if (outcome.handled) apply(outcome);
         else setAnnouncement('This slide has no flow to walk.');
       }
+      return true;
+    }
+    const outcome = pressKey({ ...deck, count }, key);
+    if (!outcome.handled) return false;
+    apply(outcome);
+    return true;
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    const onButton = event.target instanceof HTMLButtonElement;
+    // A focused button keeps Enter and Space for itself.
+    if (onButton && (event.key === 'Enter' || event.key === ' ') && !deck.typed) return;
+    if ((event.key === 'p' || event.key === 'P') && !deck.help) {
+      event.preventDefault();
+      event.stopPropagation();
+      openPresenter();
       return;
     }
-    const outcome = pressKey({ ...deck, count }, event.key);
-    if (!outcome.handled) return;
+    if (!handleKey(event.key)) return;
     event.preventDefault();
     event.stopPropagation();
-    apply(outcome);
   };
+
+  // The presenter view: its keys drive this deck; it gets the slides and every change of state.
+  const startedAt = useRef(Date.now());
+  const popup = useRef<Window | null>(null);
+  const keyFromPresenter = useRef(handleKey);
+  keyFromPresenter.current = handleKey;
+  const channel = useRef<ReturnType<typeof openPresenterChannel>>(null);
+  const deckMessage = useMemo(() => {
+    if (!data) return null;
+    const svg = (wf: typeof data.asIs, analysis: typeof data.generated.asIsAnalysis, heat: 'load' | null) =>
+      wf ? renderWorkflowSvg(wf, { roles: data.roles, analysis, heat }).svg : null;
+    return deckMessageOf({
+      workflowName: data.subject.name,
+      slides,
+      story: data.generated.story,
+      roles: [...data.roles],
+      diagrams: {
+        'as-is': svg(data.asIs, data.generated.asIsAnalysis, 'load'),
+        'to-be': svg(data.toBe, data.generated.toBeAnalysis, null),
+      },
+    });
+  }, [data, slides]);
+  const stateMessage = {
+    type: 'state' as const,
+    index,
+    count,
+    screen: deck.screen,
+    walk: deck.walk,
+    startedAt: startedAt.current,
+  };
+  const latest = useRef({ deckMessage, stateMessage });
+  latest.current = { deckMessage, stateMessage };
+  useEffect(() => {
+    const opened = openPresenterChannel((message) => {
+      if (message.type === 'hello') {
+        if (latest.current.deckMessage) opened?.post(latest.current.deckMessage);
+        opened?.post(latest.current.stateMessage);
+      } else if (message.type === 'key') keyFromPresenter.current(message.key);
+    });
+    channel.current = opened;
+    return () => {
+      opened?.post({ type: 'end' });
+      opened?.close();
+      channel.current = null;
+      popup.current?.close();
+      void getPlatform()
+        .closePresenterWindow?.()
+        .catch(() => {});
+    };
+  }, []);
+  useEffect(() => {
+    if (deckMessage) channel.current?.post(deckMessage);
+  }, [deckMessage]);
+  useEffect(() => {
+    channel.current?.post(latest.current.stateMessage);
+  }, [index, count, deck.screen, deck.walk]);
+
+  const openPresenter = () => {
+    const platform = getPlatform();
+    if (platform.openPresenterWindow) {
+      void platform
+        .openPresenterWindow()
+        .then((r) =>
+          setAnnouncement(
+            r.otherDisplay ? 'Presenter view opened on the other display.' : 'Presenter view opened.',
+          ),
+        )
+        .catch(() => setAnnouncement('The presenter view could not be opened.'));
+      return;
+    }
+    const url = `${window.location.pathname}${window.location.search}${PRESENTER_HASH}`;
+    const opened = window.open(url, 'coarchitect-presenter', 'popup,width=1100,height=720');
+    if (opened) {
+      popup.current = opened;
+      setAnnouncement('Presenter view opened in a new window.');
+    } else setAnnouncement('The presenter view was blocked: allow pop-ups for this page.');
+  };
+
   // On the window, in the capture phase: the keys are the deck's wherever the focus is (a dialog that
   // closed may hand it back to the inert app), and the app's own shortcuts never see them.
   const keyHandler = useRef(onKeyDown);
@@ -232,6 +345,9 @@ export function Presentation({ onLeave }: { onLeave(): void }) {
             </button>
           )}
           <span className="spacer" />
+          <button type="button" onClick={openPresenter}>
+            <MonitorSpeaker size={18} aria-hidden /> Presenter view
+          </button>
           <button type="button" className="icon" aria-label="Keys" onClick={() => press('?')}>
             <CircleHelp size={20} aria-hidden />
           </button>

@@ -2,77 +2,45 @@
  * The printable report: every visible slide of the story, one per page, from the same components as the
  * presentation, with a print stylesheet (A4 landscape). Diagrams are the shared SVG, tiled in overlapping
  * columns where the page is too narrow for legible text, never cut and never shrunk below about 6 pt.
- * "Print report…" calls the browser's print (Save as PDF); the desktop app may print to PDF directly later.
+ * "Print report…" calls the browser's print (Save as PDF); the desktop app also offers "Save report as PDF…"
+ * (webContents.printToPDF behind the platform adapter). Pages carry a running footer (name, date, page X of Y).
  */
-import { Printer, X } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { FileDown, Printer, X } from 'lucide-react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import type { WorkflowAnalysis } from '../../shared/analysis';
 import type { Role, Workflow } from '../../shared/model/schema';
-import { renderWorkflowSvg } from '../../shared/report/svg';
+import { fileStemFor } from '../../shared/format/document';
+import { analysisSectionsHtml, pageCss, reportDiagramHtml, type PaperSize } from '../../shared/report/html';
 import { visibleSlides } from '../../shared/story/generate';
-import { printTiles, viewBoxText } from './fit';
+import { getPlatform } from '../platform/index';
 import { useOpenStory } from './Presentation';
 import { SlideBody } from './SlideBody';
 
-/** The printable width of an A4 landscape page with 12 mm margins, CSS pixels (273 mm at 96 per inch). */
-const PAGE_WIDTH_PX = 1030;
-/** 6 pt in CSS pixels. */
-const MIN_PRINT_TEXT_PX = 8;
-
-/** Our own SVG with its ids made unique per tile (several tiles share a page) and its view box set. */
-function tileSvg(svg: string, key: string, viewBox: string): string {
-  return svg
-    .replace(/id="(diagram-title|arrow|arrow-rework)"/g, (_m, id: string) => `id="${id}-${key}"`)
-    .replace(/url\(#(arrow|arrow-rework)\)/g, (_m, id: string) => `url(#${id}-${key})`)
-    .replace('aria-labelledby="diagram-title"', `aria-labelledby="diagram-title-${key}"`)
-    .replace(/^<svg([^>]*?) width="[\d.]+" height="[\d.]+" viewBox="[^"]*"/, (_m, attrs: string) => {
-      return `<svg${attrs} width="100%" viewBox="${viewBox}"`;
-    });
-}
-
 function ReportDiagram(props: {
   id: string;
-  title: string;
   workflow: Workflow;
   roles: readonly Role[];
   analysis: WorkflowAnalysis | null;
   heat: 'load' | null;
+  paper: PaperSize;
 }) {
-  const { id, title, workflow, roles, analysis, heat } = props;
-  const tiles = useMemo(() => {
-    const diagram = renderWorkflowSvg(workflow, { roles, analysis, heat, title });
-    const views = printTiles(diagram, PAGE_WIDTH_PX, MIN_PRINT_TEXT_PX);
-    return views.map((v, i) => ({
-      key: `${id}-${i}`,
-      html: tileSvg(diagram.svg, `${id}-${i}`, viewBoxText(v)),
-      range: `${Math.round(v.x)}–${Math.round(v.x + v.width)} of ${diagram.width}`,
-      aspect: v.height / v.width,
-    }));
-  }, [id, title, workflow, roles, analysis, heat]);
-  return (
-    <div className="report-diagram">
-      {tiles.map((t, i) => (
-        <figure key={t.key} className="report-tile">
-          <div
-            className="report-tile-picture"
-            style={{ aspectRatio: `${1 / t.aspect}` }}
-            dangerouslySetInnerHTML={{ __html: t.html }}
-          />
-          {tiles.length > 1 && (
-            <figcaption>
-              Part {i + 1} of {tiles.length} (diagram columns {t.range}; parts overlap)
-            </figcaption>
-          )}
-        </figure>
-      ))}
-    </div>
+  const { id, workflow, roles, analysis, heat, paper } = props;
+  const html = useMemo(
+    () => reportDiagramHtml(workflow, { prefix: id, roles, analysis, heat, paper }),
+    [id, workflow, roles, analysis, heat, paper],
   );
+  // Our own renderer's SVG: every label escaped, no scripts (shared/report/svg.ts).
+  return <div className="report-diagram" dangerouslySetInnerHTML={{ __html: html }} />;
 }
+
+/** The date printed in the running footer. */
+const today = () => new Date().toISOString().slice(0, 10);
 
 export function Report({ onClose }: { onClose(): void }) {
   const data = useOpenStory();
   const root = useRef<HTMLDivElement>(null);
+  const [paper, setPaper] = useState<PaperSize>('A4');
   useEffect(() => {
     root.current?.focus();
     const onKey = (event: KeyboardEvent) => {
@@ -84,7 +52,22 @@ export function Report({ onClose }: { onClose(): void }) {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [onClose]);
+  const sections = useMemo(
+    () =>
+      data
+        ? analysisSectionsHtml({
+            generated: data.generated,
+            asIs: data.asIs,
+            toBe: data.toBe,
+            roles: data.roles,
+            skills: data.skills,
+          })
+        : '',
+    [data],
+  );
   if (!data) return null;
+  const platform = getPlatform();
+  const savePdf = platform.saveReportPdf;
   const slides = visibleSlides(data.generated);
   const diagram = (kind: 'as-is' | 'to-be') => {
     const workflow = kind === 'as-is' ? data.asIs : data.toBe;
@@ -92,26 +75,56 @@ export function Report({ onClose }: { onClose(): void }) {
     return (
       <ReportDiagram
         id={kind}
-        title={workflow.name}
         workflow={workflow}
         roles={data.roles}
         analysis={kind === 'as-is' ? data.generated.asIsAnalysis : data.generated.toBeAnalysis}
         heat={kind === 'as-is' ? 'load' : null}
+        paper={paper}
       />
     );
   };
   return createPortal(
-    <div ref={root} className="report" role="dialog" aria-modal="true" aria-label="Report" tabIndex={-1}>
+    <div
+      ref={root}
+      className="report"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Report"
+      tabIndex={-1}
+      // The sheets on screen are as wide as the chosen paper.
+      style={{ '--report-page-width': paper === 'Letter' ? '279.4mm' : '297mm' } as CSSProperties}
+    >
       <div className="report-toolbar">
+        {/* Page size, margins and the running footer (name, date, page X of Y) of the printed report. */}
+        <style>{pageCss(data.subject.name, today(), paper)}</style>
+        <label>
+          Paper{' '}
+          <select value={paper} onChange={(e) => setPaper(e.target.value === 'Letter' ? 'Letter' : 'A4')}>
+            <option value="A4">A4 landscape</option>
+            <option value="Letter">Letter landscape</option>
+          </select>
+        </label>
         <button type="button" className="primary" onClick={() => window.print()}>
           <Printer size={16} aria-hidden /> Print report…
         </button>
+        {savePdf && (
+          <button
+            type="button"
+            onClick={() =>
+              void savePdf({ suggestedName: `${fileStemFor(data.subject.name)}-report.pdf` }).catch(
+                (error: unknown) => window.alert(`The report could not be saved as PDF: ${String(error)}`),
+              )
+            }
+          >
+            <FileDown size={16} aria-hidden /> Save report as PDF…
+          </button>
+        )}
         <button type="button" onClick={onClose}>
           <X size={16} aria-hidden /> Close report
         </button>
         <span>
-          {slides.length} slide{slides.length === 1 ? '' : 's'}, one per A4 landscape page. Choose “Save as
-          PDF” in the print dialog for a handout.
+          {slides.length} slide{slides.length === 1 ? '' : 's'}, then the figures and formulas.
+          {savePdf ? '' : ' Choose “Save as PDF” in the print dialog for a handout.'}
         </span>
       </div>
       <main className="report-pages presentation-theme" aria-label={`Report: ${data.subject.name}`}>
@@ -123,7 +136,7 @@ export function Report({ onClose }: { onClose(): void }) {
             <header className="report-page-header">
               <span>{data.subject.name}</span>
               <span>
-                {i + 1} / {slides.length}
+                Slide {i + 1} of {slides.length}
               </span>
             </header>
             <h2 className="slide-heading">
@@ -137,6 +150,8 @@ export function Report({ onClose }: { onClose(): void }) {
             </div>
           </section>
         ))}
+        {/* The analysis sections: our own escaped HTML (shared/report/html.ts), the same as the export CLI's. */}
+        <div className="report-sections" dangerouslySetInnerHTML={{ __html: sections }} />
       </main>
     </div>,
     document.body,

@@ -110,6 +110,10 @@ export const DECK_KEYS: readonly (readonly [string, string])[] = [
   ['W', 'White screen (again to return)'],
   ['F', 'Walk the flow on a diagram slide'],
   ['N', 'Show or hide the speaker notes (the room sees them too)'],
+  ['P', 'Presenter view in its own window: current and next slide, notes, timer'],
   ['?', 'Show or hide these keys'],
-  ['Esc', 'Leave the key list, black or white screen, the notes or the walk; then end the presentation'],
+  [
+    'Esc',
+    'Leave the key list, black or white screen, the notes or the walk; then full screen; then end the presentation',
+  ],
 ];

@@ -26,10 +26,10 @@ const list = <T extends readonly [string, ...string[]]>(values: T, what: string)
 
 export const CustomRuleSchema = z.strictObject({
   id: z
-    .string({ error: 'must be a text' })
+    .string({ error: 'is required: lowercase letters, digits and dashes' })
     .regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'must be lowercase letters, digits and dashes (at most 80)'),
   message: z
-    .string({ error: 'must be a text' })
+    .string({ error: 'is required: the text shown for each step it finds' })
     .trim()
     .min(1, 'must not be empty')
     .max(500, 'must be at most 500 characters'),

@@ -1,7 +1,7 @@
 /**
- * The quick fix of "AI output reaches a customer unreviewed": a human review right after the AI step, on
- * the connections that lead on to an end without one (connections already reviewed further on stay where
- * they are). The review accepts everything (rejection rate 0, so it needs no rework target until someone
+ * The quick fix of "a review before the end on every path" (ai-customer-output-reviewed, and custom rules
+ * that require a review before the end): a human review right after the step, on the connections that
+ * lead on to an end without one (connections already reviewed further on stay where they are). The review accepts everything (rejection rate 0, so it needs no rework target until someone
  * sets one), takes a few minutes, and is done by the step's role or else the first role a person works in.
  */
 import { insertReviewAfter } from '../model/operations';

@@ -210,7 +210,22 @@ export function renderWorkflowSvg(workflow: Workflow, options: SvgOptions = {}):
   const stepFigures = new Map(analysis?.steps.map((s) => [s.id, s]) ?? []);
   const constraintRoleId = analysis?.bottleneck?.roleId ?? null;
 
-  const lanes = showLanes ? computeLanes(workflow, roles) : [];
+  const computed = showLanes ? computeLanes(workflow, roles) : [];
+  // Lanes only where they tell the truth: when a step lies outside its own lane's band (a to-be whose AI
+  // steps still sit in a role's row because it was not laid out in lanes), bands would overlap the steps
+  // and put them in the wrong lane; then no bands are drawn and each work step names its role instead.
+  const lanesFit = computed.every((lane) =>
+    lane.stepIds.every((id) => {
+      const step = workflow.steps.find((s) => s.id === id);
+      if (!step) return true;
+      const size = defaultStepSize(step);
+      return (
+        step.position.y >= lane.band.y && step.position.y + size.height <= lane.band.y + lane.band.height
+      );
+    }),
+  );
+  const lanes = lanesFit ? computed : [];
+  const roleNames = new Map(roles.map((r) => [r.id, r.name]));
   const rects: Rect[] = [];
   const boxes: Box[] = workflow.steps.map((step) => {
     const size = defaultStepSize(step);
@@ -355,6 +370,17 @@ export function renderWorkflowSvg(workflow: Workflow, options: SvgOptions = {}):
       if (figures && heat) {
         out.push(
           `<text x="${n(r.x + 10)}" y="${n(r.y + r.height - 8)}" font-size="${DETAIL_SIZE}" font-weight="700" fill="${PALETTE.text}">${escapeXml(heatFigure(heat, figures))}</text>`,
+        );
+      }
+      if (showLanes && !lanesFit) {
+        // The role just above the box (the bottom line may hold the heat figure).
+        const who =
+          step.type === 'task' && step.mode === 'ai-automated'
+            ? 'AI'
+            : ((step.roleId ? roleNames.get(step.roleId) : undefined) ?? 'Unassigned');
+        const [line] = wrapText(who, r.width, 1, 7);
+        out.push(
+          `<text x="${n(r.x + 2)}" y="${n(r.y - 9)}" font-size="${DETAIL_SIZE}" font-weight="700" fill="${PALETTE.muted}">${escapeXml(line ?? who)}</text>`,
         );
       }
     } else {

@@ -6,7 +6,7 @@
 //
 // The main process honours two variables only when unpackaged (electron/testHooks.ts): COARCHITECT_USER_DATA_DIR
 // gives the run its own empty profile, COARCHITECT_E2E_SAVE_PATH replaces the save dialog with a fixed path.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -141,17 +141,24 @@ describe.skipIf(!electronBinary)(
       expect(exposed).toEqual({
         api: [
           'clearRecentFiles',
+          'closePresenterWindow',
+          'listBackups',
           'listRecentFiles',
           'onCommand',
           'onFileOpened',
           'onFlushRequest',
           'onRecentFilesChanged',
+          'openPresenterWindow',
           'openRecentFile',
           'openTextFile',
           'platform',
+          'readBackup',
           'rendererReady',
+          'saveReportPdf',
           'saveTextFile',
+          'setFullScreen',
           'setMenuState',
+          'writeBackup',
         ],
         require: 'undefined',
         process: 'undefined',
@@ -200,6 +207,54 @@ describe.skipIf(!electronBinary)(
       await clickMenuItem('file.export-workspace');
       await eventually(() => existsSync(savePath) && exported().format).toBe('coarchitect.workspace');
       expect(exported().workflows).toHaveLength(2);
+    });
+
+    it('presents with View › Present (F5): full screen, a presenter window, Escape leaves full screen, then the presentation', async () => {
+      const isFullScreen = () =>
+        app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isFullScreen() ?? false);
+      await clickMenuItem('view.present');
+      const deck = page.getByRole('dialog', { name: 'Presentation' });
+      await deck.waitFor();
+      await eventually(isFullScreen).toBe(true);
+      // P opens the presenter window (the app at #presenter), which follows the deck.
+      const windowCount = () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length);
+      const presenterPage = app.waitForEvent('window');
+      await page.keyboard.press('p');
+      const presenter = await presenterPage;
+      await eventually(windowCount).toBe(2);
+      const current = presenter.getByRole('status', { name: 'Current slide' });
+      await eventually(() => text(current)).toBe('Slide 1 of 9: Title');
+      await page.keyboard.press('ArrowRight');
+      await eventually(() => text(current)).toBe('Slide 2 of 9: As-is flow');
+      await page.keyboard.press('Escape');
+      await eventually(isFullScreen).toBe(false);
+      expect(await deck.count()).toBe(1);
+      await page.keyboard.press('Escape');
+      await eventually(() => deck.count()).toBe(0);
+      // Ending the presentation closes the presenter window.
+      await eventually(windowCount).toBe(1);
+    });
+
+    it('saves the report as PDF through webContents.printToPDF', async () => {
+      rmSync(savePath, { force: true });
+      await page.getByRole('button', { name: 'Story…', exact: true }).click();
+      await page
+        .getByRole('dialog', { name: 'Story' })
+        .getByRole('button', { name: 'Print report…' })
+        .click();
+      const report = page.getByRole('dialog', { name: 'Report' });
+      await report.getByRole('button', { name: 'Save report as PDF…' }).click();
+      // The e2e save path stands in for the dialog (its name is the JSON one; the bytes are the PDF's).
+      await eventually(() => existsSync(savePath) && readFileSync(savePath).subarray(0, 5).toString()).toBe(
+        '%PDF-',
+      );
+      if (existsSync('/usr/bin/pdftotext')) {
+        const pdfText = execFileSync('pdftotext', ['-layout', savePath, '-'], { encoding: 'utf8' });
+        expect(pdfText).toContain('Figures');
+        expect(pdfText).toMatch(/Page 1 of \d+/);
+      }
+      await page.keyboard.press('Escape');
+      await eventually(() => report.count()).toBe(0);
     });
 
     it('goes back to the library with File › Close, which then disables Export JSON', async () => {

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatMinutes, formatMoney, formatPercent } from '../../shared/analysis/numbers';
 import { customerSupportExample } from '../../shared/examples/customerSupport';
 import { skillIndex } from '../../shared/ontology';
 import { generateStory } from '../../shared/story/generate';
@@ -44,6 +45,23 @@ async function openExample(app: AppDriver) {
 
 const deckOf = (page: Page) => page.getByRole('dialog', { name: 'Presentation' });
 const liveOf = (page: Page) => page.getByRole('status', { name: 'Slide announcements' });
+
+/**
+ * Escape at the end: where the browser granted full screen the first press leaves it (and says so), the
+ * next ends the presentation.
+ */
+async function escapeToEnd(page: Page) {
+  const fullScreen = await page.evaluate(() => document.fullscreenElement !== null);
+  await page.keyboard.press('Escape');
+  if (fullScreen) {
+    await eventually(() => text(liveOf(page))).toBe(
+      'Full screen left: press Escape again to end the presentation.',
+    );
+    await visible(deckOf(page));
+    await page.keyboard.press('Escape');
+  }
+  await eventually(() => deckOf(page).count()).toBe(0);
+}
 
 /** Sizes that overflow, for the shown slide: the page, the deck and the slide's content. */
 function overflowOf(page: Page) {
@@ -125,8 +143,7 @@ describe('presentation mode', () => {
     await eventually(() => text(deck)).toContain('White screen');
     await page.keyboard.press('w');
     await visible(deck.getByRole('region', { name: 'Slide 4 of 9: Bottleneck move' }));
-    await page.keyboard.press('Escape');
-    await eventually(() => deck.count()).toBe(0);
+    await escapeToEnd(page);
     await eventually(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Present');
 
     // F5 presents again; the to-be slide walks its main path.
@@ -218,8 +235,7 @@ describe('presentation mode', () => {
         }
         await page.keyboard.press('ArrowRight');
       }
-      await page.keyboard.press('Escape');
-      await eventually(() => deckOf(page).count()).toBe(0);
+      await escapeToEnd(page);
     }
     expect(problems).toEqual([]);
     await app.close();
@@ -277,8 +293,7 @@ describe('presentation mode', () => {
     await page.keyboard.press('End');
     await eventually(() => text(live)).toBe('Slide 8 of 8: Next steps');
     await eventually(() => text(deckOf(page))).toContain('Pilot with team A');
-    await page.keyboard.press('Escape');
-    await eventually(() => deckOf(page).count()).toBe(0);
+    await escapeToEnd(page);
 
     // Undo takes back the edits one by one: notes, next steps, the move, the hidden slide.
     for (let i = 0; i < 4; i += 1) await app.button('Undo').click();
@@ -314,9 +329,40 @@ describe('presentation mode', () => {
     writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const pdfText = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-    // Nine slides, the two wide diagrams in two overlapping parts each (never shrunk below 6 pt).
-    expect(pages).toBe(11);
-    expect(pdfText).toContain('Part 2 of 2');
+    // Nine slides (the two wide diagrams in two overlapping parts each, never shrunk below 6 pt), the
+    // figures of each workflow and the formulas: 14 pages, each with the running footer.
+    expect(pages).toBe(14);
+    expect(pdfText).toContain('Part A2 of A2');
+    expect(pdfText).toMatch(
+      new RegExp(`Customer support \\(to-be\\) · \\d{4}-\\d{2}-\\d{2}\\s+Page 14 of 14`),
+    );
+    for (const line of execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2)) {
+      if (line.trim()) expect(line.trim().split(/\s+/).slice(-5)[0], line).toBe('yes');
+    }
+    expect(pdfText).toContain('Utilization per role');
+    // The figures sections equal `npm run analyze -- --json` of the same example, both workflows.
+    const analyzed = JSON.parse(
+      execFileSync('node', ['scripts/analyze.mjs', 'examples/customer-support.coarchitect.json', '--json'], {
+        encoding: 'utf8',
+      }),
+    ) as {
+      reports: {
+        cycleTimeMinutes: { total: number; processing: number; waiting: number };
+        costPerCase: { total: number };
+        roles: { utilization: number }[];
+      }[];
+    };
+    const flat = pdfText.replace(/\s+/g, ' ');
+    expect(analyzed.reports).toHaveLength(2);
+    for (const r of analyzed.reports) {
+      const ct = r.cycleTimeMinutes;
+      expect(flat).toContain(
+        `${formatMinutes(ct.total)} min per case (${formatMinutes(ct.processing)} processing + ${formatMinutes(ct.waiting)} waiting`,
+      );
+      expect(flat).toContain(formatMoney(r.costPerCase.total));
+      for (const role of r.roles) expect(flat).toContain(formatPercent(role.utilization));
+    }
+    expect(pdfText).toContain('Formulas, assumptions and sources');
     for (const title of TITLES.slice(1)) expect(pdfText).toContain(title);
     // The figures are the analysis's: the same story generated here from the example.
     const ws = customerSupportExample();
@@ -336,6 +382,18 @@ describe('presentation mode', () => {
     const bottleneck = story.slides.find((s) => s.kind === 'bottleneck')!.content;
     if (bottleneck?.kind !== 'bottleneck') throw new Error('no bottleneck slide');
     expect(pdfText.replace(/\s+/g, ' ')).toContain(bottleneck.summary);
+    // Letter paper: the page size follows, and every page still has its footer.
+    await page.emulateMedia({ media: 'screen' });
+    await report.getByLabel('Paper').selectOption('Letter');
+    await page.emulateMedia({ media: 'print' });
+    const letter = join(tempDir(), 'report-letter.pdf');
+    writeFileSync(letter, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const letterInfo = execFileSync('pdfinfo', [letter], { encoding: 'utf8' });
+    expect(letterInfo).toMatch(/Page size:\s+792 x 612 pts \(letter\)/);
+    const letterPages = Number(/Pages:\s+(\d+)/.exec(letterInfo)?.[1]);
+    expect(execFileSync('pdftotext', ['-layout', letter, '-'], { encoding: 'utf8' })).toContain(
+      `Page ${letterPages} of ${letterPages}`,
+    );
     await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
     await eventually(() => report.count()).toBe(0);

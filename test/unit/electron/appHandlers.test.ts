@@ -5,6 +5,7 @@ import { createAppHandlers } from '../../../electron/appHandlers';
 import { createBackupHandlers } from '../../../electron/backupHandlers';
 import { createDocumentOpener } from '../../../electron/documents';
 import { createFileHandlers, type TextFiles } from '../../../electron/fileHandlers';
+import { createPresentingHandlers } from '../../../electron/presenting';
 import { registerIpcHandlers, type IpcSender } from '../../../electron/ipc';
 import { memoryStore } from '../../../electron/jsonFile';
 import { RecentFiles } from '../../../electron/recentFiles';
@@ -220,7 +221,18 @@ describe('registerIpcHandlers', () => {
     const backupHandlers = createBackupHandlers<Owner>({ dir: path.join(os.tmpdir(), 'no-backups-here') });
     registerIpcHandlers(
       ipcMain,
-      { ...fileHandlers, ...handlers, ...backupHandlers },
+      {
+        ...fileHandlers,
+        ...handlers,
+        ...backupHandlers,
+        ...createPresentingHandlers<Owner>({
+          mainWindowOf: () => null,
+          printToPdf: async () => new Uint8Array(),
+          dialogs: { chooseSavePath: async () => null },
+          files: memoryFiles({}),
+          presenter: { open: () => ({ opened: true, otherDisplay: false }), close: () => {} },
+        }),
+      },
       (event: { url: string }) => ({
         frameUrl: event.url,
         owner: mainWindow,

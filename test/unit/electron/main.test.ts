@@ -83,6 +83,12 @@ const recorded = vi.hoisted(() => {
       return false;
     }
     setFullScreen() {}
+    isDestroyed() {
+      return this.closed > 0;
+    }
+    getBounds() {
+      return { x: 40, y: 30, width: 1300, height: 820 };
+    }
     getNormalBounds() {
       return { x: 40, y: 30, width: 1300, height: 820 };
     }
@@ -138,7 +144,7 @@ const recorded = vi.hoisted(() => {
       },
     },
     screen: {
-      getAllDisplays: () => [{ workArea }],
+      getAllDisplays: () => [{ workArea, bounds: workArea }],
       getPrimaryDisplay: () => ({ workArea }),
     },
     ipcMain: {
@@ -308,6 +314,31 @@ describe('electron/main', () => {
     expect(sent('menu:command').at(-1)).toEqual({ command: 'close-workflow' });
     expect(window().closed).toBe(0);
     await invoke('menu:state', { workflowOpen: false, hasWorkflows: true });
+  });
+
+  it('opens one presenter window at #presenter with the same security settings as the main window', async () => {
+    await expect(invoke('presenter:open', {})).resolves.toEqual({ opened: true, otherDisplay: false });
+    await invoke('presenter:open', {});
+    expect(calls.windows).toHaveLength(2);
+    const presenter = calls.windows[1]!;
+    expect(presenter.url).toBe('app://coarchitect/index.html#presenter');
+    expect(presenter.options.webPreferences).toEqual(window().options.webPreferences);
+    // Centred on the only display, 1100 × 720.
+    expect(presenter.options).toMatchObject({ x: 410, y: 180, width: 1100, height: 720 });
+    // Only the main window may open it or set full screen.
+    const fromPresenter = {
+      senderFrame: { url: 'app://coarchitect/index.html#presenter' },
+      sender: presenter.webContents,
+    };
+    await expect(invoke('window:set-full-screen', { fullScreen: true }, fromPresenter)).rejects.toThrow(
+      'only the main window',
+    );
+    await expect(invoke('window:set-full-screen', { fullScreen: true })).resolves.toEqual({
+      fullScreen: true,
+      changed: true,
+    });
+    await invoke('presenter:close', {});
+    expect(presenter.closed).toBe(1);
   });
 
   it('closes the window only after the renderer flushed, and saves the window state', async () => {

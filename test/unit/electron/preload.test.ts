@@ -30,18 +30,22 @@ vi.mock('electron', () => ({
 
 const API_KEYS = [
   'clearRecentFiles',
+  'closePresenterWindow',
   'listBackups',
   'listRecentFiles',
   'onCommand',
   'onFileOpened',
   'onFlushRequest',
   'onRecentFilesChanged',
+  'openPresenterWindow',
   'openRecentFile',
   'openTextFile',
   'platform',
   'readBackup',
   'rendererReady',
+  'saveReportPdf',
   'saveTextFile',
+  'setFullScreen',
   'setMenuState',
   'writeBackup',
 ];

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCloseGuard, FLUSH_TIMEOUT_MS } from '../../../electron/closeGuard';
-import { createPresentation } from '../../../electron/presentation';
 import { RendererBridge } from '../../../electron/rendererBridge';
 
 function target() {
@@ -134,53 +133,5 @@ describe('close guard', () => {
     expect(proceed).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(proceed).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('presentation', () => {
-  function fakeWindow() {
-    let full = false;
-    let leave: () => void = () => {};
-    return {
-      isFullScreen: () => full,
-      setFullScreen: vi.fn((flag: boolean) => {
-        const was = full;
-        full = flag;
-        if (was && !flag) leave();
-      }),
-      on: (_event: 'leave-full-screen', listener: () => void) => {
-        leave = listener;
-      },
-      leaveByEscape() {
-        full = false;
-        leave();
-      },
-    };
-  }
-
-  it('goes full screen with the present command and back with present-end', () => {
-    const window = fakeWindow();
-    const send = vi.fn();
-    const presentation = createPresentation(window, send);
-    presentation.toggle();
-    expect(window.isFullScreen()).toBe(true);
-    expect(send).toHaveBeenLastCalledWith('present');
-    expect(presentation.presenting).toBe(true);
-    presentation.toggle();
-    expect(window.isFullScreen()).toBe(false);
-    expect(send.mock.calls).toEqual([['present'], ['present-end']]);
-  });
-
-  it('ends the presentation when full screen is left another way (Escape), and only then', () => {
-    const window = fakeWindow();
-    const send = vi.fn();
-    const presentation = createPresentation(window, send);
-    window.setFullScreen(true);
-    window.leaveByEscape();
-    expect(send).not.toHaveBeenCalled();
-    presentation.toggle();
-    window.leaveByEscape();
-    expect(send.mock.calls).toEqual([['present'], ['present-end']]);
-    expect(presentation.presenting).toBe(false);
   });
 });

@@ -32,6 +32,10 @@ function fakeApi(overrides: Partial<CoarchitectApi> = {}) {
     readBackup: vi.fn(async () => {
       throw new Error('not in this test');
     }),
+    saveReportPdf: vi.fn(async () => ({ saved: true, fileName: 'r.pdf' })),
+    setFullScreen: vi.fn(async ({ fullScreen }: { fullScreen: boolean }) => ({ fullScreen, changed: true })),
+    openPresenterWindow: vi.fn(async () => ({ opened: true, otherDisplay: false })),
+    closePresenterWindow: vi.fn(async () => null),
     onCommand: subscribe('command'),
     onFileOpened: subscribe('file'),
     onRecentFilesChanged: subscribe('recent'),
