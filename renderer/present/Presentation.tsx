@@ -9,6 +9,9 @@ import { createPortal } from 'react-dom';
 import { skillIndex } from '../../shared/ontology';
 import { renderWorkflowSvg } from '../../shared/report/svg';
 import { generateStory, visibleSlides } from '../../shared/story/generate';
+import { storyDecisions } from '../../shared/codesign/storyDecisions';
+import { useRecord } from '../codesign/recordStore';
+import { useShallow } from 'zustand/react/shallow';
 import { walkStops } from '../../shared/story/mainPath';
 import { dispatchCommand } from '../desktop/commands';
 import { getPlatform } from '../platform/index';
@@ -25,6 +28,7 @@ export function useOpenStory() {
   const workflows = useWorkspace((s) => s.workflows);
   const roles = useWorkspace((s) => s.roles);
   const customSkills = useWorkspace((s) => s.customSkills);
+  const record = useRecord(useShallow((s) => ({ workflowId: s.workflowId, decisions: s.decisions })));
   return useMemo(() => {
     const open = workflows.find((w) => w.id === workflowId);
     if (!open) return null;
@@ -32,9 +36,15 @@ export function useOpenStory() {
     const toBe = pair?.toBe ?? (open.kind === 'to-be' ? open : null);
     const asIs = pair?.asIs ?? (open.kind === 'as-is' ? open : null);
     const skills = skillIndex(customSkills);
-    const generated = generateStory({ toBe, asIs, roles, skills });
-    return { subject: toBe ?? asIs ?? open, toBe, asIs, roles, skills, generated };
-  }, [workflowId, workflows, roles, customSkills]);
+    const subject = toBe ?? asIs ?? open;
+    // The record in memory is the open workflow's: its decisions belong to the story of the pair it is in.
+    const inPair = record.workflowId !== null && [toBe?.id, asIs?.id, open.id].includes(record.workflowId);
+    const decisions = inPair
+      ? storyDecisions(record.decisions, record.workflowId!, subject.story?.showNames ?? false)
+      : [];
+    const generated = generateStory({ toBe, asIs, roles, skills, decisions });
+    return { subject, toBe, asIs, roles, skills, generated };
+  }, [workflowId, workflows, roles, customSkills, record]);
 }
 
 export function Presentation({ onLeave }: { onLeave(): void }) {

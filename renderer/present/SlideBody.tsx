@@ -137,7 +137,20 @@ function Content({ content, context }: { content: SlideContent; context: SlideCo
         </>
       );
     case 'decisions':
-      return null;
+      return (
+        <ol className="slide-list slide-decisions">
+          {content.decisions.map((d, i) => (
+            <li key={i}>
+              <strong>{d.title}</strong>
+              {d.decision && <>: {d.decision}</>}
+              {d.rationale && <p className="slide-note">Why: {d.rationale}</p>}
+              <p className="slide-note">
+                Decided by {d.decidedBy} on {d.date}
+              </p>
+            </li>
+          ))}
+        </ol>
+      );
     case 'next-steps':
       return (
         <ol className="slide-list">

@@ -16,6 +16,7 @@ import type { Workflow } from '../model/schema';
 import { skillIndex } from '../ontology';
 import { computeSkillsLens } from '../skills/lens';
 import { generateStory } from '../story/generate';
+import { storyDecisions } from '../codesign/storyDecisions';
 import { storyPair } from '../story/pair';
 import { rolesCsv, skillsCsv, stepsCsv, summaryCsv } from './csv';
 import { renderReportHtml, type PaperSize } from './html';
@@ -276,7 +277,11 @@ export function planExport(
   }
   let html: string | null = null;
   if (args.report || args.pdf) {
-    const generated = generateStory({ toBe: pair.toBe, asIs: pair.asIs, roles, skills });
+    const storyOf = pair.toBe ?? pair.asIs;
+    const decisions = storyOf
+      ? storyDecisions(doc.document.codesign?.decisions ?? [], storyOf.id, storyOf.story?.showNames ?? false)
+      : [];
+    const generated = generateStory({ toBe: pair.toBe, asIs: pair.asIs, roles, skills, decisions });
     html = renderReportHtml({
       generated,
       toBe: pair.toBe,

@@ -308,6 +308,16 @@ function slideHtml(slide: Slide, input: FullReportInput): string {
         parts.push(`<ol>${c.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol>`);
         break;
       case 'decisions':
+        parts.push(
+          `<ol>${c.decisions
+            .map(
+              (d) =>
+                `<li><strong>${esc(d.title)}</strong>${d.decision ? `: ${esc(d.decision)}` : ''}` +
+                (d.rationale ? `<br>Why: ${esc(d.rationale)}` : '') +
+                `<br>Decided by ${esc(d.decidedBy)} on ${esc(d.date)}</li>`,
+            )
+            .join('')}</ol>`,
+        );
         break;
     }
   }

@@ -335,11 +335,14 @@ export function generateStory(input: StoryInput): GeneratedStory {
         };
       }
       case 'decisions': {
-        const accepted = (input.decisions ?? []).filter((d) => d.status === 'accepted');
+        const all = input.decisions ?? [];
+        const accepted = all.filter((d) => d.status === 'accepted');
         return accepted.length === 0
           ? {
               missing:
-                'No co-design data yet: decisions and open questions appear here once the co-design session records them.',
+                all.length === 0
+                  ? 'No co-design data yet: decisions and open questions appear here once the co-design session records them.'
+                  : `No accepted decision yet: ${all.length} decision${all.length === 1 ? ' is' : 's are'} proposed or superseded (Discuss › Decisions).`,
               content: { kind: 'decisions', decisions: [] },
             }
           : { missing: null, content: { kind: 'decisions', decisions: accepted } };

@@ -88,6 +88,22 @@ describe('co-design record', () => {
     await eventually(() => text(thread)).toContain('Resolved');
     await page.screenshot({ path: `${SHOTS}/discuss.png` });
 
+    // The accepted decision is on the story's decisions slide, by role (names stay off on a projector).
+    await app.button('Present').click();
+    const deck = page.getByRole('dialog', { name: 'Presentation' });
+    await visible(deck);
+    await page.keyboard.press('8');
+    await page.keyboard.press('Enter');
+    await eventually(() => text(deck)).toContain('AI drafts replies');
+    expect(await text(deck)).toContain('Decided by CHRO on');
+    expect(await text(deck)).not.toContain('Grace');
+    // Escape leaves full screen (where it was granted), then the presentation.
+    for (let i = 0; i < 3 && (await deck.count()) > 0; i++) {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(200);
+    }
+    await eventually(() => deck.count()).toBe(0);
+
     // Name a version.
     await page.getByRole('tab', { name: 'Versions' }).click();
     const versions = page.getByRole('region', { name: 'Versions and sign-off' });

@@ -9,6 +9,8 @@ import { skillIndex } from '../../shared/ontology';
 import { moveSlide, setNextSteps, setSlideHidden, setSlideNotes } from '../../shared/story/edit';
 import { generateStory, visibleSlides } from '../../shared/story/generate';
 import { SLIDE_KINDS } from '../../shared/story/schema';
+import { storyDecisions } from '../../shared/codesign/storyDecisions';
+import type { Decision } from '../../shared/codesign/threads';
 
 function pair(ws = customerSupportExample()) {
   const asIs = ws.workflows.find((w) => w.kind === 'as-is')!;
@@ -137,5 +139,52 @@ describe('generateStory', () => {
     expect(g.slides.find((s) => s.kind === 'title')!.notes).toBe('Welcome everyone');
     const next = g.slides[0]!.content;
     expect(next).toEqual({ kind: 'next-steps', steps: ['Pilot with team A', 'Review in four weeks'] });
+  });
+});
+
+describe('decisions from the co-design record', () => {
+  const decided = (status: Decision['status'], workflowId = 'wf-tobe'): Decision => ({
+    id: `d-${status}`,
+    workflowId,
+    title: 'AI drafts replies',
+    context: '',
+    options: [],
+    decision: 'AI drafts, agents edit',
+    rationale: 'Drafting is most of the time',
+    decidedBy: { name: 'Grace', role: 'CHRO' },
+    date: '2026-12-07',
+    status,
+    links: { stepIds: [], threadIds: [], versionIds: [] },
+    createdAt: '2026-12-07T10:00:00.000Z',
+  });
+
+  it("show who decided by role unless the story shows names, and only the story's workflow's", () => {
+    const list = [decided('accepted'), decided('proposed'), decided('accepted', 'other')];
+    expect(storyDecisions(list, 'wf-tobe', false).map((d) => [d.decidedBy, d.status])).toEqual([
+      ['CHRO', 'accepted'],
+      ['CHRO', 'proposed'],
+    ]);
+    expect(storyDecisions(list, 'wf-tobe', true)[0]!.decidedBy).toBe('Grace (CHRO)');
+    expect(
+      storyDecisions(
+        [{ ...decided('accepted'), decidedBy: { name: 'Ana', role: 'other' } }],
+        'wf-tobe',
+        false,
+      )[0]!.decidedBy,
+    ).toBe('a co-architect');
+  });
+
+  it('say so on the slide when decisions exist but none is accepted yet', () => {
+    const { ws, asIs, toBe } = pair();
+    const g = generateStory({
+      toBe,
+      asIs,
+      roles: ws.roles,
+      skills: skillIndex(ws.customSkills),
+      decisions: storyDecisions([decided('proposed', toBe.id)], toBe.id, false),
+    });
+    expect(g.slides.find((s) => s.kind === 'decisions')!.missing).toBe(
+      'No accepted decision yet: 1 decision is proposed or superseded (Discuss › Decisions).',
+    );
   });
 });

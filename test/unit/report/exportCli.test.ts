@@ -149,6 +149,46 @@ describe('report of hostile, empty and broken workflows', () => {
     expect(plan.files.find((f) => f.path === 'd.svg')!.content).not.toContain('<script');
   });
 
+  it("puts the file's accepted decisions on the decisions page, by role and escaped", () => {
+    const ws = customerSupportExample();
+    const toBe = ws.workflows.find((w) => w.kind === 'to-be')!;
+    const doc = {
+      ...exportWorkspace(ws, new Date('2026-01-01T00:00:00Z')),
+      codesign: {
+        threads: [],
+        versions: [],
+        signoffs: [],
+        decisions: [
+          {
+            id: 'd1',
+            workflowId: toBe.id,
+            title: 'AI drafts <replies>',
+            context: '',
+            options: [],
+            decision: 'Agents edit every draft',
+            rationale: 'Drafting is most of the time',
+            decidedBy: { name: 'Grace', role: 'CHRO' },
+            date: '2026-12-07',
+            status: 'accepted',
+            links: { stepIds: [], threadIds: [], versionIds: [] },
+            createdAt: '2026-12-07T10:00:00.000Z',
+          },
+        ],
+      },
+    };
+    const plan = planExport(
+      ['x', '--workflow', toBe.name, '--report', 'r.html'],
+      () => JSON.stringify(doc),
+      TODAY,
+    );
+    expect(plan.exitCode).toBe(0);
+    const html = plan.files.find((f) => f.path === 'r.html')!.content;
+    expect(html).toContain('<strong>AI drafts &lt;replies&gt;</strong>: Agents edit every draft');
+    expect(html).toContain('Decided by CHRO on 2026-12-07');
+    expect(html).not.toContain('Grace');
+    expect(html).not.toContain('No co-design data yet');
+  });
+
   it('says an empty workflow is empty', () => {
     const text = workspaceFile((ws) => {
       const toBe = ws.workflows.find((w) => w.kind === 'to-be')!;
