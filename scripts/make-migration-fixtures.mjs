@@ -1,5 +1,5 @@
 // Writes the migration fixtures: files of every format version (test/fixtures/format-v1..v3) and the rows
-// of a database at every old schema version (test/fixtures/dexie-v1..v5; dexie-v4 was written by hand
+// of a database at every old schema version (test/fixtures/dexie-v1..v6; dexie-v4 was written by hand
 // before and is left as it is). The "full" files are the example workspace exactly as the app of that
 // version shipped it (read from the commit that introduced the version); "minimal" and "edge" are written
 // here in that version's shape. format-v4 was written from format-v3 with the 3 → 4 migration (story: null;
@@ -263,8 +263,19 @@ for (const version of [1, 2, 3, 5, 6]) {
     write(`test/fixtures/format-v${version}/${kind}.json`, doc);
 }
 
-/** The rows a database of that schema held: schema 1 model 1, schemas 2–3 model 2, 4–5 model 3 (5 with revisions). */
-const MODEL_OF_SCHEMA = { 1: 1, 2: 2, 3: 2, 5: 3 };
+// Format 4 was written once from format 3 (see the top); its files are read back for schema 6's rows.
+docs[4] = Object.fromEntries(
+  ['minimal', 'full', 'edge'].map((kind) => [
+    kind,
+    JSON.parse(readFileSync(`${root}test/fixtures/format-v4/${kind}.json`, 'utf8')),
+  ]),
+);
+
+/**
+ * The rows a database of that schema held: schema 1 model 1, schemas 2–3 model 2, 4–5 model 3 (5 with
+ * revisions), 6 (the encryption keyring, no key in these) model 4.
+ */
+const MODEL_OF_SCHEMA = { 1: 1, 2: 2, 3: 2, 5: 3, 6: 4 };
 for (const [schema, model] of Object.entries(MODEL_OF_SCHEMA)) {
   for (const [kind, doc] of Object.entries(docs[model])) {
     const workflows = (doc.workflows ?? [doc.workflow]).map((wf, i) =>
@@ -279,4 +290,4 @@ for (const [schema, model] of Object.entries(MODEL_OF_SCHEMA)) {
 }
 // The record's short lists (options, links) are written on one line, as the repository's Prettier wants.
 execFileSync('npx', ['prettier', '--write', 'test/fixtures/format-v6'], { cwd: root, stdio: 'ignore' });
-console.log('Wrote test/fixtures/format-v1..v3, format-v5, format-v6 and dexie-v1, v2, v3, v5.');
+console.log('Wrote test/fixtures/format-v1..v3, format-v5, format-v6 and dexie-v1, v2, v3, v5, v6.');

@@ -1,6 +1,6 @@
 /**
  * Every past format migrates: a file of each format version (test/fixtures/format-v1..v3) and a database
- * of each schema version (test/fixtures/dexie-v1..v5, built in fake-indexeddb at that old schema) reach the
+ * of each schema version (test/fixtures/dexie-v1..v6, built in fake-indexeddb at that old schema) reach the
  * current version, validate, and migrate idempotently; a file or database from a newer version is refused
  * with a clear message and nothing written. Fixtures: scripts/make-migration-fixtures.mjs.
  */
@@ -93,6 +93,14 @@ const SCHEMAS: Record<number, Record<string, string>> = {
     customSkills: 'id, name',
     meta: 'key',
     history: 'workflowId',
+  },
+  6: {
+    workflows: 'id, name, kind, updatedAt, [id+revision]',
+    roles: 'id, name',
+    customSkills: 'id, name',
+    meta: 'key',
+    history: 'workflowId',
+    keyring: 'id',
   },
 };
 
