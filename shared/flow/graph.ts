@@ -227,6 +227,24 @@ function compileSuccessors(
   };
 }
 
+/**
+ * The successors reversed, compressed: the predecessors of step j are inFrom[inStart[j] … inStart[j + 1] − 1]
+ * (for sweeps backwards from the ends).
+ */
+export function predecessors(
+  n: number,
+  first: Int32Array,
+  to: Int32Array,
+): { inStart: Int32Array; inFrom: Int32Array } {
+  const inStart = new Int32Array(n + 1);
+  for (let k = 0; k < to.length; k++) inStart[to[k]! + 1]!++;
+  for (let j = 0; j < n; j++) inStart[j + 1]! += inStart[j]!;
+  const inFrom = new Int32Array(to.length);
+  const fill = inStart.slice(0, n);
+  for (let i = 0; i < n; i++) for (let k = first[i]!; k < first[i + 1]!; k++) inFrom[fill[to[k]!]!++] = i;
+  return { inStart, inFrom };
+}
+
 /** Steps reachable from the start from which no end can be reached: cases there would never finish. */
 function stuckSteps(graph: FlowGraph): number[] {
   const n = graph.ids.length;
@@ -246,13 +264,7 @@ function stuckSteps(graph: FlowGraph): number[] {
       }
     }
   }
-  // Reverse successors, compressed: predecessors of j at inStart[j] … inStart[j + 1] − 1.
-  const inStart = new Int32Array(n + 1);
-  for (let k = 0; k < to.length; k++) inStart[to[k]! + 1]!++;
-  for (let j = 0; j < n; j++) inStart[j + 1]! += inStart[j]!;
-  const inFrom = new Int32Array(to.length);
-  const fill = inStart.slice(0, n);
-  for (let i = 0; i < n; i++) for (let k = first[i]!; k < first[i + 1]!; k++) inFrom[fill[to[k]!]!++] = i;
+  const { inStart, inFrom } = predecessors(n, first, to);
   const finishes = new Uint8Array(n);
   for (const e of graph.ends) {
     finishes[e] = 1;

@@ -4,7 +4,7 @@
  * while the flow is refused (a draft with a dead end, say) the raw connections stand in, so the rule still
  * answers for an unfinished diagram. One backward sweep from the ends, linear in the workflow's size.
  */
-import { compileFlow } from '../flow/graph';
+import { compileFlow, predecessors } from '../flow/graph';
 import type { Workflow } from '../model/schema';
 
 export interface ReviewCoverage {
@@ -47,13 +47,7 @@ function computeCoverage(workflow: Workflow): ReviewCoverage {
   const index = new Map<string, number>();
   steps.forEach((s, i) => index.set(s.id, i));
   const { first, to } = successorsOf(workflow, index);
-  // Predecessors, compressed: of step j at inStart[j] … inStart[j + 1] − 1.
-  const inStart = new Int32Array(n + 1);
-  for (let k = 0; k < to.length; k++) inStart[to[k]! + 1]!++;
-  for (let j = 0; j < n; j++) inStart[j + 1]! += inStart[j]!;
-  const inFrom = new Int32Array(to.length);
-  const fill = inStart.slice(0, n);
-  for (let i = 0; i < n; i++) for (let k = first[i]!; k < first[i + 1]!; k++) inFrom[fill[to[k]!]!++] = i;
+  const { inStart, inFrom } = predecessors(n, first, to);
   const unreviewed = new Uint8Array(n);
   const stack = new Int32Array(n);
   let top = 0;
